@@ -1,0 +1,124 @@
+//! The command line, as clap derive types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::format::Format;
+use crate::search::HitKind;
+
+/// Who said what: browse, search and cite the reactions quoted in an article.
+///
+/// With no command, opens the terminal explorer on the bundled dataset (or on
+/// the datasets given with --data).
+#[derive(Debug, Parser)]
+#[command(name = "reactions", version, about, long_about)]
+pub struct Cli {
+    /// Load this dataset file, or every *.json dataset in this folder, instead
+    /// of the bundled one. Repeat to load several; they merge into one index.
+    #[arg(long, short = 'd', value_name = "PATH", global = true)]
+    pub data: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fuzzy-search speakers, categories and quotes; one ranked hit per line
+    /// (kind, id, text, tab-separated). Exits 1 when nothing matches.
+    Search(SearchArgs),
+    /// List speakers (id, name, kind, quotes, role and affiliation).
+    Speakers(SpeakersArgs),
+    /// List categories (id, quotes, title, summary).
+    Categories(JsonArg),
+    /// List quotes (id, speaker, category, kind, text).
+    Quotes(QuotesArgs),
+    /// Print one quote with its attribution and source.
+    Show(ShowArgs),
+    /// Write the whole index as JSON in the dataset schema (bodies inlined).
+    Export,
+    /// Validate datasets and report every problem; exits 2 if there is any.
+    Check(CheckArgs),
+}
+
+/// The kinds a search can be limited to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Speaker,
+    Quote,
+    Category,
+}
+
+impl From<KindArg> for HitKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Speaker => HitKind::Speaker,
+            KindArg::Quote => HitKind::Quote,
+            KindArg::Category => HitKind::Category,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for; every word must match (smart case).
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Only hits of this kind.
+    #[arg(long, short)]
+    pub kind: Option<KindArg>,
+    /// At most this many hits.
+    #[arg(long, short = 'n')]
+    pub limit: Option<usize>,
+    /// Print JSON instead of lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SpeakersArgs {
+    /// Only speakers quoted in this category (id or title).
+    #[arg(long, short)]
+    pub category: Option<String>,
+    /// Print JSON instead of lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArg {
+    /// Print JSON instead of lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Only quotes of this speaker (id, name, alias or a unique part of one).
+    #[arg(long, short)]
+    pub speaker: Option<String>,
+    /// Only quotes in this category (id or title).
+    #[arg(long, short)]
+    pub category: Option<String>,
+    /// Print JSON instead of lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The quote's id ("lankov-1", or "ARTICLE/lankov-1" when several
+    /// articles are loaded).
+    pub id: String,
+    /// How to print it.
+    #[arg(long, short, value_enum, default_value_t = Format::Plain)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Dataset files or folders; without any, the --data datasets or the
+    /// bundled one.
+    pub paths: Vec<PathBuf>,
+}

@@ -1,0 +1,548 @@
+//! The in-memory index: every loaded article, category, speaker and quote,
+//! cross-referenced by position, with the look-ups the CLI and the TUI need.
+//!
+//! The index is immutable once built. Records refer to each other by index
+//! into the vectors (`usize`), never by cloned strings, so a quote costs its
+//! own text and a few integers.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::error::{Diagnostic, LoadError, LookupError};
+use crate::load::{LoadedDataset, validate};
+use crate::model::{Article, Category, Dataset, Quote, QuoteKind, SCHEMA_VERSION, Speaker};
+use crate::text::{fold, sanitize};
+
+/// An article with its body and paragraph table.
+#[derive(Debug, Clone)]
+pub struct ArticleEntry {
+    /// Metadata; `body` and `body_file` are cleared (the body is below).
+    pub meta: Article,
+    pub body: String,
+    /// Paragraphs as character ranges of the body, in order.
+    paragraphs: Vec<Paragraph>,
+    /// The file it was loaded from.
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Paragraph {
+    chars: (usize, usize),
+    bytes: (usize, usize),
+}
+
+/// A category and the article it belongs to.
+#[derive(Debug, Clone)]
+pub struct CategoryEntry {
+    pub article: usize,
+    pub data: Category,
+}
+
+/// A speaker and the article it belongs to.
+#[derive(Debug, Clone)]
+pub struct SpeakerEntry {
+    pub article: usize,
+    pub data: Speaker,
+}
+
+/// A quote, pointing at its article, speaker and category by index.
+#[derive(Debug, Clone)]
+pub struct QuoteEntry {
+    pub article: usize,
+    pub speaker: usize,
+    pub category: usize,
+    /// The local id, unique within its article.
+    pub id: String,
+    pub kind: QuoteKind,
+    pub text: String,
+    /// Character offsets `[start, end)` into the article body.
+    pub span: (usize, usize),
+    pub date: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The paragraph(s) of the article around a quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context<'a> {
+    /// The paragraph text (several paragraphs if the quote spans them).
+    pub text: &'a str,
+    /// Byte range of the quote within `text`.
+    pub quote: Range<usize>,
+}
+
+/// Everything loaded, cross-referenced.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    articles: Vec<ArticleEntry>,
+    categories: Vec<CategoryEntry>,
+    speakers: Vec<SpeakerEntry>,
+    quotes: Vec<QuoteEntry>,
+    by_speaker: Vec<Vec<usize>>,
+    by_category: Vec<Vec<usize>>,
+    by_article: Vec<Vec<usize>>,
+    speakers_of_category: Vec<Vec<usize>>,
+    /// Speakers in order of their first quote (then those without quotes).
+    speakers_in_order: Vec<usize>,
+}
+
+impl Index {
+    /// Validates `datasets` and builds the index; every problem is reported.
+    pub fn build(datasets: Vec<LoadedDataset>) -> Result<Index, LoadError> {
+        let mut diagnostics: Vec<Diagnostic> = Vec::new();
+        let mut seen_articles: HashMap<String, String> = HashMap::new();
+        for d in &datasets {
+            diagnostics.extend(validate(d));
+            let id = &d.dataset.article.id;
+            if let Some(first) = seen_articles.insert(id.clone(), d.file.clone()) {
+                diagnostics.push(Diagnostic::record(
+                    &d.file,
+                    "article",
+                    id,
+                    Some("id"),
+                    format!("duplicate article id (also in {first})"),
+                ));
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(LoadError { diagnostics });
+        }
+        let mut index = Index::default();
+        for d in datasets {
+            index.add(d);
+        }
+        index.finish();
+        Ok(index)
+    }
+
+    /// Adds one validated dataset, sanitising all text on the way in.
+    fn add(&mut self, loaded: LoadedDataset) {
+        let LoadedDataset {
+            file,
+            dataset,
+            body,
+        } = loaded;
+        let a = self.articles.len();
+        let body = sanitize(&body, true).into_owned();
+        let paragraphs = paragraphs(&body);
+        let mut meta = dataset.article;
+        meta.body = None;
+        meta.body_file = None;
+        clean_article(&mut meta);
+        self.articles.push(ArticleEntry {
+            meta,
+            body,
+            paragraphs,
+            file,
+        });
+
+        let mut cat_ix = HashMap::new();
+        for mut c in dataset.categories {
+            clean(&mut c.title);
+            clean(&mut c.summary);
+            cat_ix.insert(c.id.clone(), self.categories.len());
+            self.categories.push(CategoryEntry {
+                article: a,
+                data: c,
+            });
+        }
+        let mut spk_ix = HashMap::new();
+        for mut s in dataset.speakers {
+            clean_speaker(&mut s);
+            spk_ix.insert(s.id.clone(), self.speakers.len());
+            self.speakers.push(SpeakerEntry {
+                article: a,
+                data: s,
+            });
+        }
+        for q in dataset.quotes {
+            // Validation guarantees both references exist.
+            let (Some(&speaker), Some(&category)) =
+                (spk_ix.get(&q.speaker), cat_ix.get(&q.category))
+            else {
+                continue;
+            };
+            self.quotes.push(QuoteEntry {
+                article: a,
+                speaker,
+                category,
+                id: q.id,
+                kind: q.kind,
+                text: sanitize(&q.text, true).into_owned(),
+                span: (q.span[0], q.span[1]),
+                date: q.date,
+                note: q.note.map(|n| sanitize(&n, false).into_owned()),
+            });
+        }
+    }
+
+    fn finish(&mut self) {
+        self.by_speaker = vec![Vec::new(); self.speakers.len()];
+        self.by_category = vec![Vec::new(); self.categories.len()];
+        self.by_article = vec![Vec::new(); self.articles.len()];
+        self.speakers_of_category = vec![Vec::new(); self.categories.len()];
+        let mut seen = vec![false; self.speakers.len()];
+        for (i, q) in self.quotes.iter().enumerate() {
+            self.by_speaker[q.speaker].push(i);
+            self.by_category[q.category].push(i);
+            self.by_article[q.article].push(i);
+            let in_cat = &mut self.speakers_of_category[q.category];
+            if !in_cat.contains(&q.speaker) {
+                in_cat.push(q.speaker);
+            }
+            if !seen[q.speaker] {
+                seen[q.speaker] = true;
+                self.speakers_in_order.push(q.speaker);
+            }
+        }
+        self.speakers_in_order
+            .extend((0..self.speakers.len()).filter(|s| !seen[*s]));
+        // Categories are shown by article, then by their declared order.
+        let mut order: Vec<usize> = (0..self.categories.len()).collect();
+        order.sort_by_key(|&c| (self.categories[c].article, self.categories[c].data.order, c));
+        if order.iter().enumerate().any(|(i, &c)| i != c) {
+            self.reorder_categories(&order);
+        }
+    }
+
+    fn reorder_categories(&mut self, order: &[usize]) {
+        let mut new_pos = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_pos[old] = new;
+        }
+        self.categories = order.iter().map(|&c| self.categories[c].clone()).collect();
+        self.by_category = order
+            .iter()
+            .map(|&c| std::mem::take(&mut self.by_category[c]))
+            .collect();
+        self.speakers_of_category = order
+            .iter()
+            .map(|&c| std::mem::take(&mut self.speakers_of_category[c]))
+            .collect();
+        for q in &mut self.quotes {
+            q.category = new_pos[q.category];
+        }
+    }
+
+    pub fn articles(&self) -> &[ArticleEntry] {
+        &self.articles
+    }
+    /// Categories in display order (by article, then `order`).
+    pub fn categories(&self) -> &[CategoryEntry] {
+        &self.categories
+    }
+    pub fn speakers(&self) -> &[SpeakerEntry] {
+        &self.speakers
+    }
+    pub fn quotes(&self) -> &[QuoteEntry] {
+        &self.quotes
+    }
+    pub fn article(&self, a: usize) -> &ArticleEntry {
+        &self.articles[a]
+    }
+    pub fn category(&self, c: usize) -> &CategoryEntry {
+        &self.categories[c]
+    }
+    pub fn speaker(&self, s: usize) -> &SpeakerEntry {
+        &self.speakers[s]
+    }
+    pub fn quote(&self, q: usize) -> &QuoteEntry {
+        &self.quotes[q]
+    }
+
+    /// Quotes of a speaker, in article order.
+    pub fn quotes_by_speaker(&self, s: usize) -> &[usize] {
+        &self.by_speaker[s]
+    }
+    /// Quotes of a category, in article order.
+    pub fn quotes_by_category(&self, c: usize) -> &[usize] {
+        &self.by_category[c]
+    }
+    /// Quotes of an article, in article order.
+    pub fn quotes_by_article(&self, a: usize) -> &[usize] {
+        &self.by_article[a]
+    }
+    /// Speakers quoted in a category, in order of their first quote there.
+    pub fn speakers_by_category(&self, c: usize) -> &[usize] {
+        &self.speakers_of_category[c]
+    }
+    /// All speakers, in order of their first quote.
+    pub fn speakers_in_order(&self) -> &[usize] {
+        &self.speakers_in_order
+    }
+
+    /// `article/local` id of a quote.
+    pub fn quote_id(&self, q: usize) -> String {
+        let q = &self.quotes[q];
+        format!("{}/{}", self.articles[q.article].meta.id, q.id)
+    }
+    /// `article/local` id of a speaker.
+    pub fn speaker_id(&self, s: usize) -> String {
+        let s = &self.speakers[s];
+        format!("{}/{}", self.articles[s.article].meta.id, s.data.id)
+    }
+    /// `article/local` id of a category.
+    pub fn category_id(&self, c: usize) -> String {
+        let c = &self.categories[c];
+        format!("{}/{}", self.articles[c.article].meta.id, c.data.id)
+    }
+
+    /// Finds a quote by `article/id`, or by its local id where unambiguous.
+    pub fn find_quote(&self, id: &str) -> Result<usize, LookupError> {
+        self.find_by_id("quote", id, self.quotes.len(), |q| {
+            (self.quotes[q].article, self.quotes[q].id.as_str())
+        })
+    }
+
+    /// Finds a category by id (full or local) or, failing that, its title.
+    pub fn find_category(&self, key: &str) -> Result<usize, LookupError> {
+        self.find_by_id("category", key, self.categories.len(), |c| {
+            (
+                self.categories[c].article,
+                self.categories[c].data.id.as_str(),
+            )
+        })
+        .or_else(|e| {
+            let wanted = normalize(key);
+            let hits: Vec<usize> = (0..self.categories.len())
+                .filter(|&c| normalize(&self.categories[c].data.title) == wanted)
+                .collect();
+            self.one_of("category", key, hits, |c| self.category_id(c))
+                .map_err(|_| e)
+        })
+    }
+
+    /// Finds a speaker by id, by name or alias (any case, accents ignored),
+    /// or by a part of the name that only one speaker has ("lankov").
+    pub fn find_speaker(&self, key: &str) -> Result<usize, LookupError> {
+        if let Ok(s) = self.find_by_id("speaker", key, self.speakers.len(), |s| {
+            (self.speakers[s].article, self.speakers[s].data.id.as_str())
+        }) {
+            return Ok(s);
+        }
+        let wanted = normalize(key);
+        let names = |s: usize| {
+            let d = &self.speakers[s].data;
+            std::iter::once(&d.name)
+                .chain(d.aliases.iter())
+                .map(|n| normalize(n))
+        };
+        let exact: Vec<usize> = (0..self.speakers.len())
+            .filter(|&s| names(s).any(|n| n == wanted))
+            .collect();
+        if !exact.is_empty() {
+            return self.one_of("speaker", key, exact, |s| self.speaker_id(s));
+        }
+        let partial: Vec<usize> = (0..self.speakers.len())
+            .filter(|&s| !wanted.is_empty() && names(s).any(|n| n.contains(&wanted)))
+            .collect();
+        self.one_of("speaker", key, partial, |s| self.speaker_id(s))
+    }
+
+    fn find_by_id<'a>(
+        &'a self,
+        kind: &'static str,
+        id: &str,
+        len: usize,
+        key: impl Fn(usize) -> (usize, &'a str),
+    ) -> Result<usize, LookupError> {
+        let hits: Vec<usize> = match id.split_once('/') {
+            Some((article, local)) => (0..len)
+                .filter(|&i| {
+                    let (a, l) = key(i);
+                    l == local && self.articles[a].meta.id == article
+                })
+                .collect(),
+            None => (0..len).filter(|&i| key(i).1 == id).collect(),
+        };
+        self.one_of(kind, id, hits, |i| {
+            let (a, l) = key(i);
+            format!("{}/{l}", self.articles[a].meta.id)
+        })
+    }
+
+    fn one_of(
+        &self,
+        kind: &'static str,
+        id: &str,
+        hits: Vec<usize>,
+        name: impl Fn(usize) -> String,
+    ) -> Result<usize, LookupError> {
+        match hits.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(LookupError::NotFound {
+                kind,
+                id: id.to_string(),
+            }),
+            many => Err(LookupError::Ambiguous {
+                kind,
+                id: id.to_string(),
+                candidates: many.iter().map(|&i| name(i)).collect(),
+            }),
+        }
+    }
+
+    /// The paragraph(s) of the article in which a quote stands.
+    pub fn context(&self, q: usize) -> Context<'_> {
+        let quote = &self.quotes[q];
+        let article = &self.articles[quote.article];
+        let (start, end) = quote.span;
+        let first = article
+            .paragraphs
+            .partition_point(|p| p.chars.1 <= start)
+            .min(article.paragraphs.len().saturating_sub(1));
+        let last = article
+            .paragraphs
+            .partition_point(|p| p.chars.1 < end)
+            .min(article.paragraphs.len().saturating_sub(1))
+            .max(first);
+        let (Some(p0), Some(p1)) = (article.paragraphs.get(first), article.paragraphs.get(last))
+        else {
+            return Context {
+                text: "",
+                quote: 0..0,
+            };
+        };
+        // Byte offsets of the quote, found from the paragraph's start.
+        let from = p0.bytes.0.min(article.body.len());
+        let to = p1.bytes.1.min(article.body.len()).max(from);
+        let text = &article.body[from..to];
+        let skip = start.saturating_sub(p0.chars.0);
+        let len = end.saturating_sub(start);
+        let qs = crate::text::byte_offset(text, skip);
+        let qe = qs + crate::text::byte_offset(&text[qs..], len);
+        Context {
+            text,
+            quote: qs..qe,
+        }
+    }
+
+    /// The whole index in the dataset schema, one dataset per article, with
+    /// bodies inlined.
+    pub fn to_datasets(&self) -> Vec<Dataset> {
+        (0..self.articles.len())
+            .map(|a| {
+                let entry = &self.articles[a];
+                let mut article = entry.meta.clone();
+                article.body = Some(entry.body.clone());
+                Dataset {
+                    schema_version: SCHEMA_VERSION,
+                    article,
+                    categories: self
+                        .categories
+                        .iter()
+                        .filter(|c| c.article == a)
+                        .map(|c| c.data.clone())
+                        .collect(),
+                    speakers: self
+                        .speakers
+                        .iter()
+                        .filter(|s| s.article == a)
+                        .map(|s| s.data.clone())
+                        .collect(),
+                    quotes: self.by_article[a]
+                        .iter()
+                        .map(|&q| {
+                            let q = &self.quotes[q];
+                            Quote {
+                                id: q.id.clone(),
+                                speaker: self.speakers[q.speaker].data.id.clone(),
+                                category: self.categories[q.category].data.id.clone(),
+                                kind: q.kind,
+                                text: q.text.clone(),
+                                span: [q.span.0, q.span.1],
+                                date: q.date.clone(),
+                                note: q.note.clone(),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Lower-cased, accent-folded, whitespace-collapsed: for comparing names.
+fn normalize(s: &str) -> String {
+    fold(s)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn clean(s: &mut String) {
+    if let std::borrow::Cow::Owned(c) = sanitize(s, false) {
+        *s = c;
+    }
+}
+
+fn clean_opt(s: &mut Option<String>) {
+    if let Some(s) = s {
+        clean(s);
+    }
+}
+
+fn clean_article(a: &mut Article) {
+    for s in [&mut a.title, &mut a.author, &mut a.outlet, &mut a.date] {
+        clean(s);
+    }
+    for s in [&mut a.author_role, &mut a.series, &mut a.url] {
+        clean_opt(s);
+    }
+}
+
+fn clean_speaker(s: &mut Speaker) {
+    clean(&mut s.name);
+    for s in s.aliases.iter_mut().chain(s.affiliation_aliases.iter_mut()) {
+        clean(s);
+    }
+    for s in [&mut s.role, &mut s.affiliation, &mut s.country, &mut s.note] {
+        clean_opt(s);
+    }
+}
+
+/// Splits a body into paragraphs: runs of non-blank lines.
+fn paragraphs(body: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut current: Option<Paragraph> = None;
+    let mut chars = 0;
+    let mut bytes = 0;
+    for line in body.split_inclusive('\n') {
+        let line_chars = line.chars().count();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let content_end = (chars + content.chars().count(), bytes + content.len());
+        if content.trim().is_empty() {
+            out.extend(current.take());
+        } else {
+            let p = current.get_or_insert(Paragraph {
+                chars: (chars, chars),
+                bytes: (bytes, bytes),
+            });
+            p.chars.1 = content_end.0;
+            p.bytes.1 = content_end.1;
+        }
+        chars += line_chars;
+        bytes += line.len();
+    }
+    out.extend(current);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let body = "One.\n\nTwo a\ntwo b.\n \nThree";
+        let p = paragraphs(body);
+        let texts: Vec<&str> = p.iter().map(|p| &body[p.bytes.0..p.bytes.1]).collect();
+        assert_eq!(texts, ["One.", "Two a\ntwo b.", "Three"]);
+        assert_eq!(p[2].chars, (21, 26));
+    }
+
+    #[test]
+    fn normalize_names() {
+        assert_eq!(normalize("  Ramón  Pacheco "), "ramon pacheco");
+    }
+}

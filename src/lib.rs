@@ -1,0 +1,23 @@
+//! `reactions`: who said what about an event, as an index to search and browse.
+//!
+//! - [`model`]: the dataset schema (articles, categories, speakers, quotes);
+//! - [`load`]: reading and validating datasets, embedded or from files;
+//! - [`index`]: the immutable, cross-referenced [`index::Index`];
+//! - [`search`]: fuzzy search over speakers, categories and quotes;
+//! - [`format`]: a quote with its attribution as plain text, Markdown or JSON;
+//! - [`commands`]: the CLI subcommands, writing to any `Write`;
+//! - [`text`]: sanitising untrusted text, folding, dates.
+//!
+//! Nothing here knows about terminals; the TUI lives in the binary.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod format;
+pub mod index;
+pub mod load;
+pub mod model;
+pub mod search;
+pub mod text;
+pub mod tui;

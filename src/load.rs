@@ -1,0 +1,433 @@
+//! Reading datasets: from the copy embedded in the binary, from files and from
+//! folders; parsing, validating and handing them to [`Index::build`].
+//!
+//! Every problem becomes a [`Diagnostic`]; loading never panics on bad input.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Diagnostic, LoadError};
+use crate::index::Index;
+use crate::model::{Dataset, SCHEMA_VERSION};
+use crate::text::parse_date;
+
+/// Name under which the embedded dataset is reported.
+pub const EMBEDDED_NAME: &str = "<bundled>/asmolov-2023-10-11.json";
+const EMBEDDED_JSON: &str = include_str!("../data/asmolov-2023-10-11.json");
+const EMBEDDED_BODIES: &[(&str, &str)] = &[(
+    "asmolov-2023-10-11-kim-visit-part-5.txt",
+    include_str!("../data/asmolov-2023-10-11-kim-visit-part-5.txt"),
+)];
+
+/// A parsed dataset together with its body text and the file it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedDataset {
+    /// The file it was read from, as given (used in messages).
+    pub file: String,
+    pub dataset: Dataset,
+    /// The article body, from `body` or `body_file`.
+    pub body: String,
+}
+
+/// The dataset shipped inside the binary.
+pub fn embedded() -> Result<Vec<LoadedDataset>, LoadError> {
+    let datasets = parse(EMBEDDED_NAME, EMBEDDED_JSON)?;
+    resolve_bodies(EMBEDDED_NAME, datasets, |name| {
+        EMBEDDED_BODIES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, body)| body.to_string())
+            .ok_or_else(|| "no such embedded file".to_string())
+    })
+}
+
+/// The index of the bundled dataset.
+pub fn load_embedded() -> Result<Index, LoadError> {
+    Index::build(embedded()?)
+}
+
+/// Loads every dataset named by `paths` (files or folders) into one index.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Index, LoadError> {
+    let mut all = Vec::new();
+    let mut diagnostics = Vec::new();
+    for path in paths {
+        match read_path(path) {
+            Ok(mut d) => all.append(&mut d),
+            Err(e) => diagnostics.extend(e.diagnostics),
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(LoadError { diagnostics });
+    }
+    Index::build(all)
+}
+
+/// Reads a dataset file, or every `*.json` file of a folder in name order.
+pub fn read_path(path: &Path) -> Result<Vec<LoadedDataset>, LoadError> {
+    let shown = path.display().to_string();
+    let meta = fs::metadata(path)
+        .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
+    if !meta.is_dir() {
+        return read_file(path);
+    }
+    let mut files: Vec<PathBuf> = fs::read_dir(path)
+        .map_err(|e| Diagnostic::file(&shown, format!("cannot read folder: {}", io_reason(&e))))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Diagnostic::file(&shown, "folder holds no *.json dataset").into());
+    }
+    let mut out = Vec::new();
+    let mut diagnostics = Vec::new();
+    for f in files {
+        match read_file(&f) {
+            Ok(mut d) => out.append(&mut d),
+            Err(e) => diagnostics.extend(e.diagnostics),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(out)
+    } else {
+        Err(LoadError { diagnostics })
+    }
+}
+
+/// Reads one dataset file and the body files it names.
+pub fn read_file(path: &Path) -> Result<Vec<LoadedDataset>, LoadError> {
+    let shown = path.display().to_string();
+    let text = read_text(path)?;
+    let datasets = parse(&shown, &text)?;
+    let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+    resolve_bodies(&shown, datasets, |name| {
+        read_text(&dir.join(name)).map_err(|e| {
+            e.diagnostics
+                .first()
+                .map(|d| d.message.clone())
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// Reads a whole file as UTF-8, with a positioned error for invalid bytes.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let shown = path.display().to_string();
+    let bytes = fs::read(path)
+        .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let (line, col) = line_col(&bytes[..good]);
+        Diagnostic::at(
+            &shown,
+            line,
+            col,
+            "invalid UTF-8: the file must be UTF-8 text",
+        )
+        .into()
+    })
+}
+
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
+    let last = prefix
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&prefix[last..]).chars().count() + 1;
+    (line, col)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parses dataset JSON: one object, or an array of objects.
+pub fn parse(file: &str, text: &str) -> Result<Vec<Dataset>, Diagnostic> {
+    // A first pass as untyped JSON gives syntax errors and lets an unknown
+    // schema version be reported as such, before field-by-field errors.
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| json_diagnostic(file, &e))?;
+    let objects: Vec<&serde_json::Value> = match &value {
+        serde_json::Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    for (i, obj) in objects.iter().enumerate() {
+        let Some(map) = obj.as_object() else {
+            return Err(Diagnostic::file(
+                file,
+                format!("dataset {} is not a JSON object", i + 1),
+            ));
+        };
+        match map.get("schema_version") {
+            None => return Err(Diagnostic::file(file, "missing field `schema_version`")),
+            Some(v) if v.as_u64() != Some(SCHEMA_VERSION as u64) => {
+                return Err(Diagnostic::file(
+                    file,
+                    format!(
+                        "unknown schema_version {v}: this build reads version {SCHEMA_VERSION}"
+                    ),
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    let datasets = if value.is_array() {
+        serde_json::from_str::<Vec<Dataset>>(text)
+    } else {
+        serde_json::from_str::<Dataset>(text).map(|d| vec![d])
+    };
+    datasets.map_err(|e| json_diagnostic(file, &e))
+}
+
+fn json_diagnostic(file: &str, e: &serde_json::Error) -> Diagnostic {
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; the location is shown in front.
+    let message = match full.rfind(" at line ") {
+        Some(cut) => full[..cut].to_string(),
+        None => full,
+    };
+    let message = if e.is_syntax() || e.is_eof() {
+        format!("invalid JSON: {message}")
+    } else {
+        message
+    };
+    if e.line() == 0 {
+        Diagnostic::file(file, message)
+    } else {
+        Diagnostic::at(file, e.line(), e.column(), message)
+    }
+}
+
+fn resolve_bodies(
+    file: &str,
+    datasets: Vec<Dataset>,
+    read_body: impl Fn(&str) -> Result<String, String>,
+) -> Result<Vec<LoadedDataset>, LoadError> {
+    let mut out = Vec::new();
+    let mut diagnostics = Vec::new();
+    for mut dataset in datasets {
+        let id = dataset.article.id.clone();
+        let body = match (dataset.article.body.take(), &dataset.article.body_file) {
+            (Some(_), Some(_)) => Err("give either \"body\" or \"body_file\", not both".into()),
+            (None, None) => Err("missing the article text: give \"body\" or \"body_file\"".into()),
+            (Some(body), None) => Ok(body),
+            (None, Some(name)) => {
+                read_body(name).map_err(|reason| format!("body file {name:?}: {reason}"))
+            }
+        };
+        match body {
+            Ok(body) => out.push(LoadedDataset {
+                file: file.to_string(),
+                dataset,
+                body,
+            }),
+            Err(message) => diagnostics.push(Diagnostic::record(
+                file,
+                "article",
+                &id,
+                Some("body_file"),
+                message,
+            )),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(out)
+    } else {
+        Err(LoadError { diagnostics })
+    }
+}
+
+/// Every problem in one dataset that can be seen without the others.
+pub fn validate(loaded: &LoadedDataset) -> Vec<Diagnostic> {
+    let file = loaded.file.as_str();
+    let d = &loaded.dataset;
+    let a = &d.article;
+    let mut out = Vec::new();
+    let mut push = |kind, id: &str, field, message: String| {
+        out.push(Diagnostic::record(file, kind, id, field, message))
+    };
+
+    if let Err(m) = check_id(&a.id) {
+        push("article", &a.id, Some("id"), m);
+    }
+    for (field, value) in [
+        ("title", &a.title),
+        ("author", &a.author),
+        ("outlet", &a.outlet),
+    ] {
+        if value.trim().is_empty() {
+            push("article", &a.id, Some(field), "is empty".into());
+        }
+    }
+    if parse_date(&a.date).is_none() {
+        push(
+            "article",
+            &a.id,
+            Some("date"),
+            format!("{:?} is not a date (YYYY-MM-DD)", a.date),
+        );
+    }
+
+    let mut seen = HashSet::new();
+    for c in &d.categories {
+        if let Err(m) = check_id(&c.id) {
+            push("category", &c.id, Some("id"), m);
+        }
+        if !seen.insert(c.id.as_str()) {
+            push("category", &c.id, Some("id"), "duplicate id".into());
+        }
+        if c.title.trim().is_empty() {
+            push("category", &c.id, Some("title"), "is empty".into());
+        }
+    }
+    let categories = seen;
+
+    let mut speakers = HashSet::new();
+    for s in &d.speakers {
+        if let Err(m) = check_id(&s.id) {
+            push("speaker", &s.id, Some("id"), m);
+        }
+        if !speakers.insert(s.id.as_str()) {
+            push("speaker", &s.id, Some("id"), "duplicate id".into());
+        }
+        if s.name.trim().is_empty() {
+            push("speaker", &s.id, Some("name"), "is empty".into());
+        }
+    }
+
+    // Character offset -> byte offset, for checking spans.
+    let offsets: Vec<usize> = loaded
+        .body
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(loaded.body.len()))
+        .collect();
+    let body_chars = offsets.len() - 1;
+
+    let mut quotes = HashSet::new();
+    for q in &d.quotes {
+        if let Err(m) = check_id(&q.id) {
+            push("quote", &q.id, Some("id"), m);
+        }
+        if !quotes.insert(q.id.as_str()) {
+            push("quote", &q.id, Some("id"), "duplicate id".into());
+        }
+        if !speakers.contains(q.speaker.as_str()) {
+            push(
+                "quote",
+                &q.id,
+                Some("speaker"),
+                format!("no speaker {:?} in this article", q.speaker),
+            );
+        }
+        if !categories.contains(q.category.as_str()) {
+            push(
+                "quote",
+                &q.id,
+                Some("category"),
+                format!("no category {:?} in this article", q.category),
+            );
+        }
+        if q.text.trim().is_empty() {
+            push("quote", &q.id, Some("text"), "is empty".into());
+        }
+        if let Some(date) = &q.date
+            && parse_date(date).is_none()
+        {
+            push(
+                "quote",
+                &q.id,
+                Some("date"),
+                format!("{date:?} is not a date (YYYY-MM-DD)"),
+            );
+        }
+        let [start, end] = q.span;
+        if start > end {
+            push(
+                "quote",
+                &q.id,
+                Some("span"),
+                format!("[{start}, {end}] starts after it ends"),
+            );
+        } else if end > body_chars {
+            push(
+                "quote",
+                &q.id,
+                Some("span"),
+                format!("[{start}, {end}] lies outside the article body ({body_chars} characters)"),
+            );
+        } else {
+            let found = &loaded.body[offsets[start]..offsets[end]];
+            if found != q.text {
+                push(
+                    "quote",
+                    &q.id,
+                    Some("span"),
+                    format!(
+                        "[{start}, {end}] is {:?} in the body, not the quote's text {:?}",
+                        crate::text::ellipsize(found, 60),
+                        crate::text::ellipsize(&q.text, 60)
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Ids are non-empty and free of `/` (the namespace separator) and spaces.
+fn check_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        Err("is empty".into())
+    } else if id
+        .chars()
+        .any(|c| c == '/' || c.is_whitespace() || c.is_control())
+    {
+        Err(format!(
+            "{id:?} may not contain '/', spaces or control characters"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col(b""), (1, 1));
+        assert_eq!(line_col("ab\ncé".as_bytes()), (2, 3));
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let e = parse("x.json", "{\n  \"schema_version\": 1,\n  oops\n}").unwrap_err();
+        assert_eq!(e.location, crate::error::Location::LineCol(3, 3));
+        assert!(e.to_string().starts_with("x.json:3:3: invalid JSON"), "{e}");
+    }
+
+    #[test]
+    fn unknown_schema_version() {
+        let e = parse("x.json", r#"{"schema_version": 7}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.json: unknown schema_version 7: this build reads version 1"
+        );
+    }
+
+    #[test]
+    fn embedded_dataset_is_valid() {
+        let index = load_embedded().expect("bundled dataset validates");
+        assert!(index.quotes().len() >= 50);
+        assert!(index.speakers().len() >= 30);
+    }
+}

@@ -1,0 +1,171 @@
+//! The dataset schema: what a curated or imported dataset file holds.
+//!
+//! These types mirror `docs/DATA.md` one to one. They are plain data: validation
+//! and cross-references live in [`crate::load`] and [`crate::index`].
+
+use serde::{Deserialize, Serialize};
+
+/// The only schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One article with everything said in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Must equal [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    pub article: Article,
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub speakers: Vec<Speaker>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+}
+
+/// The article's metadata and where its text is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub author: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_role: Option<String>,
+    pub outlet: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Path of the body text, relative to the dataset file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_file: Option<String>,
+    /// The body inline (what `export` writes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+}
+
+/// A group of reactions, as the article divides them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub order: i64,
+}
+
+/// What sort of voice a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    GovernmentOfficial,
+    GovernmentBody,
+    Politician,
+    Academic,
+    ThinkTank,
+    Journalist,
+    MediaOutlet,
+    InternationalOrganisation,
+    Activist,
+    UnnamedGroup,
+}
+
+impl SpeakerKind {
+    /// Every kind, in display order.
+    pub const ALL: [SpeakerKind; 10] = [
+        SpeakerKind::GovernmentOfficial,
+        SpeakerKind::GovernmentBody,
+        SpeakerKind::Politician,
+        SpeakerKind::Academic,
+        SpeakerKind::ThinkTank,
+        SpeakerKind::Journalist,
+        SpeakerKind::MediaOutlet,
+        SpeakerKind::InternationalOrganisation,
+        SpeakerKind::Activist,
+        SpeakerKind::UnnamedGroup,
+    ];
+
+    /// A short human label ("official", "academic", ...).
+    pub fn label(self) -> &'static str {
+        match self {
+            SpeakerKind::GovernmentOfficial => "official",
+            SpeakerKind::GovernmentBody => "government",
+            SpeakerKind::Politician => "politician",
+            SpeakerKind::Academic => "academic",
+            SpeakerKind::ThinkTank => "think tank",
+            SpeakerKind::Journalist => "journalist",
+            SpeakerKind::MediaOutlet => "media",
+            SpeakerKind::InternationalOrganisation => "intl. org.",
+            SpeakerKind::Activist => "activist",
+            SpeakerKind::UnnamedGroup => "unnamed",
+        }
+    }
+}
+
+/// Anyone the article quotes: a person, an institution, a newspaper, a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    pub id: String,
+    /// As the article spells it.
+    pub name: String,
+    /// Other spellings a reader may search for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// Usual spellings of the affiliation where the article's differs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliation_aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    pub kind: SpeakerKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Whether a quote is the speaker's own words or the article's report of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// The words inside quotation marks.
+    Direct,
+    /// Reported speech: the article's sentence about what was said.
+    Paraphrase,
+}
+
+impl QuoteKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// One statement, with its exact place in the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub id: String,
+    /// A speaker id of the same article.
+    pub speaker: String,
+    /// A category id of the same article.
+    pub category: String,
+    pub kind: QuoteKind,
+    pub text: String,
+    /// Character offsets `[start, end)` into the body.
+    pub span: [usize; 2],
+    /// `YYYY-MM-DD`, where the article dates the statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}

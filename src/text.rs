@@ -1,0 +1,197 @@
+//! Text helpers shared by loading, search and display: making untrusted text
+//! safe for a terminal, folding it for search, and formatting dates.
+
+use std::borrow::Cow;
+
+/// Replaces every control character, one for one, by a visible symbol, so that
+/// text from a dataset can never drive a terminal (no escape sequences, no
+/// bell, no bidirectional overrides) while character offsets stay valid.
+///
+/// With `keep_newlines`, `\n` is kept (bodies and quotes have paragraphs).
+/// C0 controls become their Control Pictures symbol (`ESC` → `␛`), `DEL`
+/// becomes `␡`, and C1 controls, bidirectional controls and other invisible
+/// format characters become `�`.
+pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if !s.chars().any(|c| needs_replacing(c, keep_newlines)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if needs_replacing(c, keep_newlines) {
+                    visible(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
+fn needs_replacing(c: char, keep_newlines: bool) -> bool {
+    if c == '\n' {
+        return !keep_newlines;
+    }
+    c.is_control() || is_invisible_format(c)
+}
+
+/// Bidirectional overrides, isolates and marks, which can reorder what a
+/// terminal shows, plus the line and paragraph separators.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+}
+
+fn visible(c: char) -> char {
+    match c as u32 {
+        n @ 0x00..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// Folds text for matching, one character for one so that match positions
+/// index the original text: typographic quotes and dashes become ASCII, and
+/// accented Latin letters lose their accents (`é` → `e`). Case is kept, so
+/// that smart case still works.
+pub fn fold(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(fold_char).collect())
+}
+
+/// The one-character fold of `c`, or `c` itself where there is none.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    match deunicode::deunicode_char(c) {
+        Some(s) => {
+            let mut it = s.chars();
+            match (it.next(), it.next()) {
+                (Some(f), None) if f.is_ascii_graphic() => f,
+                _ => c,
+            }
+        }
+        None => c,
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Parses `YYYY-MM-DD` into (year, month, day), checking the day exists.
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year: i32 = s[0..4].parse().ok()?;
+    let month: u32 = s[5..7].parse().ok()?;
+    let day: u32 = s[8..10].parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some((year, month, day))
+}
+
+/// `2023-09-13` → `13 September 2023`; anything else is returned as it is.
+pub fn human_date(s: &str) -> String {
+    match parse_date(s) {
+        Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
+        None => s.to_string(),
+    }
+}
+
+/// `2023-09-13` → `13 Sep`, for tight places such as a timeline axis.
+pub fn short_date(s: &str) -> String {
+    match parse_date(s) {
+        Some((_, m, d)) => format!("{d} {}", &MONTHS[m as usize - 1][..3]),
+        None => s.to_string(),
+    }
+}
+
+/// Byte offset of the `n`-th character of `s` (or `s.len()` past the end).
+pub fn byte_offset(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(b, _)| b)
+}
+
+/// Shortens `s` to at most `max` characters, ending with `…` when cut.
+pub fn ellipsize(s: &str, max: usize) -> Cow<'_, str> {
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some(_) => {
+            let cut = byte_offset(s, max - 1);
+            Cow::Owned(format!("{}…", s[..cut].trim_end()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_makes_escapes_visible_and_keeps_length() {
+        let hostile = "a\u{1b}]52;c;aGk=\u{7}b\u{9b}31m\u{202e}z";
+        let clean = sanitize(hostile, false);
+        assert!(!clean.chars().any(|c| c.is_control()));
+        assert_eq!(clean.chars().count(), hostile.chars().count());
+        assert!(clean.starts_with("a␛]52;c;aGk=␇b"));
+        assert!(!clean.contains('\u{202e}'));
+    }
+
+    #[test]
+    fn sanitize_newlines_only_where_allowed() {
+        assert_eq!(sanitize("a\nb", true), "a\nb");
+        assert_eq!(sanitize("a\nb", false), "a␊b");
+        assert!(matches!(sanitize("plain “text”", false), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn fold_is_one_for_one() {
+        let s = "King’s “Pardo” – Matviychuk é Ü 金";
+        let f = fold(s);
+        assert_eq!(f.chars().count(), s.chars().count());
+        assert_eq!(f, "King's \"Pardo\" - Matviychuk e U 金");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(human_date("2023-09-13"), "13 September 2023");
+        assert_eq!(short_date("2023-10-11"), "11 Oct");
+        assert!(parse_date("2023-02-29").is_none());
+        assert!(parse_date("2024-02-29").is_some());
+        assert!(parse_date("2023-13-01").is_none());
+        assert!(parse_date("13.09.2023").is_none());
+    }
+
+    #[test]
+    fn ellipsize_counts_characters() {
+        assert_eq!(ellipsize("abcdef", 10), "abcdef");
+        assert_eq!(ellipsize("abcdef", 4), "abc…");
+        assert_eq!(ellipsize("“ééé”", 3), "“é…");
+    }
+}
