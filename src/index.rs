@@ -59,6 +59,9 @@ pub struct QuoteEntry {
     pub span: (usize, usize),
     pub date: Option<String>,
     pub note: Option<String>,
+    pub cue: Option<String>,
+    pub confidence: Option<f32>,
+    pub url: Option<String>,
 }
 
 /// The paragraph(s) of the article around a quote.
@@ -171,6 +174,9 @@ impl Index {
                 span: (q.span[0], q.span[1]),
                 date: q.date,
                 note: q.note.map(|n| sanitize(&n, false).into_owned()),
+                cue: q.cue.map(|n| sanitize(&n, false).into_owned()),
+                confidence: q.confidence,
+                url: q.url.map(|n| sanitize(&n, false).into_owned()),
             });
         }
     }
@@ -452,6 +458,9 @@ impl Index {
                                 span: [q.span.0, q.span.1],
                                 date: q.date.clone(),
                                 note: q.note.clone(),
+                                cue: q.cue.clone(),
+                                confidence: q.confidence,
+                                url: q.url.clone(),
                             }
                         })
                         .collect(),

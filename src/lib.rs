@@ -21,3 +21,4 @@ pub mod model;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod worker;

@@ -348,6 +348,16 @@ pub fn validate(loaded: &LoadedDataset) -> Vec<Diagnostic> {
                 format!("{date:?} is not a date (YYYY-MM-DD)"),
             );
         }
+        if let Some(c) = q.confidence
+            && !(0.0..=1.0).contains(&c)
+        {
+            push(
+                "quote",
+                &q.id,
+                Some("confidence"),
+                format!("{c} is not between 0 and 1"),
+            );
+        }
         let [start, end] = q.span;
         if start > end {
             push(

@@ -47,6 +47,9 @@ pub struct Article {
     /// The body inline (what `export` writes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// Metadata fields that were guessed rather than read (by `import`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guessed: Vec<String>,
 }
 
 /// A group of reactions, as the article divides them.
@@ -168,4 +171,14 @@ pub struct Quote {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The words that attributed the quote ("said", "according to"), for
+    /// extracted quotes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// How sure the attribution is, 0 to 1, for extracted quotes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    /// Where the statement was published, when not in the article itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }

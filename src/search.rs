@@ -121,18 +121,48 @@ fn weight(field: Field) -> i64 {
     }
 }
 
+/// The outcome of one search: the best hits, and how many matched in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    /// Ranked, at most `Options::limit` of them.
+    pub hits: Vec<Hit>,
+    /// How many records matched, before the limit.
+    pub total: usize,
+}
+
+/// How many records are scored between two checks for cancellation.
+const CANCEL_CHECK_EVERY: usize = 1024;
+
 impl Searcher {
     /// Ranked hits for `query`; an empty query matches nothing.
     pub fn search(&self, index: &Index, query: &str, options: Options) -> Vec<Hit> {
+        self.run(index, query, options, &|| false)
+            .map(|r| r.hits)
+            .unwrap_or_default()
+    }
+
+    /// Like [`Searcher::search`], but gives up (returning `None`) as soon as
+    /// `cancelled` returns true, which it is asked every few hundred records:
+    /// a newer query makes an older one pointless.
+    pub fn run(
+        &self,
+        index: &Index,
+        query: &str,
+        options: Options,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Results> {
         let folded = fold(query);
         let terms: Vec<&str> = folded.split_whitespace().collect();
         if terms.is_empty() {
-            return Vec::new();
+            return Some(Results::default());
         }
         let wants = |k: HitKind| options.kind.is_none_or(|w| w == k);
         let mut hits = Vec::new();
         if wants(HitKind::Speaker) {
             for (i, s) in index.speakers().iter().enumerate() {
+                if i % CANCEL_CHECK_EVERY == 0 && cancelled() {
+                    return None;
+                }
                 let d = &s.data;
                 let mut fields: Vec<(Field, &str)> = vec![(Field::Name, &d.name)];
                 fields.extend(
@@ -164,6 +194,9 @@ impl Searcher {
         }
         if wants(HitKind::Quote) {
             for (i, q) in index.quotes().iter().enumerate() {
+                if i % CANCEL_CHECK_EVERY == 0 && cancelled() {
+                    return None;
+                }
                 let fields = [
                     (Field::Text, q.text.as_str()),
                     (
@@ -181,10 +214,11 @@ impl Searcher {
                 .then(a.kind.cmp(&b.kind))
                 .then(a.index.cmp(&b.index))
         });
+        let total = hits.len();
         if let Some(limit) = options.limit {
             hits.truncate(limit);
         }
-        hits
+        Some(Results { hits, total })
     }
 
     /// Scores one record: every term must match some field; the record's
