@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod clipboard;
 pub mod commands;
 pub mod error;
 pub mod format;

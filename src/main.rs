@@ -45,7 +45,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let outcome = match &cli.command {
         None => {
             drop(out);
-            tui::run(&index)?;
+            tui::run(index)?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Search(a)) => commands::search(&index, a, &mut out)?,

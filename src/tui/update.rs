@@ -1,0 +1,379 @@
+//! The explorer's logic: `update` turns an action into a new state and,
+//! perhaps, an effect for the event loop to carry out. No I/O happens here.
+
+use crate::format::{self, Format};
+use crate::index::Index;
+use crate::search::{Hit, HitKind};
+use crate::tui::action::Action;
+use crate::tui::layout::{self, Areas};
+use crate::tui::state::{AppState, Cursor, Overlay, Pane, Search};
+use crate::tui::view;
+
+/// Something for the event loop to do outside `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the explorer.
+    Quit,
+    /// Put this text on the clipboard.
+    Copy(String),
+    /// Search for this query (on the worker thread).
+    Search(String),
+}
+
+/// Applies `action` to `state`.
+pub fn update(state: &mut AppState, index: &Index, action: Action) -> Option<Effect> {
+    // A status message stays until the next thing the user does.
+    if !matches!(
+        action,
+        Action::SearchResults(_) | Action::Copied(_) | Action::Resize(..)
+    ) {
+        state.status = None;
+    }
+    let effect = match action {
+        Action::Quit => {
+            state.quit = true;
+            Some(Effect::Quit)
+        }
+        Action::Resize(w, h) => {
+            state.width = w;
+            state.height = h;
+            None
+        }
+        Action::Copied(report) => {
+            state.status = Some(report.status());
+            None
+        }
+        Action::SearchResults(response) => {
+            if let Overlay::Search(search) = &mut state.overlay
+                && response.query == search.query
+            {
+                search.hits = response.results.hits;
+                search.total = response.results.total;
+                search.shown_query = response.query;
+                search.cursor = Cursor::default();
+            }
+            None
+        }
+        action => match state.overlay {
+            Overlay::Search(_) => search_action(state, index, action),
+            Overlay::Help(_) | Overlay::Stats(_) => overlay_action(state, action),
+            Overlay::None => normal_action(state, index, action),
+        },
+    };
+    reveal(state, index);
+    effect
+}
+
+fn areas(state: &AppState, index: &Index) -> Areas {
+    layout::areas(
+        ratatui::layout::Rect::new(0, 0, state.width, state.height),
+        index.categories().len() + 1,
+    )
+}
+
+/// Rows visible in the focused list, for paging.
+fn page(state: &AppState, index: &Index) -> usize {
+    let a = areas(state, index);
+    match state.focus {
+        Pane::Categories => layout::capacity(a.categories, 1),
+        Pane::Experts => layout::capacity(a.experts, 1),
+        Pane::Quotes => layout::capacity(a.quotes, layout::quote_lines(a.quotes)),
+        Pane::Detail => a.detail.height.saturating_sub(2).max(1) as usize,
+    }
+}
+
+/// Keeps every selection on screen.
+fn reveal(state: &mut AppState, index: &Index) {
+    let a = areas(state, index);
+    state.categories.reveal(layout::capacity(a.categories, 1));
+    state.experts.reveal(layout::capacity(a.experts, 1));
+    state
+        .quotes
+        .reveal(layout::capacity(a.quotes, layout::quote_lines(a.quotes)));
+    if let Overlay::Search(search) = &mut state.overlay {
+        search
+            .cursor
+            .reveal(layout::search_results(a.popup).height.max(1) as usize);
+    }
+}
+
+fn list_len(state: &AppState, index: &Index, pane: Pane) -> usize {
+    match pane {
+        Pane::Categories => index.categories().len() + 1,
+        Pane::Experts => state.expert_rows.len() + 1,
+        Pane::Quotes => state.quote_rows.len(),
+        Pane::Detail => 0,
+    }
+}
+
+/// Moves the selection of `pane` and updates what depends on it.
+fn move_in(state: &mut AppState, index: &Index, pane: Pane, f: impl FnOnce(&mut Cursor, usize)) {
+    let len = list_len(state, index, pane);
+    let cursor = match pane {
+        Pane::Categories => &mut state.categories,
+        Pane::Experts => &mut state.experts,
+        Pane::Quotes => &mut state.quotes,
+        Pane::Detail => return,
+    };
+    let before = cursor.selected;
+    f(cursor, len);
+    if cursor.selected == before {
+        return;
+    }
+    match pane {
+        Pane::Categories => state.refresh_experts(index),
+        Pane::Experts => state.refresh_quotes(index),
+        _ => state.detail_scroll = 0,
+    }
+}
+
+fn scroll_detail(state: &mut AppState, index: &Index, delta: isize) {
+    let a = areas(state, index);
+    let max = view::detail::max_scroll(state, index, a);
+    state.detail_scroll = state.detail_scroll.saturating_add_signed(delta).min(max);
+}
+
+fn step(state: &mut AppState, index: &Index, delta: isize) {
+    let pane = state.focus;
+    if pane == Pane::Detail {
+        scroll_detail(state, index, delta);
+    } else {
+        move_in(state, index, pane, |c, len| c.step(delta, len));
+    }
+}
+
+fn normal_action(state: &mut AppState, index: &Index, action: Action) -> Option<Effect> {
+    let page = page(state, index) as isize;
+    match action {
+        Action::Up => step(state, index, -1),
+        Action::Down => step(state, index, 1),
+        Action::PageUp => step(state, index, -page),
+        Action::PageDown => step(state, index, page),
+        Action::HalfPageUp => step(state, index, -(page / 2).max(1)),
+        Action::HalfPageDown => step(state, index, (page / 2).max(1)),
+        Action::Top => step(state, index, isize::MIN / 2),
+        Action::Bottom => step(state, index, isize::MAX / 2),
+        Action::NextPane => state.focus = state.focus.next(),
+        Action::PrevPane => state.focus = state.focus.prev(),
+        Action::Enter if state.focus != Pane::Detail => state.focus = state.focus.next(),
+        Action::Back if state.focus != Pane::Categories => state.focus = state.focus.prev(),
+        Action::OpenSearch => state.overlay = Overlay::Search(Search::default()),
+        Action::ToggleHelp => state.overlay = Overlay::Help(0),
+        Action::ToggleStats => state.overlay = Overlay::Stats(0),
+        Action::CopyPlain => return copy(state, index, Format::Plain),
+        Action::CopyMarkdown => return copy(state, index, Format::Markdown),
+        Action::NextOfSpeaker => same_speaker(state, index, 1),
+        Action::PrevOfSpeaker => same_speaker(state, index, -1),
+        Action::Click(x, y) => click(state, index, x, y),
+        Action::ScrollUp(x, y) => wheel(state, index, x, y, -1),
+        Action::ScrollDown(x, y) => wheel(state, index, x, y, 1),
+        _ => {}
+    }
+    None
+}
+
+fn copy(state: &mut AppState, index: &Index, format: Format) -> Option<Effect> {
+    match state.quote() {
+        Some(q) => {
+            let text = format::quote(index, q, format);
+            Some(Effect::Copy(text.trim_end_matches('\n').to_string()))
+        }
+        None => {
+            state.status = Some("No quote selected: nothing to copy".into());
+            None
+        }
+    }
+}
+
+fn same_speaker(state: &mut AppState, index: &Index, delta: isize) {
+    let Some(q) = state.quote() else { return };
+    let speaker = index.quote(q).speaker;
+    let list = index.quotes_by_speaker(speaker);
+    let pos = list.iter().position(|&x| x == q).unwrap_or(0);
+    match pos.checked_add_signed(delta).and_then(|p| list.get(p)) {
+        Some(&next) => {
+            // Stay in the current lists when the quote is there already.
+            if let Some(row) = state.quote_rows.iter().position(|&x| x == next) {
+                state.quotes.selected = row;
+                state.detail_scroll = 0;
+            } else {
+                jump_to_quote(state, index, next);
+            }
+        }
+        None => {
+            let name = &index.speaker(speaker).data.name;
+            let which = if delta > 0 { "last" } else { "first" };
+            state.status = Some(format!("This is the {which} quote of {name}"));
+        }
+    }
+}
+
+fn click(state: &mut AppState, index: &Index, x: u16, y: u16) {
+    let a = areas(state, index);
+    let panes = [
+        (Pane::Categories, a.categories),
+        (Pane::Experts, a.experts),
+        (Pane::Quotes, a.quotes),
+        (Pane::Detail, a.detail),
+    ];
+    let Some(&(pane, rect)) = panes.iter().find(|(_, r)| layout::contains(*r, x, y)) else {
+        return;
+    };
+    state.focus = pane;
+    let lines = if pane == Pane::Quotes {
+        layout::quote_lines(rect)
+    } else {
+        1
+    };
+    let inner_top = rect.y + 1;
+    if pane == Pane::Detail || y < inner_top || y >= rect.y + rect.height - 1 {
+        return;
+    }
+    let offset = match pane {
+        Pane::Categories => state.categories.offset,
+        Pane::Experts => state.experts.offset,
+        _ => state.quotes.offset,
+    };
+    let row = offset + usize::from(y - inner_top) / lines;
+    if row < list_len(state, index, pane) {
+        move_in(state, index, pane, |c, len| c.select(row, len));
+    }
+}
+
+fn wheel(state: &mut AppState, index: &Index, x: u16, y: u16, delta: isize) {
+    let a = areas(state, index);
+    if layout::contains(a.detail, x, y) {
+        scroll_detail(state, index, delta * 3);
+        return;
+    }
+    for (pane, rect) in [
+        (Pane::Categories, a.categories),
+        (Pane::Experts, a.experts),
+        (Pane::Quotes, a.quotes),
+    ] {
+        if layout::contains(rect, x, y) {
+            move_in(state, index, pane, |c, len| c.step(delta, len));
+        }
+    }
+}
+
+fn overlay_action(state: &mut AppState, action: Action) -> Option<Effect> {
+    let is_help = matches!(state.overlay, Overlay::Help(_));
+    let (Overlay::Help(scroll) | Overlay::Stats(scroll)) = &mut state.overlay else {
+        return None;
+    };
+    match action {
+        Action::Back | Action::Enter => state.overlay = Overlay::None,
+        Action::ToggleHelp if is_help => state.overlay = Overlay::None,
+        Action::ToggleStats if !is_help => state.overlay = Overlay::None,
+        Action::ToggleHelp => state.overlay = Overlay::Help(0),
+        Action::ToggleStats => state.overlay = Overlay::Stats(0),
+        Action::Up | Action::ScrollUp(..) => *scroll = scroll.saturating_sub(1),
+        Action::Down | Action::ScrollDown(..) => *scroll = (*scroll + 1).min(200),
+        Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+        Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + 10).min(200),
+        Action::Top => *scroll = 0,
+        _ => {}
+    }
+    None
+}
+
+fn search_action(state: &mut AppState, index: &Index, action: Action) -> Option<Effect> {
+    let rows = layout::search_results(areas(state, index).popup);
+    let results_height = rows.height as isize;
+    let Overlay::Search(search) = &mut state.overlay else {
+        return None;
+    };
+    let len = search.hits.len();
+    let before = search.query.clone();
+    match action {
+        Action::Back => state.overlay = Overlay::None,
+        Action::Up | Action::ScrollUp(..) => search.cursor.step(-1, len),
+        Action::Down | Action::ScrollDown(..) => search.cursor.step(1, len),
+        Action::PageUp => search.cursor.step(-results_height.max(1), len),
+        Action::PageDown => search.cursor.step(results_height.max(1), len),
+        Action::SearchInput(c) if !c.is_control() => search.query.push(c),
+        Action::SearchPaste(text) => search.query.extend(
+            text.chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .filter(|c| !c.is_control()),
+        ),
+        Action::SearchBackspace => {
+            search.query.pop();
+        }
+        Action::SearchDeleteWord => {
+            let trimmed = search.query.trim_end_matches(' ').len();
+            let cut = search.query[..trimmed].rfind(' ').map_or(0, |p| p + 1);
+            search.query.truncate(cut);
+        }
+        Action::SearchClear => search.query.clear(),
+        Action::Click(x, y) if layout::contains(rows, x, y) => {
+            let row = search.cursor.offset + usize::from(y - rows.y);
+            if row < len {
+                search.cursor.selected = row;
+            }
+        }
+        Action::Enter => {
+            if let Some(hit) = search.hits.get(search.cursor.selected).cloned()
+                && !search.pending()
+            {
+                state.overlay = Overlay::None;
+                jump(state, index, &hit);
+            }
+        }
+        _ => {}
+    }
+    let Overlay::Search(search) = &mut state.overlay else {
+        return None;
+    };
+    if search.query == before {
+        return None;
+    }
+    if search.query.trim().is_empty() {
+        search.hits.clear();
+        search.total = 0;
+        search.shown_query = search.query.clone();
+        search.cursor = Cursor::default();
+        return None;
+    }
+    Some(Effect::Search(search.query.clone()))
+}
+
+/// Takes the user to what a search hit names.
+pub fn jump(state: &mut AppState, index: &Index, hit: &Hit) {
+    match hit.kind {
+        HitKind::Speaker => jump_to_speaker(state, index, hit.index),
+        HitKind::Category => {
+            state.categories.selected = hit.index + 1;
+            state.refresh_experts(index);
+            state.focus = Pane::Categories;
+        }
+        HitKind::Quote => jump_to_quote(state, index, hit.index),
+    }
+}
+
+/// All categories, this speaker selected, their quotes listed.
+fn jump_to_speaker(state: &mut AppState, index: &Index, s: usize) {
+    state.categories.selected = 0;
+    state.refresh_experts(index);
+    if let Some(row) = state.expert_rows.iter().position(|&x| x == s) {
+        state.experts.selected = row + 1;
+        state.refresh_quotes(index);
+    }
+    state.focus = Pane::Experts;
+}
+
+/// The quote's category and speaker selected, the quote in the detail.
+fn jump_to_quote(state: &mut AppState, index: &Index, q: usize) {
+    let quote = index.quote(q);
+    state.categories.selected = quote.category + 1;
+    state.refresh_experts(index);
+    if let Some(row) = state.expert_rows.iter().position(|&x| x == quote.speaker) {
+        state.experts.selected = row + 1;
+        state.refresh_quotes(index);
+    }
+    if let Some(row) = state.quote_rows.iter().position(|&x| x == q) {
+        state.quotes.selected = row;
+    }
+    state.focus = Pane::Quotes;
+}
