@@ -1,0 +1,331 @@
+//! Render tests: frames drawn into ratatui's TestBackend, asserted as a user
+//! would read them.
+
+use std::time::Duration;
+
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use reactions::index::Index;
+use reactions::load::load_embedded;
+use reactions::search::{Options, Searcher};
+use reactions::tui::action::{Action, KEY_HELP};
+use reactions::tui::state::AppState;
+use reactions::tui::update::update;
+use reactions::tui::view;
+use reactions::worker::Response;
+
+fn index() -> Index {
+    load_embedded().unwrap()
+}
+
+fn render(state: &AppState, index: &Index, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::draw(f, state, index)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn lines(buffer: &Buffer) -> Vec<String> {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn screen(state: &AppState, index: &Index, w: u16, h: u16) -> String {
+    lines(&render(state, index, w, h)).join("\n")
+}
+
+fn state_at(index: &Index, w: u16, h: u16) -> AppState {
+    AppState::new(index, w, h)
+}
+
+fn search(state: &mut AppState, index: &Index, query: &str) {
+    update(state, index, Action::OpenSearch);
+    for c in query.chars() {
+        update(state, index, Action::SearchInput(c));
+    }
+    let results = Searcher::default()
+        .run(
+            index,
+            query,
+            Options {
+                kind: None,
+                limit: Some(1000),
+            },
+            &|| false,
+        )
+        .unwrap();
+    update(
+        state,
+        index,
+        Action::SearchResults(Response {
+            generation: 1,
+            query: query.into(),
+            results,
+            elapsed: Duration::ZERO,
+        }),
+    );
+}
+
+#[test]
+fn wide_screen_shows_every_pane() {
+    let index = index();
+    let state = state_at(&index, 120, 40);
+    let s = screen(&state, &index, 120, 40);
+    let l: Vec<&str> = s.lines().collect();
+    assert!(
+        l[0].contains(
+            "On Kim Jong-un’s Visit to Russia, Part Five: Reactions — Konstantin Asmolov"
+        )
+    );
+    assert!(l[1].contains("Categories") && l[1].contains("Quotes (79)"));
+    assert!(l[2].contains("▸ All") && l[2].trim_end().ends_with("│"));
+    assert!(s.contains("Official reactions") && s.contains("Practical conclusions"));
+    assert!(s.contains("Experts (39)"));
+    assert!(s.contains("John Kirby") && s.contains("official 2"));
+    assert!(s.contains("Detail"));
+    assert!(s.contains("In context"));
+    assert!(l[39].contains("/ search") && l[39].contains("? help"));
+}
+
+#[test]
+fn classic_terminal_80x24() {
+    let index = index();
+    let state = state_at(&index, 80, 24);
+    let s = screen(&state, &index, 80, 24);
+    let l: Vec<&str> = s.lines().collect();
+    assert!(l[1].contains("Categories") && l[1].contains("Quotes (79)"));
+    // One-line quote rows: "Name: text…".
+    assert!(l[2].contains("▸ John Kirby: On September 13"));
+    assert!(s.contains("Experts (39)"));
+    assert!(s.contains("Detail"));
+    assert!(s.contains("Coordinator for the US National Security Council"));
+    insta::assert_snapshot!("main_80x24", s);
+}
+
+#[test]
+fn narrow_terminal_stacks_panes_and_drops_context() {
+    let index = index();
+    let state = state_at(&index, 50, 40);
+    let s = screen(&state, &index, 50, 40);
+    let row = |needle: &str| s.lines().position(|l| l.contains(needle)).unwrap();
+    assert!(row("Categories") < row("Experts") && row("Experts") < row("Quotes (79)"));
+    assert!(row("Quotes (79)") < row("Detail"));
+    assert!(!s.contains("In context"));
+}
+
+#[test]
+fn too_small() {
+    let index = index();
+    let state = state_at(&index, 29, 8);
+    let s = screen(&state, &index, 29, 8);
+    assert!(s.contains("Terminal too small"), "{s}");
+    let s = screen(&state, &index, 1, 1);
+    assert_eq!(s, "T");
+}
+
+#[test]
+fn search_popup_highlights_matches() {
+    let index = index();
+    let mut state = state_at(&index, 120, 40);
+    search(&mut state, &index, "lankov");
+    let buffer = render(&state, &index, 120, 40);
+    let l = lines(&buffer);
+    let query_row = l.iter().position(|r| r.contains("> lankov")).unwrap();
+    assert!(
+        l[query_row + 1].contains(&format!("29/29")),
+        "{}",
+        l[query_row + 1]
+    );
+    let first = &l[query_row + 2];
+    assert!(
+        first.contains("▸ expert") && first.contains("Andrei Lankov"),
+        "{first}"
+    );
+    assert!(l[query_row + 3].contains("quote") && l[query_row + 3].contains("Andrei Lankov:"));
+    // The six letters of "Lankov" in the name are highlighted.
+    let y = (query_row + 2) as u16;
+    let start = first.chars().position(|c| c == 'L').unwrap() as u16;
+    for x in start..start + 6 {
+        let cell = &buffer[(x, y)];
+        assert!(
+            cell.modifier.contains(Modifier::UNDERLINED),
+            "{x}: {:?}",
+            cell
+        );
+    }
+    assert!(
+        !buffer[(start - 1, y)]
+            .modifier
+            .contains(Modifier::UNDERLINED)
+    );
+}
+
+#[test]
+fn detail_after_jump_shows_lankov_in_context() {
+    let index = index();
+    let mut state = state_at(&index, 120, 40);
+    search(&mut state, &index, "lankov");
+    update(&mut state, &index, Action::Enter);
+    let s = screen(&state, &index, 120, 40);
+    assert!(s.contains("Quotes of Andrei Lankov (2)"));
+    assert!(s.contains("Kunming University"));
+    assert!(s.contains("usually written Kookmin University"));
+    assert!(s.contains("Lankov argues that the unprecedented level"));
+    assert!(s.contains("Against this background, the position of Andrei Lankov"));
+}
+
+#[test]
+fn help_lists_every_key() {
+    let index = index();
+    let mut state = state_at(&index, 200, 60);
+    update(&mut state, &index, Action::ToggleHelp);
+    let s = screen(&state, &index, 200, 60);
+    for (keys, what) in KEY_HELP {
+        assert!(s.contains(keys), "{keys}");
+        assert!(s.contains(what), "{what}");
+    }
+    assert!(s.contains("OSC 52"));
+}
+
+#[test]
+fn stats_show_charts_and_timeline() {
+    let index = index();
+    let mut state = state_at(&index, 120, 40);
+    update(&mut state, &index, Action::ToggleStats);
+    let s = screen(&state, &index, 120, 40);
+    assert!(s.contains("Quotes per category"));
+    assert!(s.contains("Official reactions") && s.contains("12 █"));
+    assert!(s.contains("Quotes per kind of speaker"));
+    assert!(s.contains("academic (9)"));
+    assert!(s.contains("Dated statements") && s.contains("13 Sep John Kirby, Antony Blinken"));
+    assert!(s.contains("●"));
+}
+
+#[test]
+fn no_color_uses_no_colours() {
+    let index = index();
+    let mut state = state_at(&index, 120, 40);
+    state.color = false;
+    search(&mut state, &index, "lankov");
+    let buffer = render(&state, &index, 120, 40);
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    state.color = true;
+    let buffer = render(&state, &index, 120, 40);
+    assert!(buffer.content.iter().any(|c| c.fg != Color::Reset));
+}
+
+#[test]
+fn hostile_text_is_drawn_visibly_not_executed() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../data/asmolov-2023-10-11.json")).unwrap();
+    v["speakers"][0]["name"] = "Evil\u{1b}]2;HACKED\u{7}\u{1b}[2J\u{9b}31m".into();
+    v["quotes"][0]["note"] = "bell\u{7}".into();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.json"), v.to_string()).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/asmolov-2023-10-11-kim-visit-part-5.txt"
+        ),
+        dir.path().join("asmolov-2023-10-11-kim-visit-part-5.txt"),
+    )
+    .unwrap();
+    let index = reactions::load::load_paths(&[dir.path().join("d.json")]).unwrap();
+    let state = state_at(&index, 120, 40);
+    let buffer = render(&state, &index, 120, 40);
+    for cell in buffer.content.iter() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    let s = lines(&buffer).join("\n");
+    assert!(s.contains("Evil␛]2;HACKED␇␛[2J�31m"), "{s}");
+}
+
+#[test]
+fn every_size_up_to_200x60_renders() {
+    let index = index();
+    let mut state = state_at(&index, 1, 1);
+    let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
+    for w in 1..=200u16 {
+        for h in 1..=60u16 {
+            update(&mut state, &index, Action::Resize(w, h));
+            terminal.backend_mut().resize(w, h);
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, w, h))
+                .unwrap();
+            terminal.draw(|f| view::draw(f, &state, &index)).unwrap();
+        }
+    }
+}
+
+fn any_action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::Up),
+        Just(Action::Down),
+        Just(Action::PageDown),
+        Just(Action::PageUp),
+        Just(Action::HalfPageDown),
+        Just(Action::Top),
+        Just(Action::Bottom),
+        Just(Action::NextPane),
+        Just(Action::PrevPane),
+        Just(Action::Enter),
+        Just(Action::Back),
+        Just(Action::OpenSearch),
+        Just(Action::ToggleHelp),
+        Just(Action::ToggleStats),
+        Just(Action::CopyPlain),
+        Just(Action::NextOfSpeaker),
+        Just(Action::PrevOfSpeaker),
+        Just(Action::SearchBackspace),
+        Just(Action::SearchDeleteWord),
+        prop::char::range('a', 'z').prop_map(Action::SearchInput),
+        (0u16..220, 0u16..70).prop_map(|(x, y)| Action::Click(x, y)),
+        (0u16..220, 0u16..70).prop_map(|(x, y)| Action::ScrollDown(x, y)),
+        (0u16..220, 0u16..70).prop_map(|(x, y)| Action::ScrollUp(x, y)),
+        (1u16..220, 1u16..70).prop_map(|(w, h)| Action::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// No sequence of keys, clicks and resizes panics, in update or in view.
+    #[test]
+    fn any_sequence_renders(actions in prop::collection::vec(any_action(), 1..60)) {
+        let index = index();
+        let mut state = state_at(&index, 80, 24);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        for action in actions {
+            let resize = if let Action::Resize(w, h) = action { Some((w, h)) } else { None };
+            let effect = update(&mut state, &index, action);
+            if let Some(reactions::tui::update::Effect::Search(q)) = effect {
+                let results = Searcher::default().run(&index, &q, Options::default(), &|| false).unwrap();
+                update(&mut state, &index, Action::SearchResults(Response {
+                    generation: 0, query: q, results, elapsed: Duration::ZERO,
+                }));
+            }
+            if let Some((w, h)) = resize {
+                terminal.backend_mut().resize(w, h);
+                terminal.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+            }
+            terminal.draw(|f| view::draw(f, &state, &index)).unwrap();
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! The explorer's logic, driven by actions without a terminal: selection,
+//! focus, search and jump, copy with a fake clipboard.
+
+use std::time::Duration;
+
+use reactions::clipboard::{Clipboard, FakeClipboard};
+use reactions::index::Index;
+use reactions::load::load_embedded;
+use reactions::search::{Options, Searcher};
+use reactions::tui::action::Action;
+use reactions::tui::state::{AppState, Overlay, Pane};
+use reactions::tui::update::{Effect, update};
+use reactions::worker::Response;
+
+fn setup() -> (Index, AppState) {
+    let index = load_embedded().unwrap();
+    let state = AppState::new(&index, 120, 40);
+    (index, state)
+}
+
+/// Applies actions in order, returning the last effect.
+fn run(state: &mut AppState, index: &Index, actions: Vec<Action>) -> Option<Effect> {
+    let mut last = None;
+    for a in actions {
+        last = update(state, index, a);
+    }
+    last
+}
+
+/// Types `query` into the open search and delivers its results, as the
+/// event loop would.
+fn search(state: &mut AppState, index: &Index, query: &str) {
+    let mut effect = update(state, index, Action::OpenSearch);
+    for c in query.chars() {
+        effect = update(state, index, Action::SearchInput(c));
+    }
+    assert_eq!(effect, Some(Effect::Search(query.to_string())));
+    deliver(state, index, query);
+}
+
+fn deliver(state: &mut AppState, index: &Index, query: &str) {
+    let options = Options {
+        kind: None,
+        limit: Some(1000),
+    };
+    let results = Searcher::default()
+        .run(index, query, options, &|| false)
+        .unwrap();
+    update(
+        state,
+        index,
+        Action::SearchResults(Response {
+            generation: 1,
+            query: query.to_string(),
+            results,
+            elapsed: Duration::ZERO,
+        }),
+    );
+}
+
+fn selected_speaker(state: &AppState, index: &Index) -> Option<String> {
+    state.expert().map(|s| index.speaker(s).data.id.clone())
+}
+
+fn selected_quote(state: &AppState, index: &Index) -> Option<String> {
+    state.quote().map(|q| index.quote(q).id.clone())
+}
+
+#[test]
+fn starts_with_everything_listed() {
+    let (index, state) = setup();
+    assert_eq!(state.focus, Pane::Categories);
+    assert_eq!(state.category(), None);
+    assert_eq!(state.expert(), None);
+    assert_eq!(state.quote_rows.len(), index.quotes().len());
+    assert_eq!(state.expert_rows.len(), index.speakers().len());
+    assert_eq!(selected_quote(&state, &index).as_deref(), Some("kirby-1"));
+}
+
+#[test]
+fn choosing_a_category_narrows_experts_and_quotes() {
+    let (index, mut state) = setup();
+    // Down to the first category: official reactions.
+    run(&mut state, &index, vec![Action::Down]);
+    assert_eq!(
+        index.category(state.category().unwrap()).data.id,
+        "official"
+    );
+    assert!(
+        state
+            .quote_rows
+            .iter()
+            .all(|&q| index.quote(q).category == 0)
+    );
+    let names: Vec<&str> = state
+        .expert_rows
+        .iter()
+        .map(|&s| index.speaker(s).data.name.as_str())
+        .collect();
+    assert_eq!(
+        names[..3],
+        ["John Kirby", "Antony Blinken", "Matthew Miller"]
+    );
+    // Enter goes to the experts; pick Kirby: only his official quote.
+    run(&mut state, &index, vec![Action::Enter, Action::Down]);
+    assert_eq!(state.focus, Pane::Experts);
+    assert_eq!(selected_speaker(&state, &index).as_deref(), Some("kirby"));
+    assert_eq!(state.quote_rows.len(), 1);
+    // Enter twice: quotes, then the detail; Esc goes back.
+    run(&mut state, &index, vec![Action::Enter, Action::Enter]);
+    assert_eq!(state.focus, Pane::Detail);
+    run(&mut state, &index, vec![Action::Back, Action::Back]);
+    assert_eq!(state.focus, Pane::Experts);
+    // Bottom and top of the categories.
+    run(&mut state, &index, vec![Action::PrevPane, Action::Bottom]);
+    assert_eq!(
+        index.category(state.category().unwrap()).data.id,
+        "conclusions"
+    );
+    run(&mut state, &index, vec![Action::Top]);
+    assert_eq!(state.category(), None);
+}
+
+#[test]
+fn tab_cycles_panes_and_moves_clamp() {
+    let (index, mut state) = setup();
+    let mut seen = vec![];
+    for _ in 0..4 {
+        seen.push(state.focus);
+        update(&mut state, &index, Action::NextPane);
+    }
+    assert_eq!(
+        seen,
+        [Pane::Categories, Pane::Experts, Pane::Quotes, Pane::Detail]
+    );
+    assert_eq!(state.focus, Pane::Categories);
+    update(&mut state, &index, Action::PrevPane);
+    assert_eq!(state.focus, Pane::Detail);
+    // Up at the top stays; PageDown past the end stops at the last quote.
+    run(
+        &mut state,
+        &index,
+        vec![Action::PrevPane, Action::Up, Action::PageDown],
+    );
+    assert_eq!(state.focus, Pane::Quotes);
+    let page = state.quotes.selected;
+    assert!(page > 1, "a page is more than one row");
+    run(&mut state, &index, vec![Action::HalfPageDown]);
+    assert_eq!(state.quotes.selected, page + page / 2);
+    run(
+        &mut state,
+        &index,
+        (0..40).map(|_| Action::PageDown).collect(),
+    );
+    assert_eq!(state.quotes.selected, index.quotes().len() - 1);
+    // The selection stays on screen.
+    assert!(state.quotes.offset <= state.quotes.selected);
+    assert!(state.quotes.offset > 0);
+}
+
+#[test]
+fn search_lankov_and_jump_to_the_expert() {
+    let (index, mut state) = setup();
+    search(&mut state, &index, "lankov");
+    let Overlay::Search(s) = &state.overlay else {
+        panic!("search is open")
+    };
+    assert_eq!(index.speaker(s.hits[0].index).data.name, "Andrei Lankov");
+    update(&mut state, &index, Action::Enter);
+    assert!(matches!(state.overlay, Overlay::None));
+    assert_eq!(state.focus, Pane::Experts);
+    assert_eq!(state.category(), None);
+    assert_eq!(selected_speaker(&state, &index).as_deref(), Some("lankov"));
+    assert_eq!(state.quote_rows.len(), 2);
+    assert_eq!(selected_quote(&state, &index).as_deref(), Some("lankov-1"));
+}
+
+#[test]
+fn search_by_alias_and_jump_to_a_quote() {
+    let (index, mut state) = setup();
+    search(&mut state, &index, "cynkin");
+    update(&mut state, &index, Action::Enter);
+    assert_eq!(selected_speaker(&state, &index).as_deref(), Some("shinkin"));
+
+    search(&mut state, &index, "colder now than");
+    update(&mut state, &index, Action::Enter);
+    assert_eq!(state.focus, Pane::Quotes);
+    assert_eq!(selected_quote(&state, &index).as_deref(), Some("merrill-2"));
+    assert_eq!(
+        index.category(state.category().unwrap()).data.id,
+        "alliance"
+    );
+    assert_eq!(selected_speaker(&state, &index).as_deref(), Some("merrill"));
+}
+
+#[test]
+fn search_selection_and_category_jump() {
+    let (index, mut state) = setup();
+    search(&mut state, &index, "china");
+    let Overlay::Search(s) = &state.overlay else {
+        panic!()
+    };
+    let row = s
+        .hits
+        .iter()
+        .position(|h| h.kind == reactions::search::HitKind::Category)
+        .unwrap();
+    for _ in 0..row {
+        update(&mut state, &index, Action::Down);
+    }
+    update(&mut state, &index, Action::Enter);
+    assert_eq!(state.focus, Pane::Categories);
+    assert_eq!(index.category(state.category().unwrap()).data.id, "china");
+}
+
+#[test]
+fn stale_results_are_never_shown() {
+    let (index, mut state) = setup();
+    update(&mut state, &index, Action::OpenSearch);
+    for c in "lank".chars() {
+        update(&mut state, &index, Action::SearchInput(c));
+    }
+    // Results of an older query arrive late: ignored.
+    deliver(&mut state, &index, "la");
+    let Overlay::Search(s) = &state.overlay else {
+        panic!()
+    };
+    assert!(s.hits.is_empty() && s.pending());
+    // Enter does nothing while the results are not those of the query.
+    update(&mut state, &index, Action::Enter);
+    assert!(matches!(state.overlay, Overlay::Search(_)));
+    deliver(&mut state, &index, "lank");
+    let Overlay::Search(s) = &state.overlay else {
+        panic!()
+    };
+    assert!(!s.pending() && !s.hits.is_empty());
+}
+
+#[test]
+fn editing_the_query() {
+    let (index, mut state) = setup();
+    update(&mut state, &index, Action::OpenSearch);
+    for c in "john merrill".chars() {
+        update(&mut state, &index, Action::SearchInput(c));
+    }
+    let e = update(&mut state, &index, Action::SearchDeleteWord);
+    assert_eq!(e, Some(Effect::Search("john ".into())));
+    let e = update(&mut state, &index, Action::SearchBackspace);
+    assert_eq!(e, Some(Effect::Search("john".into())));
+    let e = update(
+        &mut state,
+        &index,
+        Action::SearchPaste("\u{1b}[31m ki\nrby".into()),
+    );
+    assert_eq!(e, Some(Effect::Search("john[31m ki rby".into())));
+    let e = update(&mut state, &index, Action::SearchClear);
+    assert_eq!(e, None, "an empty query searches nothing");
+    update(&mut state, &index, Action::Back);
+    assert!(matches!(state.overlay, Overlay::None));
+}
+
+#[test]
+fn copy_gives_the_quote_with_its_attribution() {
+    let (index, mut state) = setup();
+    search(&mut state, &index, "lankov");
+    run(
+        &mut state,
+        &index,
+        vec![Action::Enter, Action::NextPane, Action::Down],
+    );
+    assert_eq!(selected_quote(&state, &index).as_deref(), Some("lankov-2"));
+    let Some(Effect::Copy(text)) = update(&mut state, &index, Action::CopyPlain) else {
+        panic!("y copies")
+    };
+    let mut clipboard = FakeClipboard::default();
+    let report = clipboard.copy(&text);
+    update(&mut state, &index, Action::Copied(report));
+    let expected = reactions::format::quote(
+        &index,
+        state.quote().unwrap(),
+        reactions::format::Format::Plain,
+    );
+    assert_eq!(clipboard.copied, [expected.trim_end().to_string()]);
+    assert!(text.starts_with("“South Korea is being made to understand"));
+    assert!(text.contains("\n— Andrei Lankov, "));
+    assert!(
+        text.ends_with("11 October 2023, “On Kim Jong-un’s Visit to Russia, Part Five: Reactions”")
+    );
+    let status = state.status.clone().unwrap();
+    assert_eq!(
+        status,
+        format!("Copied {} characters: test clipboard", text.chars().count())
+    );
+    // The status clears on the next key.
+    update(&mut state, &index, Action::Up);
+    assert_eq!(state.status, None);
+    update(&mut state, &index, Action::Down);
+
+    let Some(Effect::Copy(md)) = update(&mut state, &index, Action::CopyMarkdown) else {
+        panic!()
+    };
+    assert!(md.starts_with("> “"));
+    assert!(md.contains("**Andrei Lankov**"));
+}
+
+#[test]
+fn copy_with_nothing_selected_says_so() {
+    let (index, mut state) = setup();
+    state.quote_rows.clear();
+    assert_eq!(update(&mut state, &index, Action::CopyPlain), None);
+    assert!(state.status.as_deref().unwrap().contains("nothing to copy"));
+}
+
+#[test]
+fn next_and_previous_quote_of_the_same_speaker() {
+    let (index, mut state) = setup();
+    search(&mut state, &index, "shinkin");
+    run(&mut state, &index, vec![Action::Enter]);
+    // Under "All" categories all five are listed; n walks them.
+    let mut ids = vec![selected_quote(&state, &index).unwrap()];
+    for _ in 0..5 {
+        update(&mut state, &index, Action::NextOfSpeaker);
+        ids.push(selected_quote(&state, &index).unwrap());
+    }
+    assert_eq!(
+        ids,
+        [
+            "shinkin-1",
+            "shinkin-2",
+            "shinkin-3",
+            "shinkin-4",
+            "shinkin-5",
+            "shinkin-5"
+        ]
+    );
+    assert!(
+        state
+            .status
+            .as_deref()
+            .unwrap()
+            .contains("last quote of Thomas Shinkin")
+    );
+    // From a category view, n crosses into the next category.
+    let (index, mut state) = setup();
+    search(&mut state, &index, "windows of opportunity");
+    update(&mut state, &index, Action::Enter);
+    assert_eq!(selected_quote(&state, &index).as_deref(), Some("shinkin-2"));
+    update(&mut state, &index, Action::NextOfSpeaker);
+    assert_eq!(selected_quote(&state, &index).as_deref(), Some("shinkin-3"));
+    assert_eq!(index.category(state.category().unwrap()).data.id, "china");
+    update(&mut state, &index, Action::PrevOfSpeaker);
+    assert_eq!(selected_quote(&state, &index).as_deref(), Some("shinkin-2"));
+}
+
+#[test]
+fn mouse_click_focuses_and_selects_wheel_scrolls() {
+    let (index, mut state) = setup();
+    // At 120x40 the Categories pane starts at row 1; its rows start at 2.
+    update(&mut state, &index, Action::Click(5, 4)); // third row: category 2
+    assert_eq!(state.focus, Pane::Categories);
+    assert_eq!(state.categories.selected, 2);
+    assert_eq!(
+        index.category(state.category().unwrap()).data.id,
+        "arms-deal"
+    );
+    // A click in the Quotes pane (right column) focuses it.
+    update(&mut state, &index, Action::Click(60, 2));
+    assert_eq!(state.focus, Pane::Quotes);
+    update(&mut state, &index, Action::ScrollDown(60, 5));
+    assert_eq!(state.quotes.selected, 1);
+    // The wheel over the detail scrolls it.
+    update(&mut state, &index, Action::ScrollDown(60, 30));
+    assert!(state.detail_scroll > 0 || state.quote().is_some());
+}
+
+#[test]
+fn help_and_stats_open_and_close() {
+    let (index, mut state) = setup();
+    update(&mut state, &index, Action::ToggleHelp);
+    assert!(matches!(state.overlay, Overlay::Help(0)));
+    update(&mut state, &index, Action::Down);
+    assert!(matches!(state.overlay, Overlay::Help(1)));
+    update(&mut state, &index, Action::ToggleStats);
+    assert!(matches!(state.overlay, Overlay::Stats(0)));
+    update(&mut state, &index, Action::Back);
+    assert!(matches!(state.overlay, Overlay::None));
+    assert_eq!(update(&mut state, &index, Action::Quit), Some(Effect::Quit));
+}
+
+#[test]
+fn resize_keeps_the_selection_visible() {
+    let (index, mut state) = setup();
+    run(
+        &mut state,
+        &index,
+        vec![Action::NextPane, Action::NextPane, Action::Bottom],
+    );
+    update(&mut state, &index, Action::Resize(60, 12));
+    update(&mut state, &index, Action::Up);
+    let sel = state.quotes.selected;
+    assert!(state.quotes.offset <= sel && sel < state.quotes.offset + 12);
+}
