@@ -90,6 +90,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, index: &Arc<Index>) -> an
 
     loop {
         terminal.draw(|frame| view::draw(frame, &state, index))?;
+        // For the end-to-end test that the terminal is restored on a panic.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("REACTIONS_DEBUG_PANIC").is_some() {
+            panic!("REACTIONS_DEBUG_PANIC is set: panicking after the first frame");
+        }
         // Wait for something to happen, then take everything that is queued
         // before drawing again, so a burst of keys costs one frame.
         let mut next = Some(rx.recv().context("the input thread stopped")?);

@@ -1,0 +1,321 @@
+//! End-to-end tests: the real binary in tmux, driven with send-keys and read
+//! with capture-pane, the way a user sees it.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_reactions");
+
+/// A private tmux server with one session, killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+impl Tmux {
+    /// Starts a shell in a `width`×`height` session.
+    fn start(width: u16, height: u16) -> Tmux {
+        let socket = format!(
+            "reactions-e2e-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        let t = Tmux { socket };
+        let out = t.tmux(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "env",
+            "PS1=$ ",
+            "TERM=tmux-256color",
+            "sh",
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
+        t.wait_for("a shell prompt", |s| s.contains('$'));
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Types text literally.
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "main", "-l", text]);
+    }
+
+    /// Presses named keys (Enter, Escape, Tab, C-c...).
+    fn press(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    /// Runs a shell command line in the session.
+    fn run(&self, line: &str) {
+        self.type_text(line);
+        self.press(&["Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "main"]).stdout)
+            .into_owned()
+    }
+
+    /// Waits until the screen satisfies `ok`; panics with the screen if it
+    /// never does.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the screen was:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+
+    fn buffer(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["show-buffer"]).stdout).into_owned()
+    }
+
+    /// Starts the explorer with `args` and waits for its first frame.
+    fn open(&self, args: &str) -> String {
+        self.run(&format!("{BIN} {args}"));
+        self.wait_text("Categories")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+fn show(id: &str, format: &str) -> String {
+    let out = Command::new(BIN)
+        .args(["show", id, "--format", format])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .trim_end()
+        .to_string()
+}
+
+#[test]
+fn opens_on_the_bundled_article() {
+    let t = Tmux::start(120, 40);
+    let s = t.open("");
+    assert!(s.contains("On Kim Jong-un’s Visit to Russia, Part Five: Reactions"));
+    for pane in ["Categories", "Experts (39)", "Quotes (79)", "Detail"] {
+        assert!(s.contains(pane), "{pane}\n{s}");
+    }
+    assert!(s.contains("John Kirby"));
+}
+
+#[test]
+fn search_lankov_enter_shows_his_quote_in_the_detail() {
+    let t = Tmux::start(120, 40);
+    t.open("");
+    t.type_text("/");
+    t.wait_text("Search experts, categories, quotes");
+    t.type_text("lankov");
+    let s = t.wait_text("29/29");
+    assert!(s.contains("▸ expert   Andrei Lankov"), "{s}");
+    t.press(&["Enter"]);
+    let s = t.wait_text("Quotes of Andrei Lankov (2)");
+    assert!(
+        s.contains("Lankov argues that the unprecedented level of coverage"),
+        "{s}"
+    );
+    assert!(s.contains("In context"));
+    // Down in the quotes: the direct quote, in context.
+    t.press(&["Tab", "j"]);
+    let s = t.wait_text("“South Korea is being made to understand");
+    assert!(s.contains("Andrei Lankov  academic"));
+}
+
+#[test]
+fn y_copies_exactly_the_quote_and_its_attribution() {
+    let t = Tmux::start(120, 40);
+    t.open("");
+    t.type_text("/");
+    t.type_text("lankov");
+    t.wait_text("29/29");
+    t.press(&["Enter", "Tab", "j"]);
+    t.wait_text("“South Korea is being made");
+    t.type_text("y");
+    let s = t.wait_text("Copied");
+    let expected = show("lankov-2", "plain");
+    assert!(
+        s.contains(&format!(
+            "Copied {} characters: OSC 52 and tmux buffer",
+            expected.chars().count()
+        )),
+        "{s}"
+    );
+    assert_eq!(t.buffer(), expected);
+    t.type_text("Y");
+    t.wait_for("the Markdown copy", |_| {
+        t.buffer().starts_with("> “South Korea")
+    });
+    assert_eq!(t.buffer(), show("lankov-2", "markdown"));
+}
+
+#[test]
+fn help_explains_the_keys_and_closes() {
+    let t = Tmux::start(120, 40);
+    t.open("");
+    t.type_text("?");
+    let s = t.wait_text("Help · Esc to close");
+    assert!(s.contains("copy the quote with its attribution"));
+    assert!(s.contains("fuzzy search experts, categories and quotes"));
+    t.press(&["Escape"]);
+    t.wait_for("the help to close", |s| !s.contains("Help · Esc to close"));
+}
+
+#[test]
+fn q_quits_and_the_shell_is_usable() {
+    let t = Tmux::start(100, 30);
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("before");
+    let after = dir.path().join("after");
+    t.run(&format!("stty -g > {}", before.display()));
+    t.open("");
+    t.type_text("q");
+    t.wait_for("the explorer to close", |s| !s.contains("Categories"));
+    t.run(&format!("stty -g > {}; echo ok-$((40+2))", after.display()));
+    t.wait_text("ok-42");
+    wait_file(&after);
+    assert_eq!(
+        std::fs::read_to_string(&before).unwrap(),
+        std::fs::read_to_string(&after).unwrap(),
+        "terminal modes restored"
+    );
+    // Ctrl-C quits too.
+    t.open("");
+    t.press(&["C-c"]);
+    t.wait_for("the explorer to close", |s| !s.contains("Categories"));
+}
+
+fn wait_file(path: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !path.exists() || std::fs::read_to_string(path).unwrap_or_default().is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "{} never written",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let t = Tmux::start(100, 30);
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("before");
+    let after = dir.path().join("after");
+    t.run(&format!("stty -g > {}", before.display()));
+    t.run(&format!(
+        "REACTIONS_DEBUG_PANIC=1 {BIN} 2> {}/err; echo exit-$?",
+        dir.path().display()
+    ));
+    t.wait_text("exit-101");
+    t.run(&format!("stty -g > {}", after.display()));
+    wait_file(&after);
+    assert_eq!(
+        std::fs::read_to_string(&before).unwrap(),
+        std::fs::read_to_string(&after).unwrap()
+    );
+    let err = std::fs::read_to_string(dir.path().join("err")).unwrap();
+    assert!(err.contains("REACTIONS_DEBUG_PANIC"), "{err}");
+}
+
+#[test]
+fn escape_sequences_in_a_dataset_cannot_drive_the_terminal() {
+    let mut v = common::bundled_json();
+    v["speakers"][0]["name"] = "Evil\u{1b}]2;HACKED\u{7}\u{1b}[2J\u{1b}[?1049l Name".into();
+    v["quotes"][0]["note"] = "\u{1b}]52;c;cHduZWQ=\u{7}".into();
+    let (_dir, path) = common::write_temp("hostile.json", &v.to_string());
+    let t = Tmux::start(120, 40);
+    t.tmux(&["set-option", "-g", "set-titles", "on"]);
+    let s = t.open(&format!("--data {}", path.display()));
+    assert!(s.contains("Evil␛]2;HACKED␇␛[2J␛[?1049l Name"), "{s}");
+    let title = t.tmux(&["display-message", "-p", "#{pane_title}"]).stdout;
+    assert!(!String::from_utf8_lossy(&title).contains("HACKED"));
+    // Copying it copies the visible symbols, not the escapes.
+    t.type_text("y");
+    t.wait_text("Copied");
+    let copied = t.buffer();
+    assert!(!copied.contains('\u{1b}'));
+    assert!(copied.contains("— Evil␛]2;HACKED␇"), "{copied}");
+}
+
+#[test]
+fn resizing_takes_effect_at_once_at_any_size() {
+    let t = Tmux::start(200, 50);
+    let s = t.open("");
+    assert!(s.contains("In context"));
+    t.tmux(&["resize-window", "-t", "main", "-x", "80", "-y", "24"]);
+    t.wait_for("the 80-column layout", |s| {
+        s.lines()
+            .nth(1)
+            .is_some_and(|l| l.chars().count() <= 80 && l.contains("Quotes (79)"))
+    });
+    t.tmux(&["resize-window", "-t", "main", "-x", "20", "-y", "5"]);
+    t.wait_text("Terminal too");
+    t.tmux(&["resize-window", "-t", "main", "-x", "50", "-y", "40"]);
+    let s = t.wait_text("Detail");
+    assert!(!s.contains("In context"), "{s}");
+    t.tmux(&["resize-window", "-t", "main", "-x", "1", "-y", "1"]);
+    std::thread::sleep(Duration::from_millis(200));
+    t.tmux(&["resize-window", "-t", "main", "-x", "120", "-y", "40"]);
+    t.wait_text("Experts (39)");
+    t.type_text("q");
+    t.wait_for("the explorer to close", |s| !s.contains("Categories"));
+}
+
+#[test]
+fn mouse_click_selects_and_the_wheel_scrolls() {
+    let t = Tmux::start(120, 40);
+    t.open("");
+    // SGR mouse report: left press at column 6, row 5 (1-based) = the
+    // "The arms deal" row of the Categories pane.
+    t.type_text("\u{1b}[<0;6;5M\u{1b}[<0;6;5m");
+    let s = t.wait_text("Experts in this category");
+    assert!(s.contains("Quotes (14)"), "{s}");
+    // Wheel down over the Quotes pane moves its selection.
+    t.type_text("\u{1b}[<65;60;5M");
+    t.wait_text("▸ ROK conservative media  direct");
+}
