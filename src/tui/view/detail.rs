@@ -103,14 +103,19 @@ pub fn text(state: &AppState, index: &Index, theme: &Theme, context: bool) -> Te
             theme.dim().add_modifier(Modifier::BOLD),
         ));
         // The paragraph, line by line, with the quote's bytes highlighted.
-        let mut start = 0;
-        for raw in ctx.text.split('\n') {
+        // A long lead-in is cut at a sentence start so the quote shows.
+        let mut start = lead_in_start(ctx.text, ctx.quote.start);
+        let mut cut = start > 0;
+        for raw in ctx.text[start..].split('\n') {
             let end = start + raw.len();
             let (a, b) = (
                 ctx.quote.start.clamp(start, end),
                 ctx.quote.end.clamp(start, end),
             );
             let mut spans = Vec::new();
+            if std::mem::take(&mut cut) {
+                spans.push(Span::styled("… ", theme.dim()));
+            }
             if a > start {
                 spans.push(Span::raw(ctx.text[start..a].to_string()));
             }
@@ -128,6 +133,22 @@ pub fn text(state: &AppState, index: &Index, theme: &Theme, context: bool) -> Te
         }
     }
     Text::from(lines)
+}
+
+/// Where to start showing a paragraph so that about `LEAD_IN` bytes come
+/// before the quote at `quote_start`: a sentence start, or 0.
+fn lead_in_start(text: &str, quote_start: usize) -> usize {
+    const LEAD_IN: usize = 240;
+    if quote_start <= LEAD_IN {
+        return 0;
+    }
+    let limit = quote_start - LEAD_IN;
+    text[..quote_start]
+        .match_indices(". ")
+        .map(|(i, _)| i + 2)
+        .find(|&i| i >= limit)
+        .filter(|&i| i < quote_start)
+        .unwrap_or(0)
 }
 
 fn paragraph(state: &AppState, index: &Index, theme: &Theme, context: bool) -> Paragraph<'static> {
@@ -162,4 +183,22 @@ pub fn draw(
         .saturating_sub(inner.height as usize);
     let scroll = state.detail_scroll.min(max).min(u16::MAX as usize) as u16;
     frame.render_widget(p.scroll((scroll, 0)), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_in_starts_at_a_sentence() {
+        let text = format!(
+            "{}. Second sentence here. {}QUOTE",
+            "a".repeat(300),
+            "b".repeat(100)
+        );
+        let q = text.find("QUOTE").unwrap();
+        let start = lead_in_start(&text, q);
+        assert!(text[start..].starts_with("Second sentence"));
+        assert_eq!(lead_in_start("Short. QUOTE", 7), 0);
+    }
 }
