@@ -5,10 +5,14 @@
 //! - [`index`]: the immutable, cross-referenced [`index::Index`];
 //! - [`search`]: fuzzy search over speakers, categories and quotes;
 //! - [`format`]: a quote with its attribution as plain text, Markdown or JSON;
-//! - [`commands`]: the CLI subcommands, writing to any `Write`;
-//! - [`text`]: sanitising untrusted text, folding, dates.
+//! - [`worker`]: searching on a thread, the newest query cancelling older ones;
+//! - [`clipboard`]: copying over OSC 52, tmux and the system's tools;
+//! - [`cli`] and [`commands`]: the command line, writing to any `Write`;
+//! - [`text`]: sanitising untrusted text, folding, dates;
+//! - [`tui`]: the terminal explorer (state, actions, update, view).
 //!
-//! Nothing here knows about terminals; the TUI lives in the binary.
+//! Only [`tui`] knows about terminals; everything else serves the CLI and
+//! the explorer alike. `main.rs` parses the command line, loads, dispatches.
 #![forbid(unsafe_code)]
 
 pub mod cli;
