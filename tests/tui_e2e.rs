@@ -104,14 +104,22 @@ impl Tmux {
         self.wait_for(text, |s| s.contains(text))
     }
 
+    /// Waits until every one of `texts` is on screen at once.
+    fn wait_all(&self, texts: &[&str]) -> String {
+        self.wait_for(&texts.join(" + "), |s| texts.iter().all(|t| s.contains(t)))
+    }
+
     fn buffer(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["show-buffer"]).stdout).into_owned()
     }
 
-    /// Starts the explorer with `args` and waits for its first frame.
+    /// Starts the explorer with `args` and waits for its first whole frame
+    /// (the footer is drawn last).
     fn open(&self, args: &str) -> String {
         self.run(&format!("{BIN} {args}"));
-        self.wait_text("Categories")
+        self.wait_for("the first frame", |s| {
+            s.contains("Categories") && s.contains("q quit")
+        })
     }
 }
 
@@ -135,12 +143,15 @@ fn show(id: &str, format: &str) -> String {
 #[test]
 fn opens_on_the_bundled_article() {
     let t = Tmux::start(120, 40);
-    let s = t.open("");
-    assert!(s.contains("On Kim Jong-un’s Visit to Russia, Part Five: Reactions"));
-    for pane in ["Categories", "Experts (39)", "Quotes (79)", "Detail"] {
-        assert!(s.contains(pane), "{pane}\n{s}");
-    }
-    assert!(s.contains("John Kirby"));
+    t.open("");
+    t.wait_all(&[
+        "On Kim Jong-un’s Visit to Russia, Part Five: Reactions",
+        "Categories",
+        "Experts (39)",
+        "Quotes (79)",
+        "Detail",
+        "John Kirby",
+    ]);
 }
 
 #[test]
@@ -150,19 +161,19 @@ fn search_lankov_enter_shows_his_quote_in_the_detail() {
     t.type_text("/");
     t.wait_text("Search experts, categories, quotes");
     t.type_text("lankov");
-    let s = t.wait_text("29/29");
-    assert!(s.contains("▸ expert   Andrei Lankov"), "{s}");
+    t.wait_all(&["29/29", "▸ expert   Andrei Lankov"]);
     t.press(&["Enter"]);
-    let s = t.wait_text("Quotes of Andrei Lankov (2)");
-    assert!(
-        s.contains("Lankov argues that the unprecedented level of coverage"),
-        "{s}"
-    );
-    assert!(s.contains("In context"));
+    t.wait_all(&[
+        "Quotes of Andrei Lankov (2)",
+        "Lankov argues that the unprecedented level of coverage",
+        "In context",
+    ]);
     // Down in the quotes: the direct quote, in context.
     t.press(&["Tab", "j"]);
-    let s = t.wait_text("“South Korea is being made to understand");
-    assert!(s.contains("Andrei Lankov  academic"));
+    t.wait_all(&[
+        "“South Korea is being made to understand",
+        "Andrei Lankov  academic",
+    ]);
 }
 
 #[test]
@@ -171,19 +182,15 @@ fn y_copies_exactly_the_quote_and_its_attribution() {
     t.open("");
     t.type_text("/");
     t.type_text("lankov");
-    t.wait_text("29/29");
+    t.wait_all(&["29/29", "▸ expert   Andrei Lankov"]);
     t.press(&["Enter", "Tab", "j"]);
     t.wait_text("“South Korea is being made");
     t.type_text("y");
-    let s = t.wait_text("Copied");
     let expected = show("lankov-2", "plain");
-    assert!(
-        s.contains(&format!(
-            "Copied {} characters: OSC 52 and tmux buffer",
-            expected.chars().count()
-        )),
-        "{s}"
-    );
+    t.wait_text(&format!(
+        "Copied {} characters: OSC 52 and tmux buffer",
+        expected.chars().count()
+    ));
     assert_eq!(t.buffer(), expected);
     t.type_text("Y");
     t.wait_for("the Markdown copy", |_| {
@@ -197,9 +204,11 @@ fn help_explains_the_keys_and_closes() {
     let t = Tmux::start(120, 40);
     t.open("");
     t.type_text("?");
-    let s = t.wait_text("Help · Esc to close");
-    assert!(s.contains("copy the quote with its attribution"));
-    assert!(s.contains("fuzzy search experts, categories and quotes"));
+    t.wait_for("the whole help", |s| {
+        s.contains("Help · Esc to close")
+            && s.contains("copy the quote with its attribution")
+            && s.contains("fuzzy search experts, categories and quotes")
+    });
     t.press(&["Escape"]);
     t.wait_for("the help to close", |s| !s.contains("Help · Esc to close"));
 }
@@ -270,8 +279,8 @@ fn escape_sequences_in_a_dataset_cannot_drive_the_terminal() {
     let (_dir, path) = common::write_temp("hostile.json", &v.to_string());
     let t = Tmux::start(120, 40);
     t.tmux(&["set-option", "-g", "set-titles", "on"]);
-    let s = t.open(&format!("--data {}", path.display()));
-    assert!(s.contains("Evil␛]2;HACKED␇␛[2J␛[?1049l Name"), "{s}");
+    t.open(&format!("--data {}", path.display()));
+    t.wait_text("Evil␛]2;HACKED␇␛[2J␛[?1049l Name");
     let title = t.tmux(&["display-message", "-p", "#{pane_title}"]).stdout;
     assert!(!String::from_utf8_lossy(&title).contains("HACKED"));
     // Copying it copies the visible symbols, not the escapes.
@@ -285,8 +294,8 @@ fn escape_sequences_in_a_dataset_cannot_drive_the_terminal() {
 #[test]
 fn resizing_takes_effect_at_once_at_any_size() {
     let t = Tmux::start(200, 50);
-    let s = t.open("");
-    assert!(s.contains("In context"));
+    t.open("");
+    t.wait_text("In context");
     t.tmux(&["resize-window", "-t", "main", "-x", "80", "-y", "24"]);
     t.wait_for("the 80-column layout", |s| {
         s.lines()
@@ -296,8 +305,9 @@ fn resizing_takes_effect_at_once_at_any_size() {
     t.tmux(&["resize-window", "-t", "main", "-x", "20", "-y", "5"]);
     t.wait_text("Terminal too");
     t.tmux(&["resize-window", "-t", "main", "-x", "50", "-y", "40"]);
-    let s = t.wait_text("Detail");
-    assert!(!s.contains("In context"), "{s}");
+    t.wait_for("the stacked layout without context", |s| {
+        s.contains("Detail") && s.contains("↑↓ move") && !s.contains("In context")
+    });
     t.tmux(&["resize-window", "-t", "main", "-x", "1", "-y", "1"]);
     std::thread::sleep(Duration::from_millis(200));
     t.tmux(&["resize-window", "-t", "main", "-x", "120", "-y", "40"]);
@@ -313,8 +323,7 @@ fn mouse_click_selects_and_the_wheel_scrolls() {
     // SGR mouse report: left press at column 6, row 5 (1-based) = the
     // "The arms deal" row of the Categories pane.
     t.type_text("\u{1b}[<0;6;5M\u{1b}[<0;6;5m");
-    let s = t.wait_text("Experts in this category");
-    assert!(s.contains("Quotes (14)"), "{s}");
+    t.wait_all(&["Experts in this category", "Quotes (14)"]);
     // Wheel down over the Quotes pane moves its selection.
     t.type_text("\u{1b}[<65;60;5M");
     t.wait_text("▸ ROK conservative media  direct");
