@@ -39,17 +39,17 @@ fn one_line(s: &str) -> String {
 /// `Name — role, affiliation`
 pub fn speaker_label(index: &Index, s: usize) -> String {
     let d = &index.speaker(s).data;
-    let about: Vec<&str> = [&d.role, &d.affiliation]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if about.is_empty() {
-        d.name.clone()
-    } else {
-        format!("{} — {}", d.name, about.join(", "))
+    match d.about() {
+        about if about.is_empty() => d.name.clone(),
+        about => format!("{} — {about}", d.name),
     }
+}
+
+/// Writes `value` as pretty JSON and a line break.
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
+    writeln!(out, "{text}")?;
+    Ok(())
 }
 
 /// A search hit's id and one-line text.
@@ -87,11 +87,7 @@ pub fn search(index: &Index, args: &SearchArgs, out: &mut impl Write) -> Result 
                 json!({"kind": h.kind, "id": id, "score": h.score, "text": text, "matches": h.matches})
             })
             .collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        )?;
+        write_json(out, &items)?;
     } else {
         for h in &hits {
             let (id, text) = hit_line(index, h);
@@ -124,19 +120,10 @@ pub fn speakers(index: &Index, args: &SpeakersArgs, out: &mut impl Write) -> Res
                 })
             })
             .collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        )?;
+        write_json(out, &items)?;
     } else {
         for &s in &list {
             let d = &index.speaker(s).data;
-            let about: Vec<&str> = [&d.role, &d.affiliation]
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
-                .collect();
             writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{}",
@@ -144,7 +131,7 @@ pub fn speakers(index: &Index, args: &SpeakersArgs, out: &mut impl Write) -> Res
                 d.name,
                 d.kind.label(),
                 index.quotes_by_speaker(s).len(),
-                about.join(", ")
+                d.about()
             )?;
         }
     }
@@ -164,11 +151,7 @@ pub fn categories(index: &Index, json_out: bool, out: &mut impl Write) -> Result
                 })
             })
             .collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        )?;
+        write_json(out, &items)?;
     } else {
         for c in 0..index.categories().len() {
             let d = &index.category(c).data;
@@ -206,11 +189,7 @@ pub fn quotes(index: &Index, args: &QuotesArgs, out: &mut impl Write) -> Result 
         .collect();
     if args.json {
         let items: Vec<_> = list.iter().map(|&q| format::quote_json(index, q)).collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        )?;
+        write_json(out, &items)?;
     } else {
         for &q in &list {
             let quote = index.quote(q);
@@ -237,13 +216,10 @@ pub fn show(index: &Index, args: &ShowArgs, out: &mut impl Write) -> Result {
 
 /// `reactions export`: one dataset object, or an array for several articles.
 pub fn export(index: &Index, out: &mut impl Write) -> Result {
-    let datasets = index.to_datasets();
-    let text = match datasets.as_slice() {
-        [one] => serde_json::to_string_pretty(one),
-        many => serde_json::to_string_pretty(many),
+    match index.to_datasets().as_slice() {
+        [one] => write_json(out, one)?,
+        many => write_json(out, &many)?,
     }
-    .unwrap_or_default();
-    writeln!(out, "{text}")?;
     Ok(Outcome::Found)
 }
 

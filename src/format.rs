@@ -38,11 +38,10 @@ pub fn attribution(index: &Index, q: usize) -> String {
     let quote = index.quote(q);
     let s = &index.speaker(quote.speaker).data;
     let mut out = s.name.clone();
-    for part in [&s.role, &s.affiliation].into_iter().flatten() {
-        if !part.is_empty() && !out.contains(part.as_str()) {
-            out.push_str(", ");
-            out.push_str(part);
-        }
+    let about = s.about();
+    if !about.is_empty() {
+        out.push_str(", ");
+        out.push_str(&about);
     }
     if let Some(date) = &quote.date {
         out.push_str(&format!(" ({})", human_date(date)));

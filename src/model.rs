@@ -134,6 +134,21 @@ pub struct Speaker {
     pub note: Option<String>,
 }
 
+impl Speaker {
+    /// Role and affiliation, as "role, affiliation"; the affiliation is left
+    /// out when the role already names it ("Coordinator for the US National
+    /// Security Council"). Empty when neither is known.
+    pub fn about(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        for part in [&self.role, &self.affiliation].into_iter().flatten() {
+            if !part.is_empty() && !parts.iter().any(|p| p.contains(part.as_str())) {
+                parts.push(part);
+            }
+        }
+        parts.join(", ")
+    }
+}
+
 /// Whether a quote is the speaker's own words or the article's report of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -27,12 +27,8 @@ pub fn text(state: &AppState, index: &Index, theme: &Theme, context: bool) -> Te
         Span::styled(format!("  {}", s.kind.label()), theme.dim()),
     ]));
     let mut about: Vec<String> = Vec::new();
-    for part in [&s.role, &s.affiliation].into_iter().flatten() {
-        // "Coordinator for the US National Security Council" already says
-        // "US National Security Council".
-        if !part.is_empty() && !about.iter().any(|a| a.contains(part.as_str())) {
-            about.push(part.clone());
-        }
+    if !s.about().is_empty() {
+        about.push(s.about());
     }
     if !s.affiliation_aliases.is_empty() {
         about.push(format!(

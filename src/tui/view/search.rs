@@ -111,14 +111,7 @@ fn hit_spans(hit: &Hit, index: &Index, theme: &Theme, width: usize) -> Vec<Span<
             spans.push(Span::styled(" · ", theme.dim()));
             match other {
                 Some((text, pos)) => spans.extend(highlighted(&text, &pos, theme.dim(), hl)),
-                None => {
-                    let about: Vec<&str> = [&d.role, &d.affiliation]
-                        .into_iter()
-                        .flatten()
-                        .map(String::as_str)
-                        .collect();
-                    spans.push(Span::styled(about.join(", "), theme.dim()));
-                }
+                None => spans.push(Span::styled(d.about(), theme.dim())),
             }
             spans
         }
