@@ -5,6 +5,8 @@
 //! - [`index`]: the immutable, cross-referenced [`index::Index`];
 //! - [`search`]: fuzzy search over speakers, categories and quotes;
 //! - [`format`]: a quote with its attribution as plain text, Markdown or JSON;
+//! - [`import`]: a raw article (plain text or HTML) to a dataset, by rules;
+//! - [`eval`]: scoring an imported dataset against a curated one;
 //! - [`commands`]: the CLI subcommands, writing to any `Write`;
 //! - [`text`]: sanitising untrusted text, folding, dates.
 //!
@@ -14,7 +16,9 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod eval;
 pub mod format;
+pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;

@@ -1,0 +1,1 @@
+//! Tests of the import rules, one group per rule.
