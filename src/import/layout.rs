@@ -361,6 +361,10 @@ fn year(w: &str) -> Option<i32> {
 }
 
 fn numeric_date(w: &str) -> Option<String> {
+    // ISO 8601 with a time: "2023-10-11T08:00:00Z".
+    if w.len() > 10 && w.is_char_boundary(10) && w.as_bytes()[10] == b'T' {
+        return numeric_date(&w[..10]);
+    }
     let parts: Vec<&str> = w.split(['.', '-', '/']).collect();
     if parts.len() != 3 || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
         return None;

@@ -205,7 +205,11 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
                 continue;
             }
         }
-        let main = found.iter().find(|(c, _, _)| c.kind != CueKind::Back);
+        // The first cue that names someone other than the author, if any.
+        let main = found
+            .iter()
+            .find(|(c, t, _)| c.kind != CueKind::Back && *t != Target::Author)
+            .or_else(|| found.iter().find(|(c, _, _)| c.kind != CueKind::Back));
 
         if u.fragments.is_empty() {
             if let Some((c, t, conf)) = main {
@@ -482,8 +486,8 @@ fn speaks_as_author(words: &Words<'_>) -> bool {
     (0..words.toks.len()).any(|i| {
         words.toks[i].is_word()
             && matches!(
-                words.lower[i].as_str(),
-                "i" | "we" | "our" | "us" | "my" | "me" | "let's"
+                words.text(i).replace('’', "'").as_str(),
+                "I" | "we" | "We" | "our" | "Our" | "us" | "my" | "My" | "me" | "let's" | "Let's"
             )
     })
 }
@@ -552,8 +556,11 @@ fn build(layout: Layout, file_name: &str) -> Dataset {
                 institution: false,
             },
         };
-        let base = if rec.person {
-            slug(rec.name.split_whitespace().last().unwrap_or(&rec.name), 3)
+        // A surname for "John Kirby"; the whole name where the surname is
+        // unclear ("Kim Yung-ho", "Park Kwang On").
+        let words: Vec<&str> = rec.name.split_whitespace().collect();
+        let base = if rec.person && words.len() <= 2 && !rec.name.contains('-') {
+            slug(words.last().copied().unwrap_or(&rec.name), 3)
         } else {
             slug(&rec.name, 5)
         };
