@@ -39,6 +39,9 @@ pub enum Who {
     Anaphor {
         noun: String,
         kind: Anaphor,
+        /// The phrase without its article ("city's transport department"),
+        /// a name for an institution nobody was named as before.
+        phrase: String,
     },
 }
 
@@ -251,6 +254,26 @@ pub fn find(words: &Words<'_>) -> Vec<Cue> {
             continue;
         }
         if let Some(v) = lexicon::verb(w)
+            && v.participle
+            && i > 0
+            && words.is_punct(i - 1, ',')
+            && !out.iter().any(|c: &Cue| c.kind == CueKind::Verb)
+            && let Some((who, np)) = leading_np(words)
+        {
+            out.push(Cue {
+                kind: CueKind::Verb,
+                word: words.text(i).to_string(),
+                tok: i,
+                who,
+                np,
+                content_tok: i + 1,
+                content_before: false,
+                post: false,
+                past_speech: false,
+            });
+            continue;
+        }
+        if let Some(v) = lexicon::verb(w)
             && !v.participle
             && !(w == "think" && words.w(i + 1).starts_with("tank"))
             && let Some(c) = verb(words, i, v)
@@ -260,6 +283,32 @@ pub fn find(words: &Words<'_>) -> Vec<Cue> {
     }
     out.sort_by_key(|c| c.tok);
     out
+}
+
+/// The noun phrase that opens a unit, after connectors and introductory
+/// phrases set off by commas: "The bank itself gave no guidance, saying …".
+fn leading_np(words: &Words<'_>) -> Option<(Who, Range<usize>)> {
+    let toks = words.toks;
+    let mut a = 0;
+    while a < toks.len() && (!words.is_word(a) || is_connector(words.w(a))) {
+        a += 1;
+    }
+    let mut b = a;
+    while b < toks.len() && words.is_word(b) {
+        let w = words.w(b);
+        let noun_like = words.is_cap(b)
+            || lexicon::is_determiner(w)
+            || w == "of"
+            || lexicon::anaphor_noun(w).is_some()
+            || lexicon::is_group_noun(w)
+            || lexicon::is_role_noun(w)
+            || is_possessive(words.text(b));
+        if !noun_like || b > a + 8 {
+            break;
+        }
+        b += 1;
+    }
+    (b > a).then(|| analyze(words, a..b)).flatten()
 }
 
 fn is_sentence_start(words: &Words<'_>, i: usize) -> bool {
@@ -421,8 +470,6 @@ fn clause_start(words: &Words<'_>, e: usize) -> usize {
             // closed by a comma lies inside the subject.
             TokKind::Word
                 if matches!(words.w(s - 1), "who" | "which" | "whose")
-                    && s - 1 > 0
-                    && words.is_punct(s - 2, ',')
                     && (s..e).any(|j| words.is_punct(j, ',')) => {}
             TokKind::Word if is_clause_word(words.w(s - 1)) => break,
             _ => {}
@@ -484,18 +531,33 @@ fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>, usize)> {
         end += 1;
     }
     let segs = segments(words, a, end);
-    let (mut who, mut np) = analyze(words, segs[0].clone())?;
+    let first = analyze(words, segs[0].clone());
     let mut k = 1;
-    // "the former ambassador to Russia, Wi Sung Lak": the name comes second.
-    if matches!(who, Who::Anaphor { .. } | Who::Group { .. })
-        && let Some(seg) = segs.get(1)
-        && let Some((w2 @ Who::Person { .. }, np2)) = analyze(words, seg.clone())
-    {
-        let role = words.slice(segs[0].start, segs[0].end).to_string();
-        who = with_role(w2, strip_article(&role), words, &[]);
-        np = np2;
-        k = 2;
-    }
+    // "the former ambassador to Russia, Wi Sung Lak", "its director
+    // general, Mark Evans": the name comes second.
+    let second = match &first {
+        None | Some((Who::Anaphor { .. } | Who::Group { .. }, _)) => segs
+            .get(1)
+            .and_then(|seg| analyze(words, seg.clone()))
+            .filter(|(w, _)| matches!(w, Who::Person { .. })),
+        _ => None,
+    };
+    let (mut who, mut np) = match (first, second) {
+        (_, Some((w2, np2))) => {
+            let role = words.slice(segs[0].start, segs[0].end).to_string();
+            let role = role
+                .split_whitespace()
+                .skip_while(|w| lexicon::is_determiner(&w.to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            k = 2;
+            (with_role(w2, &role, words, &[]), np2)
+        }
+        (Some(f), None) => f,
+        (None, None) => return None,
+    };
+    let _ = &mut np;
+    let _ = &mut who;
     let mut roles = Vec::new();
     while k < segs.len() && is_appositive(words, &segs[k]) && !segs[k].is_empty() {
         roles.push(words.slice(segs[k].start, segs[k].end));
@@ -716,6 +778,15 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
     }
     let head_i = ws[first_prep - 1];
     let head = words.w(head_i).to_string();
+    // "a study by researchers at Lund University": the authors speak.
+    if lexicon::is_document_noun(&head)
+        && first_prep < ws.len()
+        && matches!(words.w(ws[first_prep]), "by" | "from")
+        && first_prep + 1 < ws.len()
+    {
+        let from = ws[first_prep + 1];
+        return analyze(words, from..seg.end);
+    }
     let det = words.w(first);
     let text_from = |from: usize| -> String {
         let s = words.slice(from, last + 1).to_string();
@@ -780,7 +851,19 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
         && matches!(det, "the" | "this" | "that")
         && first_prep <= 5
     {
-        return Some((Who::Anaphor { noun: head, kind }, np));
+        let phrase = ws[1..first_prep.max(1)]
+            .iter()
+            .map(|&i| words.text(i))
+            .collect::<Vec<_>>()
+            .join(" ");
+        return Some((
+            Who::Anaphor {
+                noun: head,
+                kind,
+                phrase,
+            },
+            np,
+        ));
     }
     if lexicon::is_role_noun(&head) && matches!(det, "a" | "an" | "one" | "another") {
         let name = ws[1..]
@@ -857,6 +940,21 @@ fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -> Option<Wh
             t = Some(k);
         }
     }
+    // "Federation of Northland Industry", "Bank of England": an
+    // institution's name runs on after "of".
+    if let Some(k) = t
+        && let Some(org) = lexicon::org_word(texts[k])
+        && texts
+            .get(k + 1)
+            .is_some_and(|x| matches!(*x, "of" | "for" | "on"))
+        && !texts[k + 1..].iter().any(|x| lexicon::is_title(x))
+    {
+        return Some(Who::Org {
+            name: whole,
+            org,
+            role: None,
+        });
+    }
     let mut name_from = t.map_or(0, |k| k + 1);
     // "Secretary of State Antony Blinken": the name is the last two words.
     if let Some(k) = t
@@ -884,6 +982,7 @@ fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -> Option<Wh
         return Some(Who::Anaphor {
             noun: last.to_lowercase(),
             kind: Anaphor::Person,
+            phrase: whole,
         });
     }
     let name = name_texts.join(" ");
@@ -1354,8 +1453,8 @@ fn verb(words: &Words<'_>, i: usize, v: lexicon::Verb) -> Option<Cue> {
         return None;
     }
     let mut end = i + 1;
-    if let Some(particle) = v.particle {
-        if words.w(i + 1) != particle {
+    if !v.particle.is_empty() {
+        if !v.particle.contains(&words.w(i + 1)) {
             return None;
         }
         end = i + 2;
@@ -1478,8 +1577,18 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
             b -= 1;
         }
         let before: Vec<usize> = (b..start).collect();
-        let Some(who @ Who::Person { .. }) = classify_run(words, &run, &before) else {
-            continue;
+        let who = match classify_run(words, &run, &before) {
+            Some(who @ Who::Person { .. }) => who,
+            // Institutions named in passing, for "the bank" later on.
+            Some(org @ Who::Org { .. })
+                if run
+                    .iter()
+                    .any(|&k| lexicon::org_word(words.text(k)).is_some()) =>
+            {
+                out.push((org, words.span(start, j)));
+                continue;
+            }
+            _ => continue,
         };
         let Who::Person {
             name,

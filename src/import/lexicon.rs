@@ -12,8 +12,8 @@ pub struct Verb {
     pub needs_clause: bool,
     /// An `-ing` form: attributes only after a main cue ("said, adding that").
     pub participle: bool,
-    /// A second word that must follow ("points out", "speaks of").
-    pub particle: Option<&'static str>,
+    /// Words one of which must follow ("points out", "speaks of").
+    pub particle: &'static [&'static str],
 }
 
 const fn v(lemma: &'static str) -> Verb {
@@ -21,7 +21,7 @@ const fn v(lemma: &'static str) -> Verb {
         lemma,
         needs_clause: false,
         participle: false,
-        particle: None,
+        particle: &[],
     }
 }
 const fn clause(lemma: &'static str) -> Verb {
@@ -29,7 +29,7 @@ const fn clause(lemma: &'static str) -> Verb {
         lemma,
         needs_clause: true,
         participle: false,
-        particle: None,
+        particle: &[],
     }
 }
 const fn ing(lemma: &'static str) -> Verb {
@@ -37,15 +37,15 @@ const fn ing(lemma: &'static str) -> Verb {
         lemma,
         needs_clause: false,
         participle: true,
-        particle: None,
+        particle: &[],
     }
 }
-const fn with(lemma: &'static str, particle: &'static str) -> Verb {
+const fn with(lemma: &'static str, particle: &'static [&'static str]) -> Verb {
     Verb {
         lemma,
         needs_clause: false,
         participle: false,
-        particle: Some(particle),
+        particle,
     }
 }
 
@@ -138,8 +138,9 @@ const VERBS: &[(&str, Verb)] = &[
     ("asks", clause("asks")),
     ("agreed", clause("agreed")),
     ("agrees", clause("agrees")),
-    ("expects", clause("expects")),
-    ("expected", clause("expected")),
+    ("expects", v("expects")),
+    ("expect", v("expect")),
+    ("expected", v("expected")),
     ("fears", clause("fears")),
     ("feared", clause("feared")),
     ("doubts", clause("doubts")),
@@ -177,14 +178,20 @@ const VERBS: &[(&str, Verb)] = &[
     ("questions", clause("questions")),
     ("doubts", clause("doubts")),
     ("estimated", clause("estimated")),
+    ("estimate", clause("estimate")),
+    ("found", clause("found")),
+    ("finds", clause("finds")),
+    ("find", clause("find")),
+    ("showed", clause("showed")),
+    ("shows", clause("shows")),
     ("estimates", clause("estimates")),
-    ("calls", with("calls", "for")),
-    ("called", with("called", "for")),
-    ("points", with("points", "out")),
-    ("pointed", with("pointed", "out")),
-    ("point", with("point", "out")),
-    ("speaks", with("speaks", "of")),
-    ("spoke", with("spoke", "of")),
+    ("calls", with("calls", &["for", "on"])),
+    ("called", with("called", &["for", "on"])),
+    ("points", with("points", &["out"])),
+    ("pointed", with("pointed", &["out"])),
+    ("point", with("point", &["out"])),
+    ("speaks", with("speaks", &["of"])),
+    ("spoke", with("spoke", &["of"])),
     ("warns", v("warns")),
     ("adding", ing("adding")),
     ("saying", ing("saying")),
@@ -238,6 +245,26 @@ pub fn is_statement_noun(word: &str) -> bool {
             | "thesis"
             | "estimate"
             | "verdict"
+    )
+}
+
+/// Nouns for a piece of work that reports findings ("a study by X found").
+pub fn is_document_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "study"
+            | "report"
+            | "survey"
+            | "poll"
+            | "paper"
+            | "analysis"
+            | "review"
+            | "research"
+            | "assessment"
+            | "audit"
+            | "investigation"
+            | "statement"
+            | "letter"
     )
 }
 
@@ -703,6 +730,34 @@ pub fn is_group_noun(word: &str) -> bool {
             | "representatives"
             | "spokesmen"
             | "people"
+            | "auditors"
+            | "inspectors"
+            | "investigators"
+            | "prosecutors"
+            | "regulators"
+            | "doctors"
+            | "engineers"
+            | "lawyers"
+            | "judges"
+            | "teachers"
+            | "parents"
+            | "farmers"
+            | "workers"
+            | "unions"
+            | "shopkeepers"
+            | "retailers"
+            | "businesses"
+            | "companies"
+            | "firms"
+            | "banks"
+            | "governments"
+            | "members"
+            | "delegates"
+            | "negotiators"
+            | "organisers"
+            | "organizers"
+            | "employers"
+            | "traders"
             | "americans"
             | "europeans"
     ) || is_media_group_noun(word)
@@ -734,9 +789,10 @@ pub fn anaphor_noun(word: &str) -> Option<Anaphor> {
         | "broadcaster" | "channel" | "tabloid" | "website" => Anaphor::Media,
         "ministry" | "department" | "government" | "administration" | "agency" | "office"
         | "organisation" | "organization" | "institution" | "bloc" | "alliance" | "union"
-        | "commission" | "council" | "committee" | "kremlin" | "embassy" | "side" => {
-            Anaphor::Institution
-        }
+        | "commission" | "council" | "committee" | "kremlin" | "embassy" | "side" | "bank"
+        | "company" | "firm" | "federation" | "association" | "party" | "university"
+        | "institute" | "court" | "authority" | "regulator" | "watchdog" | "city"
+        | "municipality" => Anaphor::Institution,
         "expert" | "analyst" | "scholar" | "researcher" | "historian" | "professor"
         | "minister" | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "diplomat"
         | "journalist" | "president" | "leader" | "ambassador" | "economist" | "politician"
@@ -1155,7 +1211,7 @@ mod tests {
     fn verbs_and_kinds() {
         assert_eq!(verb("said").map(|v| v.lemma), Some("said"));
         assert!(verb("commented").is_some_and(|v| v.needs_clause));
-        assert_eq!(verb("points").and_then(|v| v.particle), Some("out"));
+        assert_eq!(verb("points").map(|v| v.particle), Some(&["out"][..]));
         assert!(is_demonym("Koreans") && is_demonym("Russian") && !is_demonym("Chairman"));
         assert_eq!(org_word("Ministry"), Some(Org::Government));
         assert_eq!(known_org("EU"), Some(Org::International));

@@ -149,6 +149,7 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
     let mut cur: Option<Current> = None;
     let mut carry: Option<Current> = None;
     let mut orphan: Option<Range<usize>> = None;
+    let mut introduced: Option<(Target, usize)> = None;
     let mut para = usize::MAX;
 
     for (ui, u) in units.iter().enumerate() {
@@ -159,8 +160,17 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
         }
         let toks = quotes::tokens(body, u.range.clone(), &frags, u.fragments.clone());
         let words = Words::new(body, &toks);
-        for (who, _) in cues::introductions(&words) {
-            reg.resolve(&who, u.para, false);
+        // People and institutions named in passing; one named at the start
+        // of a sentence may be the speaker of a quote that follows it ("X,
+        // chief economist at Y, was more cautious. “…”").
+        let lead = toks.iter().find(|t| t.is_word()).map(|t| t.start);
+        for (who, np) in cues::introductions(&words) {
+            let t = reg.resolve(&who, u.para, false);
+            if let (Some(t), Who::Person { .. }) = (t, &who)
+                && Some(np.start) == lead
+            {
+                introduced = Some((t, ui));
+            }
         }
         let text = &body[u.range.clone()];
         if u.first_in_para && categories::is_marker(text) {
@@ -220,7 +230,7 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
                 let content = if c.content_before {
                     true
                 } else {
-                    words.count_words(c.content_tok, toks.len()) >= 3
+                    words.count_words(c.content_tok, toks.len()) >= 2
                 };
                 if content && !question {
                     let continues = matches!(c.who, Who::Pronoun(_))
@@ -314,6 +324,11 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
                             if cur.is_some() { 0.6 } else { 0.5 },
                         )
                     })
+                })
+                .or_else(|| {
+                    introduced
+                        .filter(|&(_, i)| i + 1 == ui && !u.first_in_para)
+                        .map(|(t, _)| (t, "(introduced)".to_string(), 0.5))
                 })
         };
         let (main_f, main_t) = *frag_toks

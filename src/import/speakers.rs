@@ -117,7 +117,7 @@ impl Registry {
             Who::Pronoun(Pronoun::Singular) => self.last(para, |r| r.person),
             Who::Pronoun(Pronoun::Plural) => self.last(para, |r| r.plural || r.institution),
             Who::Pronoun(Pronoun::Neuter) => self.last(para, |r| r.institution || r.media),
-            Who::Anaphor { noun, kind } => match kind {
+            Who::Anaphor { noun, kind, phrase } => match kind {
                 Anaphor::Person => self
                     .last(para, |r| {
                         r.person
@@ -144,7 +144,24 @@ impl Registry {
                     .last(para, |r| {
                         r.institution && (noun == "side" || key(&r.name).contains(noun.as_str()))
                     })
-                    .or_else(|| self.last(para, |r| r.institution)),
+                    // "the bank" is the bank named earlier, however far back.
+                    .or_else(|| {
+                        (noun != "side")
+                            .then(|| {
+                                (0..self.recs.len()).rev().find(|&s| {
+                                    self.recs[s].institution
+                                        && key(&self.recs[s].name).split(' ').any(|t| t == noun)
+                                })
+                            })
+                            .flatten()
+                    })
+                    .or_else(|| self.last(para, |r| r.institution))
+                    // "the city's transport department", met for the first
+                    // time, is an institution in its own right.
+                    .or_else(|| {
+                        (phrase.split_whitespace().count() >= 2)
+                            .then(|| self.org(phrase, Org::Government, &None))
+                    }),
             },
             Who::Person {
                 name,
@@ -461,6 +478,7 @@ mod tests {
         let side = Who::Anaphor {
             noun: "side".into(),
             kind: Anaphor::Institution,
+            phrase: "side".into(),
         };
         assert_eq!(r.resolve(&side, 2, true), ministry);
     }
@@ -482,6 +500,7 @@ mod tests {
         let the_professor = Who::Anaphor {
             noun: "professor".into(),
             kind: Anaphor::Person,
+            phrase: "professor".into(),
         };
         assert_eq!(r.resolve(&the_professor, 1, true), prof);
     }
