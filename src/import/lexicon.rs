@@ -158,6 +158,25 @@ const VERBS: &[(&str, Verb)] = &[
     ("confirmed", clause("confirmed")),
     ("confirms", clause("confirms")),
     ("denied", v("denied")),
+    ("disputed", v("disputed")),
+    ("disputes", v("disputes")),
+    ("rejected", v("rejected")),
+    ("rejects", v("rejects")),
+    ("dismissed", v("dismissed")),
+    ("dismisses", v("dismisses")),
+    ("praised", v("praised")),
+    ("praises", v("praises")),
+    ("blamed", v("blamed")),
+    ("blames", v("blames")),
+    ("defended", v("defended")),
+    ("defends", v("defends")),
+    ("hailed", v("hailed")),
+    ("hails", v("hails")),
+    ("lamented", v("lamented")),
+    ("laments", v("laments")),
+    ("countered", v("countered")),
+    ("retorted", v("retorted")),
+    ("objected", clause("objected")),
     ("denies", v("denies")),
     ("continued", clause("continued")),
     ("reiterated", v("reiterated")),
@@ -730,6 +749,11 @@ pub fn is_group_noun(word: &str) -> bool {
             | "representatives"
             | "spokesmen"
             | "people"
+            | "groups"
+            | "organisations"
+            | "organizations"
+            | "ngos"
+            | "charities"
             | "auditors"
             | "inspectors"
             | "investigators"
@@ -1013,8 +1037,10 @@ pub fn is_adverb_between(word: &str) -> bool {
 /// Subject pronouns and the author's self-references.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pronoun {
-    /// he, she, him, his, her
-    Singular,
+    /// he, him, his
+    He,
+    /// she, her, hers
+    She,
     /// they, them, their
     Plural,
     /// it, its
@@ -1025,7 +1051,8 @@ pub enum Pronoun {
 
 pub fn pronoun(word: &str) -> Option<Pronoun> {
     Some(match word {
-        "he" | "she" | "him" | "his" | "her" | "hers" => Pronoun::Singular,
+        "he" | "him" | "his" => Pronoun::He,
+        "she" | "her" | "hers" => Pronoun::She,
         "they" | "them" | "their" => Pronoun::Plural,
         "it" | "its" => Pronoun::Neuter,
         "i" | "we" | "me" | "us" | "my" | "our" => Pronoun::Author,

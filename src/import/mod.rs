@@ -569,6 +569,7 @@ fn build(layout: Layout, file_name: &str) -> Dataset {
                 plural: false,
                 media: false,
                 institution: false,
+                gender: None,
             },
         };
         // A surname for "John Kirby"; the whole name where the surname is

@@ -5,7 +5,9 @@
 //! stay part of the text), or single quotes in an article that uses no double
 //! ones. A quote left open at the end of a paragraph runs on into the next
 //! paragraph when that one opens with a quotation mark (the usual convention
-//! for quotes of several paragraphs); otherwise it ends with its paragraph.
+//! for quotes of several paragraphs: each paragraph's part is then a
+//! fragment of its own, closed); otherwise it ends with its paragraph,
+//! unclosed.
 //! [`units`] groups sentences so that a quote running across sentences stays
 //! in one unit. Everything is a single pass over the text.
 
@@ -56,7 +58,6 @@ pub fn fragments(body: &str, paragraphs: &[Paragraph]) -> Vec<Fragment> {
     let mut out = Vec::new();
     // (position of the opening mark, start of the quoted text)
     let mut open: Option<(usize, usize)> = None;
-    let mut skip: Option<usize> = None;
     for (k, p) in text_paras.iter().enumerate() {
         let base = p.range.start;
         let text = &body[p.range.clone()];
@@ -66,11 +67,6 @@ pub fn fragments(body: &str, paragraphs: &[Paragraph]) -> Vec<Fragment> {
             let at = base + i;
             let next = chars.peek().map(|&(_, n)| n);
             let len = c.len_utf8();
-            if Some(at) == skip {
-                skip = None;
-                prev = Some(c);
-                continue;
-            }
             let (opens, closes) = if single {
                 single_mark(c, prev, next)
             } else if c == '"' {
@@ -94,15 +90,12 @@ pub fn fragments(body: &str, paragraphs: &[Paragraph]) -> Vec<Fragment> {
         if let Some((o, s)) = open {
             // Runs on into the next paragraph if that one opens with a mark.
             let next = text_paras.get(k + 1);
-            match next.and_then(|n| {
-                starts_with_open(&body[n.range.clone()], single).map(|l| n.range.start + l)
-            }) {
-                Some(mark) => skip = Some(mark),
-                None => {
-                    push(&mut out, body, o, s, p.range.end, p.range.end, false);
-                    open = None;
-                }
-            }
+            // Each paragraph's part becomes its own fragment, so that no
+            // quote's text holds the next paragraph's opening mark.
+            let runs_on =
+                next.is_some_and(|n| starts_with_open(&body[n.range.clone()], single).is_some());
+            push(&mut out, body, o, s, p.range.end, p.range.end, runs_on);
+            open = None;
         }
     }
     out
@@ -425,11 +418,13 @@ mod tests {
         let text = "He said: “One.\n\n“Two.”\n\nAfter.";
         let l = from_text(text);
         let f = fragments(&l.body, &l.paragraphs);
-        assert_eq!(f.len(), 1);
-        assert_eq!(&l.body[f[0].start..f[0].end], "One.\n\n“Two.");
+        assert_eq!(f.len(), 2);
+        assert!(f[0].closed && f[1].closed);
+        assert_eq!(&l.body[f[0].start..f[0].end], "One.");
+        assert_eq!(&l.body[f[1].start..f[1].end], "Two.");
         let u = units(&l.body, &l.paragraphs, &f);
-        assert_eq!(u.len(), 2);
-        assert_eq!(&l.body[u[0].range.clone()], "He said: “One.\n\n“Two.”");
+        assert_eq!(u.len(), 3);
+        assert_eq!(&l.body[u[1].range.clone()], "“Two.”");
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct Rec {
     pub plural: bool,
     pub media: bool,
     pub institution: bool,
+    /// He or she, once a pronoun has referred to them.
+    pub gender: Option<Pronoun>,
 }
 
 /// What a cue's noun phrase resolved to.
@@ -98,11 +100,13 @@ impl Registry {
     /// The last speaker (or, failing that, mention) in paragraph `para` or
     /// the one before that satisfies `fits`.
     fn last(&self, para: usize, fits: impl Fn(&Rec) -> bool) -> Option<usize> {
-        let near = |p: usize| p + 1 >= para && p <= para;
-        for want_speaker in [true, false] {
-            for &(s, p, sp) in self.recent.iter().rev() {
-                if near(p) && (sp || !want_speaker) && fits(&self.recs[s]) {
-                    return Some(s);
+        // This paragraph before the one before; a speaker before a mention.
+        for p in [Some(para), para.checked_sub(1)].into_iter().flatten() {
+            for want_speaker in [true, false] {
+                for &(s, q, sp) in self.recent.iter().rev() {
+                    if q == p && (sp || !want_speaker) && fits(&self.recs[s]) {
+                        return Some(s);
+                    }
                 }
             }
         }
@@ -114,7 +118,14 @@ impl Registry {
     pub fn resolve(&mut self, who: &Who, para: usize, as_speaker: bool) -> Option<Target> {
         let found = match who {
             Who::Pronoun(Pronoun::Author) => return Some(Target::Author),
-            Who::Pronoun(Pronoun::Singular) => self.last(para, |r| r.person),
+            Who::Pronoun(p @ (Pronoun::He | Pronoun::She)) => {
+                let p = *p;
+                let found = self.last(para, |r| r.person && r.gender.is_none_or(|g| g == p));
+                if let Some(i) = found {
+                    self.recs[i].gender = Some(p);
+                }
+                found
+            }
             Who::Pronoun(Pronoun::Plural) => self.last(para, |r| r.plural || r.institution),
             Who::Pronoun(Pronoun::Neuter) => self.last(para, |r| r.institution || r.media),
             Who::Anaphor { noun, kind, phrase } => match kind {
@@ -250,6 +261,7 @@ impl Registry {
                     plural: false,
                     media: false,
                     institution: false,
+                    gender: None,
                 })
             }
         };
@@ -307,6 +319,7 @@ impl Registry {
             plural: true,
             media: kind == SpeakerKind::MediaOutlet,
             institution: kind != SpeakerKind::MediaOutlet,
+            gender: None,
         })
     }
 
@@ -330,6 +343,7 @@ impl Registry {
             plural: true,
             media,
             institution: false,
+            gender: None,
         })
     }
 }
@@ -467,10 +481,10 @@ mod tests {
             1,
             true,
         );
-        assert_eq!(r.resolve(&Who::Pronoun(Pronoun::Singular), 1, true), smith);
+        assert_eq!(r.resolve(&Who::Pronoun(Pronoun::He), 1, true), smith);
         assert_eq!(r.resolve(&Who::Pronoun(Pronoun::Plural), 1, true), ministry);
         // Two paragraphs on, nobody is near enough.
-        assert_eq!(r.resolve(&Who::Pronoun(Pronoun::Singular), 5, true), None);
+        assert_eq!(r.resolve(&Who::Pronoun(Pronoun::He), 5, true), None);
         assert_eq!(
             r.resolve(&Who::Pronoun(Pronoun::Author), 5, true),
             Some(Target::Author)
