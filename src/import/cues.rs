@@ -381,11 +381,25 @@ fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
     ) {
         return true;
     }
+    // "a professor at X", "the former ambassador": a description of a
+    // person names a role; "the cut" in "According to X, the cut …" does not.
+    let describes = || {
+        (i..seg.end).any(|k| {
+            let w = words.w(k);
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            words.is_word(k)
+                && (lexicon::is_role_noun(w)
+                    || lexicon::is_role_noun(singular)
+                    || lexicon::is_title(words.text(k))
+                    || lexicon::org_word(words.text(k)).is_some()
+                    || lexicon::is_group_noun(w))
+        })
+    };
     if matches!(w, "a" | "an") {
-        return true;
+        return describes();
     }
     if w == "the" {
-        return !words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1));
+        return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1))) && describes();
     }
     if words.is_cap(i) {
         return lexicon::is_title(words.text(i));
@@ -751,7 +765,11 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
             break;
         }
     }
-    while r < ws.len() && (!words.is_cap(ws[r]) || lexicon::is_determiner(words.w(ws[r]))) {
+    while r < ws.len()
+        && (!words.is_cap(ws[r])
+            || lexicon::is_determiner(words.w(ws[r]))
+            || lexicon::is_function_word(words.w(ws[r])))
+    {
         r += 1;
     }
     let mut pp_org = None;
@@ -1592,6 +1610,11 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
             i += 1;
             continue;
         }
+        // "The", "To", "As" opening a sentence are not part of a name.
+        if lexicon::is_determiner(words.w(i)) || lexicon::is_function_word(words.w(i)) || words.w(i) == "according" {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut j = i;
         while j < toks.len()
@@ -1652,7 +1675,13 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
                 who = apply_appositive(who, words.slice(s.start, s.end));
             }
         } else if role.is_none() && !titled {
-            continue;
+            // A bare name opening the sentence as its subject ("Jane Roe
+            // spoke last.") is a person too.
+            let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)));
+            let verb_next = words.is_word(j) && !words.is_cap(j) && !lexicon::is_preposition(words.w(j));
+            if !(opens && verb_next && run.len() <= 3) {
+                continue;
+            }
         }
         out.push((who, words.span(start, j)));
     }

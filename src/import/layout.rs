@@ -238,6 +238,8 @@ fn is_heading_like(text: &str) -> bool {
         && !t.ends_with(['.', ',', ';', ':', '”', '"', '’', '\'', ')', '…'])
         && !t.starts_with(['“', '"', '‘', '«', '„'])
         && !t.ends_with("...")
+        && t.matches('“').count() == t.matches('”').count()
+        && t.matches('"').count() % 2 == 0
 }
 
 fn set_title(meta: &mut Meta, text: &str) {

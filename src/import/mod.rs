@@ -369,7 +369,14 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
                 .is_some_and(char::is_uppercase);
         let pre_spk = pre_cue.map(|(_, t, _)| *t);
         let differs = pre_spk.is_some_and(|p| p != m_spk);
+        let tail_probe = found
+            .iter()
+            .find(|(c, _, _)| c.tok > main_t && c.post)
+            .map_or(main_t + 1, |(c, _, _)| c.content_tok);
+        // Nothing but the cue, its speaker and their titles around the quote.
+        let bare = pre_content == 0 && words.count_words(tail_probe, toks.len()) == 0;
         let direct = m_len * 2 >= u_len
+            || bare && m_words >= 4
             || separable && m_words >= 8 && pre_content >= 5
             || differs && m_words >= 6;
         if !direct {
