@@ -101,7 +101,11 @@ impl<'a> Words<'a> {
             .iter()
             .map(|t| {
                 if t.is_word() {
-                    body[t.start..t.end].to_lowercase().replace('’', "'")
+                    body[t.start..t.end]
+                        .chars()
+                        .flat_map(char::to_lowercase)
+                        .map(|c| if c == '’' { '\'' } else { c })
+                        .collect()
                 } else {
                     String::new()
                 }
@@ -233,8 +237,8 @@ fn strip_possessive(text: &str) -> &str {
 pub fn find(words: &Words<'_>) -> Vec<Cue> {
     let toks = words.toks;
     let mut out = Vec::new();
-    for i in 0..toks.len() {
-        if !toks[i].is_word() {
+    for (i, tok) in toks.iter().enumerate() {
+        if !tok.is_word() {
             continue;
         }
         let w = words.w(i);
@@ -1611,7 +1615,10 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
             continue;
         }
         // "The", "To", "As" opening a sentence are not part of a name.
-        if lexicon::is_determiner(words.w(i)) || lexicon::is_function_word(words.w(i)) || words.w(i) == "according" {
+        if lexicon::is_determiner(words.w(i))
+            || lexicon::is_function_word(words.w(i))
+            || words.w(i) == "according"
+        {
             i += 1;
             continue;
         }
@@ -1678,7 +1685,8 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
             // A bare name opening the sentence as its subject ("Jane Roe
             // spoke last.") is a person too.
             let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)));
-            let verb_next = words.is_word(j) && !words.is_cap(j) && !lexicon::is_preposition(words.w(j));
+            let verb_next =
+                words.is_word(j) && !words.is_cap(j) && !lexicon::is_preposition(words.w(j));
             if !(opens && verb_next && run.len() <= 3) {
                 continue;
             }

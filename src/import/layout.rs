@@ -239,7 +239,7 @@ fn is_heading_like(text: &str) -> bool {
         && !t.starts_with(['“', '"', '‘', '«', '„'])
         && !t.ends_with("...")
         && t.matches('“').count() == t.matches('”').count()
-        && t.matches('"').count() % 2 == 0
+        && t.matches('"').count().is_multiple_of(2)
 }
 
 fn set_title(meta: &mut Meta, text: &str) {
@@ -581,13 +581,11 @@ pub fn from_html(html: &str) -> Layout {
                 meta.title = Some(text.clone());
             }
             Block::Heading(_) => headings.push(range.clone()),
-            Block::Byline => {
-                if meta.author.is_none() {
-                    let name = text.trim_start_matches("By ").trim_start_matches("by ");
-                    let name = name.split([',', '|', '–', '—']).next().unwrap_or("").trim();
-                    if looks_like_name(name) {
-                        meta.author = Some(name.to_string());
-                    }
+            Block::Byline if meta.author.is_none() => {
+                let name = text.trim_start_matches("By ").trim_start_matches("by ");
+                let name = name.split([',', '|', '–', '—']).next().unwrap_or("").trim();
+                if looks_like_name(name) {
+                    meta.author = Some(name.to_string());
                 }
             }
             _ => {}

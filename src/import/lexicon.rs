@@ -228,7 +228,12 @@ const VERBS: &[(&str, Verb)] = &[
 
 /// The speech verb `word` (lower case) is a form of, if any.
 pub fn verb(word: &str) -> Option<Verb> {
-    VERBS.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Verb>> =
+        std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| VERBS.iter().rev().copied().collect())
+        .get(word)
+        .copied()
 }
 
 /// Past forms that, after "I" or "we", report the author's own earlier
@@ -309,9 +314,17 @@ pub fn is_backref_noun(word: &str) -> bool {
 /// Words that introduce a person's name as a title ("Secretary of State",
 /// "Professor"). Compared case-insensitively.
 pub fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let word = word.trim_end_matches('.');
+    if word.len() > 24 || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let buf = &mut buf[..word.len()];
+    buf.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    let w = std::str::from_utf8(buf).unwrap_or("");
     matches!(
-        w.as_str(),
+        w,
         "president"
             | "vice"
             | "prime"

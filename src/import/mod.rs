@@ -508,8 +508,19 @@ fn speaks_as_author(words: &Words<'_>) -> bool {
     (0..words.toks.len()).any(|i| {
         words.toks[i].is_word()
             && matches!(
-                words.text(i).replace('’', "'").as_str(),
-                "I" | "we" | "We" | "our" | "Our" | "us" | "my" | "My" | "me" | "let's" | "Let's"
+                words.text(i),
+                "I" | "we"
+                    | "We"
+                    | "our"
+                    | "Our"
+                    | "us"
+                    | "my"
+                    | "My"
+                    | "me"
+                    | "let's"
+                    | "Let's"
+                    | "let’s"
+                    | "Let’s"
             )
     })
 }

@@ -43,7 +43,9 @@ const P: QuoteKind = QuoteKind::Paraphrase;
 
 #[test]
 fn said_after_the_quote_and_before_it() {
-    let d = run("“We will not give in,” said Anna Berg, a union leader. Tom Hale said: “The offer stands.”");
+    let d = run(
+        "“We will not give in,” said Anna Berg, a union leader. Tom Hale said: “The offer stands.”",
+    );
     assert_eq!(
         quotes(&d),
         [
@@ -58,14 +60,33 @@ fn said_after_the_quote_and_before_it() {
 #[test]
 fn every_speech_verb_cue() {
     for verb in [
-        "said", "says", "noted", "stressed", "emphasized", "warned", "argued", "believes",
-        "thinks", "explained", "acknowledged", "announced", "wrote", "points out", "told reporters",
+        "said",
+        "says",
+        "noted",
+        "stressed",
+        "emphasized",
+        "warned",
+        "argued",
+        "believes",
+        "thinks",
+        "explained",
+        "acknowledged",
+        "announced",
+        "wrote",
+        "points out",
+        "told reporters",
     ] {
         let text = format!("Maria Lopez {verb} that the deal was a serious mistake for everyone.");
         let d = run(&text);
         assert_eq!(said_by(&d, "Maria Lopez"), "Maria Lopez", "{verb}");
         assert_eq!(d.quotes[0].kind, P, "{verb}");
-        assert_eq!(d.quotes[0].cue.as_deref(), Some(verb.split(' ').next().unwrap()).filter(|_| verb != "points out").or(Some("points out")), "{verb}");
+        assert_eq!(
+            d.quotes[0].cue.as_deref(),
+            Some(verb.split(' ').next().unwrap())
+                .filter(|_| verb != "points out")
+                .or(Some("points out")),
+            "{verb}"
+        );
     }
     let d = run("Ben Okoro accused the government of lying to voters about the budget.");
     assert_eq!(said_by(&d, "accused"), "Ben Okoro");
@@ -76,17 +97,29 @@ fn according_to_to_x_and_views() {
     let d = run("According to Victor Cha, Kim got more than he wanted from the summit.");
     assert_eq!(said_by(&d, "Kim got"), "Victor Cha");
     assert_eq!(d.quotes[0].cue.as_deref(), Some("according to"));
-    let d = run("To Patrick Cronin, chair of the Asia-Pacific division at the Hudson Institute, “it’s clear that Russia is willing to help.”");
-    assert_eq!(quotes(&d), [("Patrick Cronin".into(), D, "it’s clear that Russia is willing to help.".into())]);
+    let d = run(
+        "To Patrick Cronin, chair of the Asia-Pacific division at the Hudson Institute, “it’s clear that Russia is willing to help.”",
+    );
+    assert_eq!(
+        quotes(&d),
+        [(
+            "Patrick Cronin".into(),
+            D,
+            "it’s clear that Russia is willing to help.".into()
+        )]
+    );
     let d = run("In Jane Roe’s view, the ban goes too far and will hurt small shops.");
     assert_eq!(said_by(&d, "ban"), "Jane Roe");
-    let d = run("Jane Roe spoke last. In her opinion, the ban goes too far and will hurt small shops.");
+    let d =
+        run("Jane Roe spoke last. In her opinion, the ban goes too far and will hurt small shops.");
     assert_eq!(said_by(&d, "In her opinion"), "Jane Roe");
 }
 
 #[test]
 fn reported_speech_without_quotation_marks() {
-    let d = run("Chung Jae-won, a professor at Kookmin University, also thinks that Moscow will not share the technology. The arguments against this include the treaty.");
+    let d = run(
+        "Chung Jae-won, a professor at Kookmin University, also thinks that Moscow will not share the technology. The arguments against this include the treaty.",
+    );
     let q = quotes(&d);
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].0, "Chung Jae-won");
@@ -97,7 +130,9 @@ fn reported_speech_without_quotation_marks() {
 
 #[test]
 fn a_quote_without_a_cue_continues_the_speaker() {
-    let d = run("Mark Ellison said the talks had failed. “Nobody wanted this. We tried.”\n\n“We will try again next week,” he added.\n\n“And the week after.”");
+    let d = run(
+        "Mark Ellison said the talks had failed. “Nobody wanted this. We tried.”\n\n“We will try again next week,” he added.\n\n“And the week after.”",
+    );
     let q = quotes(&d);
     assert!(q.iter().all(|q| q.0 == "Mark Ellison"), "{q:#?}");
     assert_eq!(q.len(), 4);
@@ -113,13 +148,17 @@ fn pronouns_surnames_and_titles() {
     assert_eq!(said_by(&d, "It was sabotaged"), "Ruth Calder");
     assert_eq!(said_by(&d, "buses are too few"), "Aisha Rahman");
     // The first paragraph's pronoun does not reach three paragraphs on.
-    let d = run("Ruth Calder said no to the plan.\n\nA.\n\nB.\n\nHe said that it would be fine in the end.");
+    let d = run(
+        "Ruth Calder said no to the plan.\n\nA.\n\nB.\n\nHe said that it would be fine in the end.",
+    );
     assert_eq!(d.quotes.len(), 1);
 }
 
 #[test]
 fn institutions_groups_media_and_the_author() {
-    let d = run("The ROK Foreign Ministry announced its intention to cooperate with others. The EU has also stated its readiness to take measures. Some experts even believe that the plan will fail. The leading leftist newspaper, the Daily Herald, accused the government of lying. The publication notes that the minister did not answer.");
+    let d = run(
+        "The ROK Foreign Ministry announced its intention to cooperate with others. The EU has also stated its readiness to take measures. Some experts even believe that the plan will fail. The leading leftist newspaper, the Daily Herald, accused the government of lying. The publication notes that the minister did not answer.",
+    );
     let kinds: Vec<(String, String)> = d
         .speakers
         .iter()
@@ -137,28 +176,49 @@ fn institutions_groups_media_and_the_author() {
     assert_eq!(said_by(&d, "did not answer"), "Daily Herald");
     // The author's own opinion is commentary; their reported past words are
     // a quote of theirs.
-    let d = run("12.02.2025 Author: Dan Osei\n\nA Title\n\nIn this author’s view, the plan is sound. I think so too. As I wrote in this newspaper two years ago, a ban without buses is a ban on the poor.");
-    assert_eq!(quotes(&d), [("Dan Osei".into(), P, "As I wrote in this newspaper two years ago, a ban without buses is a ban on the poor.".into())]);
+    let d = run(
+        "12.02.2025 Author: Dan Osei\n\nA Title\n\nIn this author’s view, the plan is sound. I think so too. As I wrote in this newspaper two years ago, a ban without buses is a ban on the poor.",
+    );
+    assert_eq!(
+        quotes(&d),
+        [(
+            "Dan Osei".into(),
+            P,
+            "As I wrote in this newspaper two years ago, a ban without buses is a ban on the poor."
+                .into()
+        )]
+    );
 }
 
 #[test]
 fn appositives_and_titles_give_roles() {
-    let d = run("Terence Roehrig, a professor at the US Naval War College, said the alliance would last. Secretary of State Antony Blinken emphasized that the sales were illegal. “We agree,” said its director general, Mark Evans.");
+    let d = run(
+        "Terence Roehrig, a professor at the US Naval War College, said the alliance would last. Secretary of State Antony Blinken emphasized that the sales were illegal. “We agree,” said its director general, Mark Evans.",
+    );
     let role = |name: &str| {
         let s = d.speakers.iter().find(|s| s.name == name).unwrap();
         (s.role.clone(), s.affiliation.clone(), s.kind)
     };
     assert_eq!(
         role("Terence Roehrig"),
-        (Some("professor".into()), Some("US Naval War College".into()), crate::model::SpeakerKind::Academic)
+        (
+            Some("professor".into()),
+            Some("US Naval War College".into()),
+            crate::model::SpeakerKind::Academic
+        )
     );
-    assert_eq!(role("Antony Blinken").0.as_deref(), Some("Secretary of State"));
+    assert_eq!(
+        role("Antony Blinken").0.as_deref(),
+        Some("Secretary of State")
+    );
     assert_eq!(role("Mark Evans").0.as_deref(), Some("director general"));
 }
 
 #[test]
 fn variants_of_a_name_merge_into_one_speaker() {
-    let d = run("Ramon Pacheco Pardo said the summit was a failure for everyone.\n\nPacheco Pardo added that it was expected. Professor Pardo believes it was due to the court.");
+    let d = run(
+        "Ramon Pacheco Pardo said the summit was a failure for everyone.\n\nPacheco Pardo added that it was expected. Professor Pardo believes it was due to the court.",
+    );
     assert_eq!(d.speakers.len(), 1);
     assert_eq!(d.speakers[0].aliases, ["Pacheco Pardo"]);
     assert_eq!(d.quotes.len(), 3);
@@ -167,12 +227,21 @@ fn variants_of_a_name_merge_into_one_speaker() {
 #[test]
 fn nested_single_quotes_stay_in_the_quote() {
     let d = run("“They told us ‘next week’ three times,” said Priya Nair.");
-    assert_eq!(quotes(&d), [("Priya Nair".into(), D, "They told us ‘next week’ three times".into())]);
+    assert_eq!(
+        quotes(&d),
+        [(
+            "Priya Nair".into(),
+            D,
+            "They told us ‘next week’ three times".into()
+        )]
+    );
 }
 
 #[test]
 fn short_quoted_words_make_the_sentence_a_paraphrase() {
-    let d = run("John Kirby said that Russian support would cause “serious concern” in the United States.");
+    let d = run(
+        "John Kirby said that Russian support would cause “serious concern” in the United States.",
+    );
     assert_eq!(d.quotes.len(), 1);
     assert_eq!(d.quotes[0].kind, P);
     assert!(d.quotes[0].text.starts_with("John Kirby said"));
@@ -180,18 +249,34 @@ fn short_quoted_words_make_the_sentence_a_paraphrase() {
 
 #[test]
 fn a_reporting_clause_with_content_and_a_quote_after_a_colon() {
-    let d = run("John Merrill, a historian, believes that the Cold War has returned to the peninsula: “And it’s colder now than it’s ever been.”");
+    let d = run(
+        "John Merrill, a historian, believes that the Cold War has returned to the peninsula: “And it’s colder now than it’s ever been.”",
+    );
     let q = quotes(&d);
     assert_eq!(q.len(), 2);
-    assert_eq!((q[0].1, q[0].2.as_str()), (P, "John Merrill, a historian, believes that the Cold War has returned to the peninsula"));
-    assert_eq!((q[1].1, q[1].2.as_str()), (D, "And it’s colder now than it’s ever been."));
+    assert_eq!(
+        (q[0].1, q[0].2.as_str()),
+        (
+            P,
+            "John Merrill, a historian, believes that the Cold War has returned to the peninsula"
+        )
+    );
+    assert_eq!(
+        (q[1].1, q[1].2.as_str()),
+        (D, "And it’s colder now than it’s ever been.")
+    );
 }
 
 #[test]
 fn unbalanced_quotation_marks_do_not_run_away() {
-    let d = run("Title\n\nAnna Berg said: “We will never accept this offer, not now and not later\n\nThe talks resume on Monday.\n\nA stray ” mark here. Tom Hale said “fine.");
+    let d = run(
+        "Title\n\nAnna Berg said: “We will never accept this offer, not now and not later\n\nThe talks resume on Monday.\n\nA stray ” mark here. Tom Hale said “fine.",
+    );
     let q = quotes(&d);
-    assert_eq!(q[0].2, "We will never accept this offer, not now and not later");
+    assert_eq!(
+        q[0].2,
+        "We will never accept this offer, not now and not later"
+    );
     // The missing closing mark lowers the confidence.
     assert!(d.quotes[0].confidence.unwrap() < 0.85);
     assert!(!q.iter().any(|q| q.2.contains("resume")));
@@ -199,10 +284,15 @@ fn unbalanced_quotation_marks_do_not_run_away() {
 
 #[test]
 fn an_article_without_quotes() {
-    let d = run("A quiet day\n\nNothing happened in the city today. The weather was mild and the markets were closed.");
+    let d = run(
+        "A quiet day\n\nNothing happened in the city today. The weather was mild and the markets were closed.",
+    );
     assert!(d.quotes.is_empty() && d.speakers.is_empty() && d.categories.is_empty());
     assert_eq!(d.article.title, "A quiet day");
-    assert_eq!(import("  \n\n ", "x.txt").unwrap_err().to_string(), "the article is empty");
+    assert_eq!(
+        import("  \n\n ", "x.txt").unwrap_err().to_string(),
+        "the article is empty"
+    );
 }
 
 #[test]
@@ -216,7 +306,9 @@ fn metadata_missing_from_the_text_is_guessed_from_the_file_name() {
 
 #[test]
 fn categories_follow_the_announced_grouping() {
-    let d = run("Intro.\n\nThe first category concerns the official reaction. Jane Roe said that it was bad.\n\nThe second line of discussion concerned the economy. Tom Poe said that it was good.\n\nBen Okoro said that he was unsure.");
+    let d = run(
+        "Intro.\n\nThe first category concerns the official reaction. Jane Roe said that it was bad.\n\nThe second line of discussion concerned the economy. Tom Poe said that it was good.\n\nBen Okoro said that he was unsure.",
+    );
     let titles: Vec<&str> = d.categories.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(titles, ["Official reaction", "Economy"]);
     assert_eq!(d.quotes[2].category, d.categories[1].id);
