@@ -63,6 +63,7 @@ fn test_article_scores() {
         ("roundup-rate-cut.html", "roundup-rate-cut.json"),
         ("oped-car-ban.txt", "oped-car-ban.json"),
         ("heldout-border-deal.txt", "heldout-border-deal.json"),
+        ("heldout-lighthouse.txt", "heldout-lighthouse.json"),
     ] {
         let r = score(
             &fixtures().join("articles").join(article),
@@ -81,7 +82,7 @@ fn gold_datasets_pass_check() {
         .arg(fixtures().join("gold"))
         .assert()
         .success()
-        .stdout(contains("4 article(s)"));
+        .stdout(contains("5 article(s)"));
 }
 
 #[test]

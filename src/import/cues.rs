@@ -181,6 +181,19 @@ fn is_clause_word(w: &str) -> bool {
     )
 }
 
+/// Whether tokens `a..` report something more (a speech participle, a
+/// "that" clause, another quotation), not just describe the scene ("he says,
+/// pouring tea").
+pub fn reports_more(words: &Words<'_>, a: usize) -> bool {
+    (a..words.toks.len()).any(|k| {
+        words.toks[k].is_quote()
+            || words.is_word(k)
+                && (words.w(k) == "that"
+                    || lexicon::verb(words.w(k))
+                        .is_some_and(|v| v.participle || !v.particle.is_empty() || k > a))
+    })
+}
+
 /// Sentence connectors and adverbs that open a noun phrase's segment.
 fn is_connector(w: &str) -> bool {
     matches!(
@@ -387,17 +400,41 @@ fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
     }
     // "a professor at X", "the former ambassador": a description of a
     // person names a role; "the cut" in "According to X, the cut …" does not.
+    // The role must head the description: come before its first
+    // preposition ("one of the negotiators" looks past "one of").
     let describes = || {
-        (i..seg.end).any(|k| {
-            let w = words.w(k);
-            let singular = w.strip_suffix('s').unwrap_or(w);
-            words.is_word(k)
-                && (lexicon::is_role_noun(w)
-                    || lexicon::is_role_noun(singular)
-                    || lexicon::is_title(words.text(k))
-                    || lexicon::org_word(words.text(k)).is_some()
-                    || lexicon::is_group_noun(w))
-        })
+        let mut depth = 0;
+        let mut k = i;
+        if words.w(k) == "one" && words.w(k + 1) == "of" {
+            k += 2;
+        }
+        while k < seg.end {
+            match words.toks[k].kind {
+                TokKind::Punct('(') => depth += 1,
+                TokKind::Punct(')') => depth -= 1,
+                TokKind::Word if depth == 0 => {
+                    let w = words.w(k);
+                    let singular = w.strip_suffix('s').unwrap_or(w);
+                    if lexicon::is_role_noun(w)
+                        || lexicon::is_role_noun(singular)
+                        || lexicon::is_title(words.text(k))
+                        || lexicon::org_word(words.text(k)).is_some()
+                        || lexicon::is_group_noun(w)
+                    {
+                        return true;
+                    }
+                    if k > i && lexicon::is_preposition(w) && !matches!(w, "of") {
+                        return false;
+                    }
+                    if k > i + 1 && w == "of" {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        false
     };
     if matches!(w, "a" | "an") {
         return describes();
@@ -408,8 +445,12 @@ fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
     if words.is_cap(i) {
         return lexicon::is_title(words.text(i));
     }
-    // A lower-case start: a description, unless it is a pronoun.
-    words.is_word(i) && lexicon::pronoun(w).is_none() && !lexicon::is_function_word(w)
+    // A lower-case start: a description naming a role ("chair of the
+    // Korea Department"), not the reported content ("only a handful …").
+    words.is_word(i)
+        && lexicon::pronoun(w).is_none()
+        && !lexicon::is_function_word(w)
+        && describes()
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
@@ -881,6 +922,24 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
             | "sources"
             | "representatives"
     );
+    if speaks_for
+        && matches!(words.w(ws[first_prep]), "of" | "for" | "from" | "at")
+        && matches!(det, "the" | "a" | "an")
+        && pp_org.is_none()
+        && first_prep + 2 < ws.len() + 1
+        && words.w(ws[first_prep + 1]) == "the"
+        && let Some(&n) = ws.get(first_prep + 2)
+        && lexicon::anaphor_noun(words.w(n)) == Some(Anaphor::Institution)
+    {
+        return Some((
+            Who::Anaphor {
+                noun: words.w(n).to_string(),
+                kind: Anaphor::Institution,
+                phrase: String::new(),
+            },
+            np,
+        ));
+    }
     if speaks_for
         && matches!(words.w(ws[first_prep]), "of" | "for" | "from" | "at")
         && matches!(det, "the" | "a" | "an")
@@ -1631,7 +1690,26 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
         }
         let run: Vec<usize> = (start..j).collect();
         i = j;
-        if run.len() < 2 || is_possessive(words.text(j - 1)) {
+        if is_possessive(words.text(j - 1)) {
+            continue;
+        }
+        // "Grant's daughter, Morag, …": a one-word name after a role.
+        if run.len() == 1 {
+            let after_role = start >= 2
+                && words.is_punct(start - 1, ',')
+                && lexicon::is_role_noun(words.w(start - 2))
+                && words.is_punct(j, ',');
+            if after_role && !lexicon::is_place_word(words.text(start)) {
+                out.push((
+                    Who::Person {
+                        name: words.text(start).to_string(),
+                        role: Some(words.text(start - 2).to_string()),
+                        affiliation: None,
+                        titled: true,
+                    },
+                    words.span(start, j),
+                ));
+            }
             continue;
         }
         let appositive = words.is_punct(j, ',') && {
@@ -1667,7 +1745,7 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
         else {
             continue;
         };
-        if name.split_whitespace().count() < 2 {
+        if name.split_whitespace().count() < 2 && !titled {
             continue;
         }
         let mut who = Who::Person {
@@ -1681,10 +1759,28 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
             if let Some(s) = segs.first() {
                 who = apply_appositive(who, words.slice(s.start, s.end));
             }
-        } else if role.is_none() && !titled {
-            // A bare name opening the sentence as its subject ("Jane Roe
-            // spoke last.") is a person too.
-            let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)));
+        } else if !titled
+            && !role.as_deref().is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|w| lexicon::is_role_noun(&w.to_lowercase()))
+            })
+        {
+            // A bare name as the sentence's subject ("Jane Roe spoke
+            // last.", "For forty years, Alasdair Grant kept …") is a person
+            // too; the words before any other name are no role.
+            who = Who::Person {
+                name: match who {
+                    Who::Person { name, .. } => name,
+                    _ => continue,
+                },
+                role: None,
+                affiliation: None,
+                titled: false,
+            };
+            let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)))
+                || start > 0
+                    && words.is_punct(start - 1, ',')
+                    && !(0..start).any(|k| lexicon::verb(words.w(k)).is_some());
             let verb_next =
                 words.is_word(j) && !words.is_cap(j) && !lexicon::is_preposition(words.w(j));
             if !(opens && verb_next && run.len() <= 3) {

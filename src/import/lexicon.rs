@@ -474,6 +474,20 @@ pub fn is_role_noun(word: &str) -> bool {
                 | "director"
                 | "hawk"
                 | "dove"
+                | "daughter"
+                | "son"
+                | "wife"
+                | "husband"
+                | "mother"
+                | "father"
+                | "brother"
+                | "sister"
+                | "widow"
+                | "friend"
+                | "neighbour"
+                | "neighbor"
+                | "colleague"
+                | "keeper"
         )
 }
 
@@ -662,7 +676,41 @@ pub fn is_place(name: &str) -> bool {
 pub fn is_place_word(word: &str) -> bool {
     matches!(
         word,
-        "North" | "South" | "East" | "West" | "United" | "Republic" | "Federation" | "Kingdom"
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "United"
+            | "Republic"
+            | "Federation"
+            | "Kingdom"
+            | "Ireland"
+            | "Scotland"
+            | "Wales"
+            | "England"
+            | "Europe"
+            | "Asia"
+            | "Africa"
+            | "Island"
+            | "Islands"
+            | "Rock"
+            | "Street"
+            | "Road"
+            | "Avenue"
+            | "Square"
+            | "Bridge"
+            | "River"
+            | "Lake"
+            | "Mount"
+            | "Valley"
+            | "County"
+            | "City"
+            | "Town"
     ) || is_place(word)
         || is_demonym(word)
 }
@@ -829,7 +877,9 @@ pub fn anaphor_noun(word: &str) -> Option<Anaphor> {
         | "commission" | "council" | "committee" | "kremlin" | "embassy" | "side" | "bank"
         | "company" | "firm" | "federation" | "association" | "party" | "university"
         | "institute" | "court" | "authority" | "regulator" | "watchdog" | "city"
-        | "municipality" => Anaphor::Institution,
+        | "municipality" | "board" | "trust" | "foundation" | "charity" | "club" => {
+            Anaphor::Institution
+        }
         "expert" | "analyst" | "scholar" | "researcher" | "historian" | "professor"
         | "minister" | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "diplomat"
         | "journalist" | "president" | "leader" | "ambassador" | "economist" | "politician"

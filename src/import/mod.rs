@@ -373,8 +373,9 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
             .iter()
             .find(|(c, _, _)| c.tok > main_t && c.post)
             .map_or(main_t + 1, |(c, _, _)| c.content_tok);
-        // Nothing but the cue, its speaker and their titles around the quote.
-        let bare = pre_content == 0 && words.count_words(tail_probe, toks.len()) == 0;
+        // Nothing but the cue, its speaker and their titles around the quote
+        // (and maybe a description of the scene: "he says, pouring tea").
+        let bare = pre_content == 0 && !cues::reports_more(&words, tail_probe);
         let direct = m_len * 2 >= u_len
             || bare && m_words >= 4
             || separable && m_words >= 8 && pre_content >= 5
@@ -443,7 +444,7 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
         let tail_cue = found.iter().find(|(c, _, _)| c.tok > main_t && c.post);
         let tail_from = tail_cue.map_or(main_t + 1, |(c, _, _)| c.content_tok);
         let tail_content = words.count_words(tail_from, toks.len());
-        if tail_content >= 5 {
+        if tail_content >= 5 && (tail_cue.is_none() || cues::reports_more(&words, tail_from)) {
             let start = tail_cue
                 .map(|(c, _, _)| c.np.start.min(toks[c.tok].start))
                 .or_else(|| {
