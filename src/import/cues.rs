@@ -114,8 +114,9 @@ impl<'a> Words<'a> {
         Words { body, toks, lower }
     }
 
+    /// The token's text; empty past the end, so that look-aheads are safe.
     pub fn text(&self, i: usize) -> &'a str {
-        &self.body[self.toks[i].start..self.toks[i].end]
+        self.toks.get(i).map_or("", |t| &self.body[t.start..t.end])
     }
 
     fn w(&self, i: usize) -> &str {
@@ -190,7 +191,7 @@ pub fn reports_more(words: &Words<'_>, a: usize) -> bool {
             || words.is_word(k)
                 && (words.w(k) == "that"
                     || lexicon::verb(words.w(k))
-                        .is_some_and(|v| v.participle || !v.particle.is_empty() || k > a))
+                        .is_some_and(|v| v.participle || k > a && words.w(k - 1) == "and"))
     })
 }
 
@@ -587,7 +588,13 @@ fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>, usize)> {
                 break;
             }
             TokKind::Quote(_) => break,
-            TokKind::Word if depth == 0 && matches!(words.w(end), "that" | "who" | "which") => {
+            // "…, who asked not to be named": an appositive, read on.
+            TokKind::Word
+                if depth == 0
+                    && (words.w(end) == "that"
+                        || matches!(words.w(end), "who" | "which")
+                            && !words.is_punct(end.wrapping_sub(1), ',')) =>
+            {
                 break;
             }
             _ => {}
@@ -922,12 +929,12 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
             | "sources"
             | "representatives"
     );
+    let word_at = |k: usize| ws.get(k).map_or("", |&i| words.w(i));
     if speaks_for
-        && matches!(words.w(ws[first_prep]), "of" | "for" | "from" | "at")
+        && matches!(word_at(first_prep), "of" | "for" | "from" | "at")
         && matches!(det, "the" | "a" | "an")
         && pp_org.is_none()
-        && first_prep + 2 < ws.len() + 1
-        && words.w(ws[first_prep + 1]) == "the"
+        && word_at(first_prep + 1) == "the"
         && let Some(&n) = ws.get(first_prep + 2)
         && lexicon::anaphor_noun(words.w(n)) == Some(Anaphor::Institution)
     {
@@ -941,7 +948,7 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
         ));
     }
     if speaks_for
-        && matches!(words.w(ws[first_prep]), "of" | "for" | "from" | "at")
+        && matches!(word_at(first_prep), "of" | "for" | "from" | "at")
         && matches!(det, "the" | "a" | "an")
         && let Some(org) = pp_org.clone()
     {
@@ -1015,6 +1022,16 @@ fn lower_first_common(name: &str) -> String {
 /// in the same phrase (`before`), as a person, an institution or a group.
 fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -> Option<Who> {
     let mut texts: Vec<&str> = run.iter().map(|&i| words.text(i)).collect();
+    // "Critics say …", "Analysts expect …": a group at the start of a
+    // sentence, not a person.
+    if let [one] = texts.as_slice()
+        && lexicon::is_group_noun(&one.to_lowercase())
+    {
+        return Some(Who::Group {
+            name: one.to_string(),
+            media: lexicon::is_media_group_noun(&one.to_lowercase()),
+        });
+    }
     // "Senator Mark Ellison of Ohio": "of" after a name starts a suffix.
     if let Some(k) = texts.iter().rposition(|x| *x == "of")
         && k >= 2

@@ -170,8 +170,14 @@ impl Registry {
                     // "the city's transport department", met for the first
                     // time, is an institution in its own right.
                     .or_else(|| {
-                        (phrase.split_whitespace().count() >= 2)
-                            .then(|| self.org(phrase, Org::Government, &None))
+                        // With nothing to refer to, "the ministry" is a
+                        // speaker of its own.
+                        let name = if phrase.is_empty() {
+                            noun.as_str()
+                        } else {
+                            phrase.as_str()
+                        };
+                        Some(self.org(name, Org::Government, &None))
                     }),
             },
             Who::Person {

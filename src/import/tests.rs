@@ -346,3 +346,181 @@ proptest::proptest! {
         }
     }
 }
+
+/// Words that exercise the cue rules, for building hostile sentences.
+const VOCABULARY: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according",
+    "to",
+    "To",
+    "the",
+    "The",
+    "a",
+    "board",
+    "ministry",
+    "spokesperson",
+    "for",
+    "of",
+    "at",
+    "who",
+    "which",
+    "that",
+    "he",
+    "she",
+    "they",
+    "I",
+    "we",
+    "John",
+    "Smith",
+    "Ann",
+    "Lee",
+    "Ministry",
+    "Federation",
+    "Professor",
+    "Dr",
+    "Secretary",
+    "State",
+    "Some",
+    "experts",
+    "believe",
+    "points",
+    "out",
+    "In",
+    "his",
+    "view",
+    "point",
+    "made",
+    "this",
+    "assessment",
+    "by",
+    "was",
+    "voiced",
+    "seems",
+    "doubtful",
+    "its",
+    "director",
+    "general",
+    "one",
+    "and",
+    "ones",
+    "(",
+    ")",
+    ",",
+    ".",
+    ":",
+    ";",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "’s",
+    "?",
+    "\n\n",
+    "study",
+    "found",
+    "first",
+    "category",
+    "Part",
+    "Five",
+    "saying",
+    "adding",
+    "US",
+    "Mr",
+    "—",
+    "[",
+    "]",
+    "EU",
+    "media",
+    "side",
+    "Korean",
+    "senior",
+    "European",
+    "official",
+    "asked",
+    "not",
+    "named",
+    "Reuters",
+    "Amnesty",
+    "International",
+    "chief",
+    "executive",
+    "company’s",
+    "Critics",
+    "say",
+    "statement",
+    "an",
+    "former",
+    "ambassador",
+    "Wi",
+    "Sung",
+    "Lak",
+    "Party",
+    "Democratic",
+    "leader",
+    "Park",
+    "opinion",
+    "position",
+    "thinks",
+    "also",
+    "even",
+    "both",
+    "groups",
+    "analysts",
+    "it",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// Sentences made of cue words, names and punctuation in any order
+    /// never panic and always give a valid dataset.
+    #[test]
+    fn cue_word_salad_imports_into_a_valid_dataset(
+        picks in proptest::collection::vec(0..VOCABULARY.len(), 0..60)
+    ) {
+        let text: Vec<&str> = picks.iter().map(|&i| VOCABULARY[i]).collect();
+        let text = text.join(" ");
+        if let Ok(mut d) = import(&text, "salad.txt") {
+            let body = d.article.body.take().unwrap();
+            let loaded = LoadedDataset { file: "p".into(), dataset: d, body };
+            proptest::prop_assert_eq!(validate(&loaded), vec![]);
+        }
+    }
+}
+
+#[test]
+fn wire_patterns_with_unnamed_and_institutional_speakers() {
+    let d = run(
+        "Title here\n\n“We are ready for any scenario,” the ministry said in a statement.\n\n“This is a historic day,” said a senior European official, who asked not to be named.\n\nCritics say the law goes too far. “It is censorship, plain and simple,” said Amnesty International.",
+    );
+    assert_eq!(
+        quotes(&d),
+        [
+            ("ministry".into(), D, "We are ready for any scenario".into()),
+            (
+                "senior European official".into(),
+                D,
+                "This is a historic day".into()
+            ),
+            (
+                "Critics".into(),
+                P,
+                "Critics say the law goes too far.".into()
+            ),
+            (
+                "Amnesty International".into(),
+                D,
+                "It is censorship, plain and simple".into()
+            ),
+        ]
+    );
+    let kinds: Vec<String> = d.speakers.iter().map(|s| format!("{:?}", s.kind)).collect();
+    assert_eq!(
+        kinds,
+        ["GovernmentBody", "UnnamedGroup", "UnnamedGroup", "Activist"]
+    );
+}
