@@ -562,7 +562,7 @@ pub fn from_html(html: &str) -> Layout {
         .unwrap_or_else(|| doc.root_element());
 
     let mut w = BlockWriter::default();
-    w.walk(root);
+    w.walk(root, 0);
     w.flush();
     let mut body = String::new();
     let mut paragraphs = Vec::new();
@@ -673,7 +673,17 @@ impl BlockWriter {
         self.kind = None;
     }
 
-    fn walk(&mut self, element: ElementRef<'_>) {
+    /// Below this depth, nested elements only add their text: hostile
+    /// nesting must not exhaust the stack.
+    const MAX_DEPTH: usize = 128;
+
+    fn walk(&mut self, element: ElementRef<'_>, depth: usize) {
+        if depth > Self::MAX_DEPTH {
+            for t in element.text() {
+                self.current.push_str(t);
+            }
+            return;
+        }
         for child in element.children() {
             match child.value() {
                 Node::Text(t) => self.current.push_str(t),
@@ -725,10 +735,10 @@ impl BlockWriter {
                         Some(kind) => {
                             self.flush();
                             self.kind = Some(kind);
-                            self.walk(child);
+                            self.walk(child, depth + 1);
                             self.flush();
                         }
-                        None => self.walk(child),
+                        None => self.walk(child, depth + 1),
                     }
                 }
                 _ => {}
@@ -794,6 +804,18 @@ mod tests {
             Some("Reuters")
         );
         assert_eq!(dateline_outlet("He said (quietly) - no"), None);
+    }
+
+    #[test]
+    fn deeply_nested_html_keeps_its_text() {
+        let html = format!(
+            "<html><body><article><p>Start.</p>{}Deep text.{}</article></body></html>",
+            "<div><b>".repeat(20_000),
+            "</b></div>".repeat(20_000)
+        );
+        let l = from_html(&html);
+        assert!(l.body.starts_with("Start."));
+        assert!(l.body.contains("Deep text."));
     }
 
     #[test]
