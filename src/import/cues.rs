@@ -613,7 +613,7 @@ fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>, usize)> {
             .filter(|(w, _)| matches!(w, Who::Person { .. })),
         _ => None,
     };
-    let (mut who, mut np) = match (first, second) {
+    let (who, np) = match (first, second) {
         (_, Some((w2, np2))) => {
             let role = words.slice(segs[0].start, segs[0].end).to_string();
             let role = role
@@ -627,8 +627,6 @@ fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>, usize)> {
         (Some(f), None) => f,
         (None, None) => return None,
     };
-    let _ = &mut np;
-    let _ = &mut who;
     let mut roles = Vec::new();
     while k < segs.len() && is_appositive(words, &segs[k]) && !segs[k].is_empty() {
         roles.push(words.slice(segs[k].start, segs[k].end));
