@@ -95,12 +95,16 @@ pub fn read_path(path: &Path) -> Result<Vec<LoadedDataset>, LoadError> {
             Err(e) => diagnostics.extend(e.diagnostics),
         }
     }
+    let canonical = |p: PathBuf| fs::canonicalize(&p).unwrap_or(p);
     let bodies: HashSet<PathBuf> = out
         .iter()
         .filter_map(|d| d.dataset.article.body_file.as_ref())
-        .map(|b| path.join(b))
+        .map(|b| canonical(path.join(b)))
         .collect();
-    for f in articles.into_iter().filter(|a| !bodies.contains(a)) {
+    for f in articles
+        .into_iter()
+        .filter(|a| !bodies.contains(&canonical(a.clone())))
+    {
         match read_file(&f) {
             Ok(mut d) => out.append(&mut d),
             Err(e) => diagnostics.extend(e.diagnostics),

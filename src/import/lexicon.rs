@@ -516,7 +516,10 @@ pub fn org_word(word: &str) -> Option<Org> {
         | "Press" | "Radio" | "Television" | "TV" | "Broadcasting" | "Magazine" | "Ilbo"
         | "Shinmun" | "Sinmun" | "Globe" | "Guardian" | "Telegraph" | "Economist" | "Mirror"
         | "Observer" | "Chronicle" | "Review" | "Monitor" | "Network" | "Channel" | "Wire"
-        | "Outlook" => Org::Media,
+        | "Outlook" | "Zeitung" | "Gazeta" | "Gazzetta" | "Shimbun" | "Ribao" | "Nippo"
+        | "Courier" | "Courrier" | "Express" | "Independent" | "Inquirer" | "Standard" => {
+            Org::Media
+        }
         "Party" | "Institute" | "Institution" | "University" | "College" | "School" | "Council"
         | "Center" | "Centre" | "Foundation" | "Association" | "Bank" | "Fund" | "Corporation"
         | "Company" | "Group" | "Service" | "Board" | "Society" | "Academy" | "Federation"
