@@ -16,6 +16,8 @@ use crate::search::HitKind;
 pub struct Cli {
     /// Load this dataset file, or every *.json dataset in this folder, instead
     /// of the bundled one. Repeat to load several; they merge into one index.
+    /// An article (*.txt, *.html) is imported on the fly, and so is every
+    /// article in a folder that is not a dataset's body.
     #[arg(long, short = 'd', value_name = "PATH", global = true)]
     pub data: Vec<PathBuf>,
 
@@ -40,6 +42,12 @@ pub enum Command {
     Export,
     /// Validate datasets and report every problem; exits 2 if there is any.
     Check(CheckArgs),
+    /// Extract quotes, speakers and categories from an article (plain text
+    /// or HTML) into a dataset.
+    Import(ImportArgs),
+    /// Score a predicted dataset (or an article, imported on the fly)
+    /// against a gold dataset of the same article.
+    Eval(EvalArgs),
 }
 
 /// The kinds a search can be limited to.
@@ -121,4 +129,24 @@ pub struct CheckArgs {
     /// Dataset files or folders; without any, the --data datasets or the
     /// bundled one.
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The article: UTF-8 plain text or HTML.
+    pub article: PathBuf,
+    /// Write the dataset here instead of to stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The predicted dataset, or an article to import.
+    pub predicted: PathBuf,
+    /// The gold dataset.
+    pub gold: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }

@@ -5,11 +5,12 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use crate::cli::{QuotesArgs, SearchArgs, ShowArgs, SpeakersArgs};
-use crate::error::{Diagnostic, LookupError};
-use crate::format;
+use crate::cli::{EvalArgs, ImportArgs, QuotesArgs, SearchArgs, ShowArgs, SpeakersArgs};
+use crate::error::{Diagnostic, LoadError, LookupError};
 use crate::index::Index;
+use crate::load::{self, LoadedDataset};
 use crate::search::{Hit, HitKind, Options, Searcher};
+use crate::{eval, format};
 
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +19,9 @@ pub enum CommandError {
     Lookup(#[from] LookupError),
     #[error(transparent)]
     Io(#[from] io::Error),
+    /// A file could not be read, imported or written.
+    #[error(transparent)]
+    Load(#[from] LoadError),
 }
 
 /// How a command ended, for the exit code.
@@ -219,6 +223,91 @@ pub fn export(index: &Index, out: &mut impl Write) -> Result {
     match index.to_datasets().as_slice() {
         [one] => write_json(out, one)?,
         many => write_json(out, &many)?,
+    }
+    Ok(Outcome::Found)
+}
+
+/// `reactions import`: the dataset as JSON, to `out` or to `--out FILE`
+/// (then a one-line summary goes to `out`). The dataset is validated first,
+/// so what is written passes `reactions check`.
+pub fn import(args: &ImportArgs, out: &mut impl Write) -> Result {
+    let loaded = load::import_file(&args.article)?;
+    let problems = load::validate(&loaded);
+    if !problems.is_empty() {
+        return Err(LoadError {
+            diagnostics: problems,
+        }
+        .into());
+    }
+    let mut dataset = loaded.dataset;
+    dataset.article.body = Some(loaded.body);
+    let json = serde_json::to_string_pretty(&dataset).unwrap_or_default();
+    match &args.out {
+        None => writeln!(out, "{json}")?,
+        Some(path) => {
+            let shown = path.display().to_string();
+            std::fs::write(path, format!("{json}\n")).map_err(|e| {
+                LoadError::from(Diagnostic::file(&shown, format!("cannot write: {e}")))
+            })?;
+            writeln!(
+                out,
+                "wrote {shown}: {} quotes, {} speakers, {} categories",
+                dataset.quotes.len(),
+                dataset.speakers.len(),
+                dataset.categories.len()
+            )?;
+        }
+    }
+    Ok(Outcome::Found)
+}
+
+/// Reads one dataset (or imports one article) for `eval`, validated.
+fn one_dataset(path: &std::path::Path) -> std::result::Result<LoadedDataset, LoadError> {
+    let shown = path.display().to_string();
+    let mut all = load::read_file(path)?;
+    if all.len() != 1 {
+        return Err(Diagnostic::file(
+            &shown,
+            format!("holds {} datasets; eval compares one article", all.len()),
+        )
+        .into());
+    }
+    let d = all.remove(0);
+    let problems = load::validate(&d);
+    if problems.is_empty() {
+        Ok(d)
+    } else {
+        Err(LoadError {
+            diagnostics: problems,
+        })
+    }
+}
+
+/// `reactions eval`: precision, recall and F1 of quotes, speakers,
+/// attribution and categories.
+pub fn eval(args: &EvalArgs, out: &mut impl Write) -> Result {
+    let predicted = one_dataset(&args.predicted);
+    let gold = one_dataset(&args.gold);
+    let (predicted, gold) = match (predicted, gold) {
+        (Ok(p), Ok(g)) => (p, g),
+        (p, g) => {
+            let diagnostics = [p.err(), g.err()]
+                .into_iter()
+                .flatten()
+                .flat_map(|e| e.diagnostics)
+                .collect();
+            return Err(LoadError { diagnostics }.into());
+        }
+    };
+    let report = eval::evaluate(&predicted, &gold);
+    if args.json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        )?;
+    } else {
+        out.write_all(eval::render(&report).as_bytes())?;
     }
     Ok(Outcome::Found)
 }

@@ -7,6 +7,8 @@
 //! - [`format`]: a quote with its attribution as plain text, Markdown or JSON;
 //! - [`worker`]: searching on a thread, the newest query cancelling older ones;
 //! - [`clipboard`]: copying over OSC 52, tmux and the system's tools;
+//! - [`import`]: a raw article (plain text or HTML) to a dataset, by rules;
+//! - [`eval`]: scoring an imported dataset against a curated one;
 //! - [`cli`] and [`commands`]: the command line, writing to any `Write`;
 //! - [`text`]: sanitising untrusted text, folding, dates;
 //! - [`tui`]: the terminal explorer (state, actions, update, view).
@@ -19,7 +21,9 @@ pub mod cli;
 pub mod clipboard;
 pub mod commands;
 pub mod error;
+pub mod eval;
 pub mod format;
+pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;

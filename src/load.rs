@@ -74,15 +74,37 @@ pub fn read_path(path: &Path) -> Result<Vec<LoadedDataset>, LoadError> {
     let mut files: Vec<PathBuf> = fs::read_dir(path)
         .map_err(|e| Diagnostic::file(&shown, format!("cannot read folder: {}", io_reason(&e))))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| p.is_file() && (has_extension(p, &["json"]) || is_article_name(p)))
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(Diagnostic::file(&shown, "folder holds no *.json dataset").into());
+        return Err(Diagnostic::file(
+            &shown,
+            "folder holds no *.json dataset and no *.txt or *.html article",
+        )
+        .into());
     }
+    // Datasets first; then the articles that are not a dataset's body.
+    let (json, articles): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|p| has_extension(p, &["json"]));
     let mut out = Vec::new();
     let mut diagnostics = Vec::new();
-    for f in files {
+    for f in json {
+        match read_file(&f) {
+            Ok(mut d) => out.append(&mut d),
+            Err(e) => diagnostics.extend(e.diagnostics),
+        }
+    }
+    let canonical = |p: PathBuf| fs::canonicalize(&p).unwrap_or(p);
+    let bodies: HashSet<PathBuf> = out
+        .iter()
+        .filter_map(|d| d.dataset.article.body_file.as_ref())
+        .map(|b| canonical(path.join(b)))
+        .collect();
+    for f in articles
+        .into_iter()
+        .filter(|a| !bodies.contains(&canonical(a.clone())))
+    {
         match read_file(&f) {
             Ok(mut d) => out.append(&mut d),
             Err(e) => diagnostics.extend(e.diagnostics),
@@ -95,10 +117,14 @@ pub fn read_path(path: &Path) -> Result<Vec<LoadedDataset>, LoadError> {
     }
 }
 
-/// Reads one dataset file and the body files it names.
+/// Reads one dataset file and the body files it names, or imports an
+/// article (see [`is_article`]).
 pub fn read_file(path: &Path) -> Result<Vec<LoadedDataset>, LoadError> {
     let shown = path.display().to_string();
     let text = read_text(path)?;
+    if is_article(path, &text) {
+        return import_text(path, &text).map(|d| vec![d]);
+    }
     let datasets = parse(&shown, &text)?;
     let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
     resolve_bodies(&shown, datasets, |name| {
@@ -108,6 +134,52 @@ pub fn read_file(path: &Path) -> Result<Vec<LoadedDataset>, LoadError> {
                 .map(|d| d.message.clone())
                 .unwrap_or_default()
         })
+    })
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| extensions.iter().any(|e| x.eq_ignore_ascii_case(e)))
+}
+
+fn is_article_name(path: &Path) -> bool {
+    has_extension(path, &["txt", "html", "htm"])
+}
+
+/// Whether a file is a raw article rather than a dataset: a `.txt`, `.html`
+/// or `.htm` file, or, with any other extension but `.json`, a file whose
+/// first non-blank character is neither `{` nor `[`.
+pub fn is_article(path: &Path, text: &str) -> bool {
+    if has_extension(path, &["json"]) {
+        return false;
+    }
+    is_article_name(path)
+        || !text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with(['{', '['])
+}
+
+/// Reads an article and imports it on the fly (see [`crate::import`]).
+pub fn import_file(path: &Path) -> Result<LoadedDataset, LoadError> {
+    let text = read_text(path)?;
+    import_text(path, &text)
+}
+
+fn import_text(path: &Path, text: &str) -> Result<LoadedDataset, LoadError> {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut dataset = crate::import::import(text, &name)
+        .map_err(|e| Diagnostic::file(&shown, format!("cannot import: {e}")))?;
+    let body = dataset.article.body.take().unwrap_or_default();
+    Ok(LoadedDataset {
+        file: shown,
+        dataset,
+        body,
     })
 }
 

@@ -26,8 +26,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if let Some(Command::Check(args)) = &cli.command {
-        return Ok(check(&args.paths, &cli.data));
+    match &cli.command {
+        Some(Command::Check(args)) => return Ok(check(&args.paths, &cli.data)),
+        Some(Command::Import(args)) => return standalone(|out| commands::import(args, out)),
+        Some(Command::Eval(args)) => return standalone(|out| commands::eval(args, out)),
+        _ => {}
     }
     let index = match if cli.data.is_empty() {
         load::load_embedded()
@@ -54,13 +57,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Quotes(a)) => commands::quotes(&index, a, &mut out)?,
         Some(Command::Show(a)) => commands::show(&index, a, &mut out)?,
         Some(Command::Export) => commands::export(&index, &mut out)?,
-        Some(Command::Check(_)) => unreachable!("handled above"),
+        Some(Command::Check(_) | Command::Import(_) | Command::Eval(_)) => {
+            unreachable!("handled above")
+        }
     };
     out.flush().map_err(CommandError::from)?;
     Ok(match outcome {
         Outcome::Found => ExitCode::SUCCESS,
         Outcome::NothingFound => ExitCode::from(1),
     })
+}
+
+/// A command that reads its own files rather than the index: file problems
+/// are reported like load errors, one line each, with exit code 2.
+fn standalone(
+    run: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'static>>) -> Result<Outcome, CommandError>,
+) -> anyhow::Result<ExitCode> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match run(&mut out) {
+        Ok(_) => {
+            out.flush().map_err(CommandError::from)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(CommandError::Load(e)) => {
+            drop(out);
+            let _ = commands::report(&e.diagnostics, &mut io::stderr());
+            Ok(ExitCode::from(2))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `reactions check`: every problem on stderr, a summary on stdout.

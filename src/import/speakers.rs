@@ -1,0 +1,545 @@
+//! Speakers: who the noun phrases of cues are, across the article.
+//!
+//! A full name creates or finds a speaker; a later surname, a name with a
+//! title ("Professor Pardo") or a variant spelling finds the same one and is
+//! kept as an alias. Pronouns and phrases like "the professor", "the
+//! publication" or "the Korean side" refer to the speaker last named in the
+//! same paragraph or the one before. "I", "we" and "this author" are the
+//! article's author.
+
+use std::collections::HashMap;
+
+use super::cues::Who;
+use super::lexicon::{self, Anaphor, Org, Pronoun};
+use crate::model::SpeakerKind;
+
+/// A speaker as the extractor knows it.
+#[derive(Debug, Clone)]
+pub struct Rec {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub kind: SpeakerKind,
+    pub person: bool,
+    /// May be referred to as "they" (groups, media, institutions).
+    pub plural: bool,
+    pub media: bool,
+    pub institution: bool,
+    /// He or she, once a pronoun has referred to them.
+    pub gender: Option<Pronoun>,
+}
+
+/// What a cue's noun phrase resolved to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Speaker(usize),
+    /// The article's author ("I", "we", "this author").
+    Author,
+}
+
+/// Every speaker and mention seen so far, with what was named last.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub recs: Vec<Rec>,
+    by_key: HashMap<String, usize>,
+    by_token: HashMap<String, Vec<usize>>,
+    /// (speaker, paragraph, named as a speaker), most recent last.
+    recent: Vec<(usize, usize, bool)>,
+}
+
+/// A name folded for comparison: lower case, no accents, no punctuation,
+/// no leading article.
+pub fn key(name: &str) -> String {
+    let folded = crate::text::fold(name).to_lowercase();
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if c == '\'' {
+            continue;
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    let out = out.trim();
+    let out = out.strip_prefix("the ").unwrap_or(out);
+    out.to_string()
+}
+
+impl Registry {
+    fn remember(&mut self, s: usize, para: usize, speaker: bool) {
+        self.recent.push((s, para, speaker));
+        if self.recent.len() > 64 {
+            self.recent.drain(..32);
+        }
+    }
+
+    fn add(&mut self, rec: Rec) -> usize {
+        let i = self.recs.len();
+        self.by_key.insert(key(&rec.name), i);
+        if rec.person {
+            for t in key(&rec.name).split(' ') {
+                self.by_token.entry(t.to_string()).or_default().push(i);
+            }
+        }
+        self.recs.push(rec);
+        i
+    }
+
+    /// The most recently mentioned of `candidates`.
+    fn most_recent(&self, candidates: &[usize]) -> Option<usize> {
+        self.recent
+            .iter()
+            .rev()
+            .map(|r| r.0)
+            .find(|s| candidates.contains(s))
+            .or_else(|| candidates.last().copied())
+    }
+
+    /// The last speaker (or, failing that, mention) in paragraph `para` or
+    /// the one before that satisfies `fits`.
+    fn last(&self, para: usize, fits: impl Fn(&Rec) -> bool) -> Option<usize> {
+        // This paragraph before the one before; a speaker before a mention.
+        for p in [Some(para), para.checked_sub(1)].into_iter().flatten() {
+            for want_speaker in [true, false] {
+                for &(s, q, sp) in self.recent.iter().rev() {
+                    if q == p && (sp || !want_speaker) && fits(&self.recs[s]) {
+                        return Some(s);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Resolves a noun phrase met in paragraph `para`. `as_speaker` marks a
+    /// cue's subject (preferred by pronouns) rather than a passing mention.
+    pub fn resolve(&mut self, who: &Who, para: usize, as_speaker: bool) -> Option<Target> {
+        let found = match who {
+            Who::Pronoun(Pronoun::Author) => return Some(Target::Author),
+            Who::Pronoun(p @ (Pronoun::He | Pronoun::She)) => {
+                let p = *p;
+                let found = self.last(para, |r| r.person && r.gender.is_none_or(|g| g == p));
+                if let Some(i) = found {
+                    self.recs[i].gender = Some(p);
+                }
+                found
+            }
+            Who::Pronoun(Pronoun::Plural) => self.last(para, |r| r.plural || r.institution),
+            Who::Pronoun(Pronoun::Neuter) => self.last(para, |r| r.institution || r.media),
+            Who::Anaphor { noun, kind, phrase } => match kind {
+                Anaphor::Person => self
+                    .last(para, |r| {
+                        r.person
+                            && r.role
+                                .as_deref()
+                                .is_some_and(|role| role.to_lowercase().contains(noun.as_str()))
+                    })
+                    .or_else(|| {
+                        matches!(
+                            noun.as_str(),
+                            "expert" | "analyst" | "scholar" | "specialist" | "commentator"
+                        )
+                        .then(|| self.last(para, |r| r.person))
+                        .flatten()
+                    }),
+                Anaphor::Media => self.last(para, |r| r.media).or_else(|| {
+                    self.recent
+                        .iter()
+                        .rev()
+                        .map(|r| r.0)
+                        .find(|&s| self.recs[s].media)
+                }),
+                Anaphor::Institution => self
+                    .last(para, |r| {
+                        r.institution && (noun == "side" || key(&r.name).contains(noun.as_str()))
+                    })
+                    // "the bank" is the bank named earlier, however far back.
+                    .or_else(|| {
+                        (noun != "side")
+                            .then(|| {
+                                (0..self.recs.len()).rev().find(|&s| {
+                                    self.recs[s].institution
+                                        && key(&self.recs[s].name).split(' ').any(|t| t == noun)
+                                })
+                            })
+                            .flatten()
+                    })
+                    .or_else(|| self.last(para, |r| r.institution))
+                    // "the city's transport department", met for the first
+                    // time, is an institution in its own right.
+                    .or_else(|| {
+                        // With nothing to refer to, "the ministry" is a
+                        // speaker of its own.
+                        let name = if phrase.is_empty() {
+                            noun.as_str()
+                        } else {
+                            phrase.as_str()
+                        };
+                        Some(self.org(name, Org::Government, &None))
+                    }),
+            },
+            Who::Person {
+                name,
+                role,
+                affiliation,
+                titled,
+            } => Some(self.person(name, role, affiliation, *titled, as_speaker)?),
+            Who::Org { name, org, role } => Some(self.org(name, *org, role)),
+            Who::Group { name, media } => Some(self.group(name, *media)),
+        }?;
+        self.remember(found, para, as_speaker);
+        Some(Target::Speaker(found))
+    }
+
+    fn person(
+        &mut self,
+        name: &str,
+        role: &Option<String>,
+        affiliation: &Option<String>,
+        titled: bool,
+        as_speaker: bool,
+    ) -> Option<usize> {
+        let k = key(name);
+        let tokens: Vec<&str> = k.split(' ').filter(|t| !t.is_empty()).collect();
+        let found = if let Some(&i) = self.by_key.get(&k).filter(|&&i| self.recs[i].person) {
+            Some(i)
+        } else if tokens.len() == 1 {
+            let c = self.by_token.get(tokens[0]).cloned().unwrap_or_default();
+            self.most_recent(&c)
+        } else {
+            // "Pacheco Pardo" is "Ramon Pacheco Pardo"; "Kim Yung-ho" is not
+            // "Kim Sung-nam".
+            let last = tokens[tokens.len() - 1];
+            let c: Vec<usize> = self
+                .by_token
+                .get(last)
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&i| {
+                            let other = key(&self.recs[i].name);
+                            let o: Vec<&str> = other.split(' ').collect();
+                            o.ends_with(&tokens) || tokens.ends_with(&o)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            self.most_recent(&c)
+        };
+        let i = match found {
+            Some(i) => {
+                let rec = &mut self.recs[i];
+                if tokens.len() > key(&rec.name).split(' ').count() {
+                    // A fuller spelling: the fuller one becomes the name.
+                    let old = std::mem::replace(&mut rec.name, name.to_string());
+                    rec.aliases.retain(|a| a != name);
+                    if old.split_whitespace().count() > 1 && !rec.aliases.contains(&old) {
+                        rec.aliases.push(old);
+                    }
+                    for t in &tokens {
+                        let list = self.by_token.entry(t.to_string()).or_default();
+                        if !list.contains(&i) {
+                            list.push(i);
+                        }
+                    }
+                    self.by_key.insert(k.clone(), i);
+                } else if key(&rec.name) != k
+                    && tokens.len() > 1
+                    && !rec.aliases.iter().any(|a| key(a) == k)
+                {
+                    rec.aliases.push(name.to_string());
+                }
+                i
+            }
+            None => {
+                if tokens.len() == 1 && !titled && !as_speaker {
+                    return None;
+                }
+                self.add(Rec {
+                    name: name.to_string(),
+                    aliases: Vec::new(),
+                    role: None,
+                    affiliation: None,
+                    kind: SpeakerKind::Academic,
+                    person: true,
+                    plural: false,
+                    media: false,
+                    institution: false,
+                    gender: None,
+                })
+            }
+        };
+        if tokens.len() > 1 || titled {
+            let rec = &mut self.recs[i];
+            if rec.role.is_none() {
+                rec.role = role.clone();
+            }
+            if rec.affiliation.is_none() {
+                rec.affiliation = affiliation.clone();
+            }
+            rec.kind = person_kind(rec.role.as_deref(), rec.affiliation.as_deref());
+        }
+        Some(i)
+    }
+
+    fn org(&mut self, name: &str, org: Org, role: &Option<String>) -> usize {
+        let k = key(name);
+        if let Some(&i) = self.by_key.get(&k) {
+            if self.recs[i].role.is_none() {
+                self.recs[i].role = role.clone();
+            }
+            return i;
+        }
+        let last = name.split_whitespace().last().unwrap_or("");
+        let role_says_media = role.as_deref().is_some_and(|r| {
+            r.split_whitespace()
+                .any(|w| lexicon::anaphor_noun(w) == Some(Anaphor::Media))
+        });
+        let kind = if role_says_media || org == Org::Media {
+            SpeakerKind::MediaOutlet
+        } else {
+            match org {
+                Org::Government => SpeakerKind::GovernmentBody,
+                Org::International => SpeakerKind::InternationalOrganisation,
+                _ => match last {
+                    "Party" | "Movement" | "Front" | "Coalition" => SpeakerKind::Politician,
+                    "University" | "College" | "School" | "Academy" => SpeakerKind::Academic,
+                    "Watch" | "International" => SpeakerKind::Activist,
+                    "Institute" | "Institution" | "Center" | "Centre" | "Foundation"
+                    | "Council" | "Society" | "Forum" | "Initiative" | "Project" | "Tank" => {
+                        SpeakerKind::ThinkTank
+                    }
+                    _ => SpeakerKind::GovernmentBody,
+                },
+            }
+        };
+        self.add(Rec {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            role: role.clone(),
+            affiliation: None,
+            kind,
+            person: false,
+            plural: true,
+            media: kind == SpeakerKind::MediaOutlet,
+            institution: kind != SpeakerKind::MediaOutlet,
+            gender: None,
+        })
+    }
+
+    fn group(&mut self, name: &str, media: bool) -> usize {
+        let k = key(name);
+        if let Some(&i) = self.by_key.get(&k) {
+            return i;
+        }
+        let kind = if media {
+            SpeakerKind::MediaOutlet
+        } else {
+            SpeakerKind::UnnamedGroup
+        };
+        self.add(Rec {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            role: None,
+            affiliation: None,
+            kind,
+            person: false,
+            plural: true,
+            media,
+            institution: false,
+            gender: None,
+        })
+    }
+}
+
+/// A person's kind from the words of their role and affiliation.
+pub fn person_kind(role: Option<&str>, affiliation: Option<&str>) -> SpeakerKind {
+    let text = format!("{} {}", role.unwrap_or(""), affiliation.unwrap_or("")).to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if affiliation.is_some_and(|a| {
+        a.split([';', ','])
+            .any(|p| lexicon::known_org(p.trim()) == Some(Org::International))
+    }) || has(&["united nations", "iaea", "nato ", "secretary-general"])
+    {
+        SpeakerKind::InternationalOrganisation
+    } else if has(&[
+        "journalist",
+        "editor",
+        "correspondent",
+        "columnist",
+        "reporter",
+        "commentator",
+        "anchor",
+    ]) {
+        SpeakerKind::Journalist
+    } else if has(&[
+        "professor",
+        "lecturer",
+        "historian",
+        "scholar",
+        "university",
+        "college",
+        "academic",
+        "dean",
+    ]) {
+        SpeakerKind::Academic
+    } else if has(&[
+        "fellow",
+        "analyst",
+        "researcher",
+        "think tank",
+        "institute",
+        "center",
+        "centre",
+        "expert",
+        "economist",
+        "director of",
+    ]) {
+        SpeakerKind::ThinkTank
+    } else if has(&["activist", "laureate", "campaigner", "advocate", "rights"]) {
+        SpeakerKind::Activist
+    } else if has(&[
+        "party",
+        "lawmaker",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "mp ",
+        "politician",
+        "opposition",
+        "parliament",
+        "candidate",
+    ]) {
+        SpeakerKind::Politician
+    } else if has(&[
+        "minister",
+        "secretary",
+        "spokes",
+        "ambassador",
+        "president",
+        "official",
+        "coordinator",
+        "chairman",
+        "director",
+        "ministry",
+        "department",
+        "diplomat",
+        "envoy",
+        "general",
+        "admiral",
+        "governor",
+        "mayor",
+        "government",
+        "head of",
+        "chief",
+        "council",
+        "committee",
+    ]) {
+        SpeakerKind::GovernmentOfficial
+    } else {
+        // With nothing to go on, an expert: the commonest voice in reactions.
+        SpeakerKind::Academic
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> Who {
+        Who::Person {
+            name: name.into(),
+            role: None,
+            affiliation: None,
+            titled: false,
+        }
+    }
+
+    #[test]
+    fn surnames_and_variants_find_the_same_speaker() {
+        let mut r = Registry::default();
+        let a = r.resolve(&person("Ramon Pacheco Pardo"), 0, true);
+        assert_eq!(r.resolve(&person("Pardo"), 3, true), a);
+        assert_eq!(r.resolve(&person("Pacheco Pardo"), 3, true), a);
+        let b = r.resolve(&person("Park Won-gon"), 4, true);
+        assert_eq!(r.resolve(&person("Park Won Gon"), 4, true), b);
+        assert_ne!(r.resolve(&person("Park Kwang On"), 4, true), b);
+        // The first-named form is kept; other spellings become aliases.
+        let Some(Target::Speaker(i)) = a else {
+            panic!()
+        };
+        assert_eq!(r.recs[i].name, "Ramon Pacheco Pardo");
+        assert_eq!(r.recs[i].aliases, ["Pacheco Pardo"]);
+    }
+
+    #[test]
+    fn pronouns_refer_to_the_last_person_named_nearby() {
+        let mut r = Registry::default();
+        let smith = r.resolve(&person("John Smith"), 0, true);
+        let ministry = r.resolve(
+            &Who::Org {
+                name: "Foreign Ministry".into(),
+                org: Org::Government,
+                role: None,
+            },
+            1,
+            true,
+        );
+        assert_eq!(r.resolve(&Who::Pronoun(Pronoun::He), 1, true), smith);
+        assert_eq!(r.resolve(&Who::Pronoun(Pronoun::Plural), 1, true), ministry);
+        // Two paragraphs on, nobody is near enough.
+        assert_eq!(r.resolve(&Who::Pronoun(Pronoun::He), 5, true), None);
+        assert_eq!(
+            r.resolve(&Who::Pronoun(Pronoun::Author), 5, true),
+            Some(Target::Author)
+        );
+        let side = Who::Anaphor {
+            noun: "side".into(),
+            kind: Anaphor::Institution,
+            phrase: "side".into(),
+        };
+        assert_eq!(r.resolve(&side, 2, true), ministry);
+    }
+
+    #[test]
+    fn titles_refer_to_the_person_with_that_role() {
+        let mut r = Registry::default();
+        let prof = r.resolve(
+            &Who::Person {
+                name: "Jane Roe".into(),
+                role: Some("professor".into()),
+                affiliation: None,
+                titled: false,
+            },
+            0,
+            true,
+        );
+        r.resolve(&person("Tom Poe"), 0, false);
+        let the_professor = Who::Anaphor {
+            noun: "professor".into(),
+            kind: Anaphor::Person,
+            phrase: "professor".into(),
+        };
+        assert_eq!(r.resolve(&the_professor, 1, true), prof);
+    }
+
+    #[test]
+    fn kinds_from_roles() {
+        assert_eq!(person_kind(Some("professor"), None), SpeakerKind::Academic);
+        assert_eq!(
+            person_kind(Some("Director General"), Some("IAEA")),
+            SpeakerKind::InternationalOrganisation
+        );
+        assert_eq!(
+            person_kind(Some("State Department Spokesman"), None),
+            SpeakerKind::GovernmentOfficial
+        );
+        assert_eq!(
+            person_kind(Some("Forbes journalist"), None),
+            SpeakerKind::Journalist
+        );
+        assert_eq!(key("The ROK’s  Foreign-Ministry"), "roks foreign ministry");
+    }
+}

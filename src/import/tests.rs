@@ -1,0 +1,526 @@
+//! Tests of the import rules, one group per rule, through [`super::import`]:
+//! what a reader of the imported dataset would see.
+
+use super::import;
+use crate::load::{LoadedDataset, validate};
+use crate::model::{Dataset, QuoteKind};
+
+/// Imports `text` and checks that the dataset is valid.
+fn run(text: &str) -> Dataset {
+    let mut d = import(text, "test-article.txt").expect("imports");
+    let body = d.article.body.take().expect("body inline");
+    let loaded = LoadedDataset {
+        file: "test".into(),
+        dataset: d.clone(),
+        body,
+    };
+    assert_eq!(validate(&loaded), vec![], "imported dataset is valid");
+    d
+}
+
+/// (speaker name, kind, text) of every quote.
+fn quotes(d: &Dataset) -> Vec<(String, QuoteKind, String)> {
+    d.quotes
+        .iter()
+        .map(|q| {
+            let s = d.speakers.iter().find(|s| s.id == q.speaker).unwrap();
+            (s.name.clone(), q.kind, q.text.clone())
+        })
+        .collect()
+}
+
+fn said_by(d: &Dataset, text_part: &str) -> String {
+    let qs = quotes(d);
+    let q = qs
+        .iter()
+        .find(|q| q.2.contains(text_part))
+        .unwrap_or_else(|| panic!("no quote with {text_part:?} in {qs:#?}"));
+    q.0.clone()
+}
+
+const D: QuoteKind = QuoteKind::Direct;
+const P: QuoteKind = QuoteKind::Paraphrase;
+
+#[test]
+fn said_after_the_quote_and_before_it() {
+    let d = run(
+        "“We will not give in,” said Anna Berg, a union leader. Tom Hale said: “The offer stands.”",
+    );
+    assert_eq!(
+        quotes(&d),
+        [
+            ("Anna Berg".into(), D, "We will not give in".into()),
+            ("Tom Hale".into(), D, "The offer stands.".into())
+        ]
+    );
+    assert_eq!(d.quotes[0].cue.as_deref(), Some("said"));
+    assert!(d.quotes[0].confidence.is_some_and(|c| c > 0.8));
+}
+
+#[test]
+fn every_speech_verb_cue() {
+    for verb in [
+        "said",
+        "says",
+        "noted",
+        "stressed",
+        "emphasized",
+        "warned",
+        "argued",
+        "believes",
+        "thinks",
+        "explained",
+        "acknowledged",
+        "announced",
+        "wrote",
+        "points out",
+        "told reporters",
+    ] {
+        let text = format!("Maria Lopez {verb} that the deal was a serious mistake for everyone.");
+        let d = run(&text);
+        assert_eq!(said_by(&d, "Maria Lopez"), "Maria Lopez", "{verb}");
+        assert_eq!(d.quotes[0].kind, P, "{verb}");
+        assert_eq!(
+            d.quotes[0].cue.as_deref(),
+            Some(verb.split(' ').next().unwrap())
+                .filter(|_| verb != "points out")
+                .or(Some("points out")),
+            "{verb}"
+        );
+    }
+    let d = run("Ben Okoro accused the government of lying to voters about the budget.");
+    assert_eq!(said_by(&d, "accused"), "Ben Okoro");
+}
+
+#[test]
+fn according_to_to_x_and_views() {
+    let d = run("According to Victor Cha, Kim got more than he wanted from the summit.");
+    assert_eq!(said_by(&d, "Kim got"), "Victor Cha");
+    assert_eq!(d.quotes[0].cue.as_deref(), Some("according to"));
+    let d = run(
+        "To Patrick Cronin, chair of the Asia-Pacific division at the Hudson Institute, “it’s clear that Russia is willing to help.”",
+    );
+    assert_eq!(
+        quotes(&d),
+        [(
+            "Patrick Cronin".into(),
+            D,
+            "it’s clear that Russia is willing to help.".into()
+        )]
+    );
+    let d = run("In Jane Roe’s view, the ban goes too far and will hurt small shops.");
+    assert_eq!(said_by(&d, "ban"), "Jane Roe");
+    let d =
+        run("Jane Roe spoke last. In her opinion, the ban goes too far and will hurt small shops.");
+    assert_eq!(said_by(&d, "In her opinion"), "Jane Roe");
+}
+
+#[test]
+fn reported_speech_without_quotation_marks() {
+    let d = run(
+        "Chung Jae-won, a professor at Kookmin University, also thinks that Moscow will not share the technology. The arguments against this include the treaty.",
+    );
+    let q = quotes(&d);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].0, "Chung Jae-won");
+    assert_eq!(q[0].1, P);
+    // The sentence that goes on with his argument is part of the paraphrase.
+    assert!(q[0].2.ends_with("include the treaty."));
+}
+
+#[test]
+fn a_quote_without_a_cue_continues_the_speaker() {
+    let d = run(
+        "Mark Ellison said the talks had failed. “Nobody wanted this. We tried.”\n\n“We will try again next week,” he added.\n\n“And the week after.”",
+    );
+    let q = quotes(&d);
+    assert!(q.iter().all(|q| q.0 == "Mark Ellison"), "{q:#?}");
+    assert_eq!(q.len(), 4);
+}
+
+#[test]
+fn pronouns_surnames_and_titles() {
+    let text = "Ruth Calder, the majority leader, said the deal was dead. Senator Mark Ellison disputed that account.\n\n\
+                “Nobody sabotaged anything,” he said. Calder disagreed. “It was sabotaged,” she said.\n\n\
+                Professor Aisha Rahman, an economist at the University of Leeds, warned that costs would rise. The professor also believes that the buses are too few.";
+    let d = run(text);
+    assert_eq!(said_by(&d, "Nobody sabotaged"), "Mark Ellison");
+    assert_eq!(said_by(&d, "It was sabotaged"), "Ruth Calder");
+    assert_eq!(said_by(&d, "buses are too few"), "Aisha Rahman");
+    // The first paragraph's pronoun does not reach three paragraphs on.
+    let d = run(
+        "Ruth Calder said no to the plan.\n\nA.\n\nB.\n\nHe said that it would be fine in the end.",
+    );
+    assert_eq!(d.quotes.len(), 1);
+}
+
+#[test]
+fn institutions_groups_media_and_the_author() {
+    let d = run(
+        "The ROK Foreign Ministry announced its intention to cooperate with others. The EU has also stated its readiness to take measures. Some experts even believe that the plan will fail. The leading leftist newspaper, the Daily Herald, accused the government of lying. The publication notes that the minister did not answer.",
+    );
+    let kinds: Vec<(String, String)> = d
+        .speakers
+        .iter()
+        .map(|s| (s.name.clone(), format!("{:?}", s.kind)))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("ROK Foreign Ministry".into(), "GovernmentBody".into()),
+            ("EU".into(), "InternationalOrganisation".into()),
+            ("some experts".into(), "UnnamedGroup".into()),
+            ("Daily Herald".into(), "MediaOutlet".into()),
+        ]
+    );
+    assert_eq!(said_by(&d, "did not answer"), "Daily Herald");
+    // The author's own opinion is commentary; their reported past words are
+    // a quote of theirs.
+    let d = run(
+        "12.02.2025 Author: Dan Osei\n\nA Title\n\nIn this author’s view, the plan is sound. I think so too. As I wrote in this newspaper two years ago, a ban without buses is a ban on the poor.",
+    );
+    assert_eq!(
+        quotes(&d),
+        [(
+            "Dan Osei".into(),
+            P,
+            "As I wrote in this newspaper two years ago, a ban without buses is a ban on the poor."
+                .into()
+        )]
+    );
+}
+
+#[test]
+fn appositives_and_titles_give_roles() {
+    let d = run(
+        "Terence Roehrig, a professor at the US Naval War College, said the alliance would last. Secretary of State Antony Blinken emphasized that the sales were illegal. “We agree,” said its director general, Mark Evans.",
+    );
+    let role = |name: &str| {
+        let s = d.speakers.iter().find(|s| s.name == name).unwrap();
+        (s.role.clone(), s.affiliation.clone(), s.kind)
+    };
+    assert_eq!(
+        role("Terence Roehrig"),
+        (
+            Some("professor".into()),
+            Some("US Naval War College".into()),
+            crate::model::SpeakerKind::Academic
+        )
+    );
+    assert_eq!(
+        role("Antony Blinken").0.as_deref(),
+        Some("Secretary of State")
+    );
+    assert_eq!(role("Mark Evans").0.as_deref(), Some("director general"));
+}
+
+#[test]
+fn variants_of_a_name_merge_into_one_speaker() {
+    let d = run(
+        "Ramon Pacheco Pardo said the summit was a failure for everyone.\n\nPacheco Pardo added that it was expected. Professor Pardo believes it was due to the court.",
+    );
+    assert_eq!(d.speakers.len(), 1);
+    assert_eq!(d.speakers[0].aliases, ["Pacheco Pardo"]);
+    assert_eq!(d.quotes.len(), 3);
+}
+
+#[test]
+fn nested_single_quotes_stay_in_the_quote() {
+    let d = run("“They told us ‘next week’ three times,” said Priya Nair.");
+    assert_eq!(
+        quotes(&d),
+        [(
+            "Priya Nair".into(),
+            D,
+            "They told us ‘next week’ three times".into()
+        )]
+    );
+}
+
+#[test]
+fn short_quoted_words_make_the_sentence_a_paraphrase() {
+    let d = run(
+        "John Kirby said that Russian support would cause “serious concern” in the United States.",
+    );
+    assert_eq!(d.quotes.len(), 1);
+    assert_eq!(d.quotes[0].kind, P);
+    assert!(d.quotes[0].text.starts_with("John Kirby said"));
+}
+
+#[test]
+fn a_reporting_clause_with_content_and_a_quote_after_a_colon() {
+    let d = run(
+        "John Merrill, a historian, believes that the Cold War has returned to the peninsula: “And it’s colder now than it’s ever been.”",
+    );
+    let q = quotes(&d);
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        (q[0].1, q[0].2.as_str()),
+        (
+            P,
+            "John Merrill, a historian, believes that the Cold War has returned to the peninsula"
+        )
+    );
+    assert_eq!(
+        (q[1].1, q[1].2.as_str()),
+        (D, "And it’s colder now than it’s ever been.")
+    );
+}
+
+#[test]
+fn unbalanced_quotation_marks_do_not_run_away() {
+    let d = run(
+        "Title\n\nAnna Berg said: “We will never accept this offer, not now and not later\n\nThe talks resume on Monday.\n\nA stray ” mark here. Tom Hale said “fine.",
+    );
+    let q = quotes(&d);
+    assert_eq!(
+        q[0].2,
+        "We will never accept this offer, not now and not later"
+    );
+    // The missing closing mark lowers the confidence.
+    assert!(d.quotes[0].confidence.unwrap() < 0.85);
+    assert!(!q.iter().any(|q| q.2.contains("resume")));
+}
+
+#[test]
+fn an_article_without_quotes() {
+    let d = run(
+        "A quiet day\n\nNothing happened in the city today. The weather was mild and the markets were closed.",
+    );
+    assert!(d.quotes.is_empty() && d.speakers.is_empty() && d.categories.is_empty());
+    assert_eq!(d.article.title, "A quiet day");
+    assert_eq!(
+        import("  \n\n ", "x.txt").unwrap_err().to_string(),
+        "the article is empty"
+    );
+}
+
+#[test]
+fn metadata_missing_from_the_text_is_guessed_from_the_file_name() {
+    let d = import("Smith said it was over.", "kim-visit-2023-10-11.txt").unwrap();
+    assert_eq!(d.article.date, "2023-10-11");
+    assert_eq!(d.article.title, "Kim visit 2023 10 11");
+    assert_eq!(d.article.guessed, ["title", "author", "outlet", "date"]);
+    assert_eq!(d.article.id, "kim-visit-2023-10-11");
+}
+
+#[test]
+fn categories_follow_the_announced_grouping() {
+    let d = run(
+        "Intro.\n\nThe first category concerns the official reaction. Jane Roe said that it was bad.\n\nThe second line of discussion concerned the economy. Tom Poe said that it was good.\n\nBen Okoro said that he was unsure.",
+    );
+    let titles: Vec<&str> = d.categories.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["Official reaction", "Economy"]);
+    assert_eq!(d.quotes[2].category, d.categories[1].id);
+}
+
+#[test]
+fn a_five_megabyte_article_imports_in_one_pass() {
+    let para = "Jane Roe, a professor at the University of Leeds, said the plan was “a serious mistake that nobody needed.” \
+                According to Tom Poe, the costs will rise by ten percent next year. The Ministry of Finance announced its intention to review it. \
+                “We will not stop,” he said. Some experts even believe that the plan will fail, while others disagree with them.\n\n";
+    let mut text = String::from("A very long article\n\n");
+    while text.len() < 5 * 1024 * 1024 {
+        text.push_str(para);
+    }
+    // One huge paragraph with an unclosed quote at the end, too.
+    text.push_str(&para.replace("\n\n", " ").repeat(200));
+    text.push_str("Ann Lee said: “never closed");
+    let start = std::time::Instant::now();
+    let d = import(&text, "long.txt").unwrap();
+    let took = start.elapsed();
+    assert!(d.quotes.len() > 50_000, "{}", d.quotes.len());
+    assert!(took.as_secs() < 30, "took {took:?}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever the text, importing never panics and gives a valid dataset.
+    #[test]
+    fn any_text_imports_into_a_valid_dataset(text in "[A-Za-z “”\"‘’'.,:;()\\n—-]{0,300}") {
+        if let Ok(mut d) = import(&text, "p.txt") {
+            let body = d.article.body.take().unwrap();
+            let loaded = LoadedDataset { file: "p".into(), dataset: d, body };
+            proptest::prop_assert_eq!(validate(&loaded), vec![]);
+        }
+    }
+}
+
+/// Words that exercise the cue rules, for building hostile sentences.
+const VOCABULARY: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according",
+    "to",
+    "To",
+    "the",
+    "The",
+    "a",
+    "board",
+    "ministry",
+    "spokesperson",
+    "for",
+    "of",
+    "at",
+    "who",
+    "which",
+    "that",
+    "he",
+    "she",
+    "they",
+    "I",
+    "we",
+    "John",
+    "Smith",
+    "Ann",
+    "Lee",
+    "Ministry",
+    "Federation",
+    "Professor",
+    "Dr",
+    "Secretary",
+    "State",
+    "Some",
+    "experts",
+    "believe",
+    "points",
+    "out",
+    "In",
+    "his",
+    "view",
+    "point",
+    "made",
+    "this",
+    "assessment",
+    "by",
+    "was",
+    "voiced",
+    "seems",
+    "doubtful",
+    "its",
+    "director",
+    "general",
+    "one",
+    "and",
+    "ones",
+    "(",
+    ")",
+    ",",
+    ".",
+    ":",
+    ";",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "’s",
+    "?",
+    "\n\n",
+    "study",
+    "found",
+    "first",
+    "category",
+    "Part",
+    "Five",
+    "saying",
+    "adding",
+    "US",
+    "Mr",
+    "—",
+    "[",
+    "]",
+    "EU",
+    "media",
+    "side",
+    "Korean",
+    "senior",
+    "European",
+    "official",
+    "asked",
+    "not",
+    "named",
+    "Reuters",
+    "Amnesty",
+    "International",
+    "chief",
+    "executive",
+    "company’s",
+    "Critics",
+    "say",
+    "statement",
+    "an",
+    "former",
+    "ambassador",
+    "Wi",
+    "Sung",
+    "Lak",
+    "Party",
+    "Democratic",
+    "leader",
+    "Park",
+    "opinion",
+    "position",
+    "thinks",
+    "also",
+    "even",
+    "both",
+    "groups",
+    "analysts",
+    "it",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// Sentences made of cue words, names and punctuation in any order
+    /// never panic and always give a valid dataset.
+    #[test]
+    fn cue_word_salad_imports_into_a_valid_dataset(
+        picks in proptest::collection::vec(0..VOCABULARY.len(), 0..60)
+    ) {
+        let text: Vec<&str> = picks.iter().map(|&i| VOCABULARY[i]).collect();
+        let text = text.join(" ");
+        if let Ok(mut d) = import(&text, "salad.txt") {
+            let body = d.article.body.take().unwrap();
+            let loaded = LoadedDataset { file: "p".into(), dataset: d, body };
+            proptest::prop_assert_eq!(validate(&loaded), vec![]);
+        }
+    }
+}
+
+#[test]
+fn wire_patterns_with_unnamed_and_institutional_speakers() {
+    let d = run(
+        "Title here\n\n“We are ready for any scenario,” the ministry said in a statement.\n\n“This is a historic day,” said a senior European official, who asked not to be named.\n\nCritics say the law goes too far. “It is censorship, plain and simple,” said Amnesty International.",
+    );
+    assert_eq!(
+        quotes(&d),
+        [
+            ("ministry".into(), D, "We are ready for any scenario".into()),
+            (
+                "senior European official".into(),
+                D,
+                "This is a historic day".into()
+            ),
+            (
+                "Critics".into(),
+                P,
+                "Critics say the law goes too far.".into()
+            ),
+            (
+                "Amnesty International".into(),
+                D,
+                "It is censorship, plain and simple".into()
+            ),
+        ]
+    );
+    let kinds: Vec<String> = d.speakers.iter().map(|s| format!("{:?}", s.kind)).collect();
+    assert_eq!(
+        kinds,
+        ["GovernmentBody", "UnnamedGroup", "UnnamedGroup", "Activist"]
+    );
+}

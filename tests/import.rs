@@ -1,0 +1,230 @@
+//! `reactions import` and `reactions eval`: the scores on the seed article
+//! and on the test articles (thresholds just under what the importer
+//! reaches, so a regression fails), and the commands as a script sees them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{data_dir, reactions, write_temp};
+use predicates::str::contains;
+use reactions::eval::{Report, evaluate};
+use reactions::load;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Imports `article` and scores it against `gold`.
+fn score(article: &Path, gold: &Path) -> Report {
+    let predicted = load::read_file(article).expect("article imports").remove(0);
+    let gold = load::read_file(gold).expect("gold loads").remove(0);
+    assert!(load::validate(&predicted).is_empty());
+    evaluate(&predicted, &gold)
+}
+
+fn assert_at_least(r: &Report, quote_f1: f64, speaker_f1: f64, attribution: f64) {
+    assert!(
+        r.quotes.f1 >= quote_f1,
+        "{}: quote F1 {:.3}",
+        r.article,
+        r.quotes.f1
+    );
+    assert!(
+        r.speakers.f1 >= speaker_f1,
+        "{}: speaker F1 {:.3}",
+        r.article,
+        r.speakers.f1
+    );
+    assert!(
+        r.attribution.accuracy >= attribution,
+        "{}: attribution {:.3}",
+        r.article,
+        r.attribution.accuracy
+    );
+}
+
+#[test]
+fn seed_article_scores() {
+    let r = score(
+        &data_dir().join("asmolov-2023-10-11-kim-visit-part-5.txt"),
+        &data_dir().join("asmolov-2023-10-11.json"),
+    );
+    // Reached: quotes 0.981, speakers 0.987, attribution 1.000.
+    assert_at_least(&r, 0.97, 0.98, 0.99);
+    assert!(!r.bodies_differ);
+    assert!(r.categories.pairwise.recall >= 0.99);
+}
+
+#[test]
+fn test_article_scores() {
+    for (article, gold) in [
+        ("wire-port-strike.txt", "wire-port-strike.json"),
+        ("roundup-rate-cut.html", "roundup-rate-cut.json"),
+        ("oped-car-ban.txt", "oped-car-ban.json"),
+        ("heldout-border-deal.txt", "heldout-border-deal.json"),
+        ("heldout-lighthouse.txt", "heldout-lighthouse.json"),
+    ] {
+        let r = score(
+            &fixtures().join("articles").join(article),
+            &fixtures().join("gold").join(gold),
+        );
+        // Reached: 1.000 on all three scores for every test article.
+        assert_at_least(&r, 0.99, 0.99, 0.99);
+        assert!(r.categories.accuracy >= 0.99, "{article}");
+    }
+}
+
+#[test]
+fn gold_datasets_pass_check() {
+    reactions()
+        .arg("check")
+        .arg(fixtures().join("gold"))
+        .assert()
+        .success()
+        .stdout(contains("5 article(s)"));
+}
+
+#[test]
+fn import_writes_a_dataset_that_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("seed.json");
+    reactions()
+        .arg("import")
+        .arg(data_dir().join("asmolov-2023-10-11-kim-visit-part-5.txt"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("quotes,"));
+    reactions()
+        .arg("check")
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("1 article(s)"));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["article"]["id"], "asmolov-2023-10-11");
+    assert_eq!(v["article"]["outlet"], "New Eastern Outlook");
+    assert_eq!(v["article"]["part"], 5);
+    let q = &v["quotes"][0];
+    assert!(q["cue"].is_string() && q["confidence"].is_number(), "{q}");
+}
+
+#[test]
+fn import_to_stdout_and_from_html() {
+    let out = reactions()
+        .arg("import")
+        .arg(fixtures().join("articles/roundup-rate-cut.html"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["article"]["author"], "Priya Raman");
+    assert_eq!(v["article"]["date"], "2024-06-12");
+    assert_eq!(v["categories"][0]["title"], "Economists");
+    assert!(!v["article"]["body"].as_str().unwrap().contains("analytics"));
+}
+
+#[test]
+fn data_accepts_articles_and_folders_of_them() {
+    let out = reactions()
+        .arg("--data")
+        .arg(fixtures().join("articles/wire-port-strike.txt"))
+        .args(["quotes", "--speaker", "Visser"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 5, "{text}");
+    reactions()
+        .arg("--data")
+        .arg(fixtures().join("articles"))
+        .arg("categories")
+        .assert()
+        .success()
+        .stdout(contains("liang-2025-11-14/"))
+        .stdout(contains("Economists"));
+    // A dataset's own body file in the same folder is not imported twice.
+    reactions()
+        .arg("--data")
+        .arg(data_dir())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(contains("1 article(s)"));
+}
+
+#[test]
+fn eval_prints_a_table_or_json() {
+    let article = fixtures().join("articles/oped-car-ban.txt");
+    let gold = fixtures().join("gold/oped-car-ban.json");
+    reactions()
+        .arg("eval")
+        .arg(&article)
+        .arg(&gold)
+        .assert()
+        .success()
+        .stdout(contains("quotes"))
+        .stdout(contains("attribution"));
+    let out = reactions()
+        .arg("eval")
+        .arg(&article)
+        .arg(&gold)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["quotes"]["gold"], 13);
+    assert!(v["attribution"]["accuracy"].as_f64().unwrap() > 0.9);
+}
+
+#[test]
+fn bad_articles_give_one_line_and_exit_2() {
+    let (_dir, path) = write_temp("latin1.txt", "");
+    std::fs::write(&path, b"Caf\xe9 owners said it was fine.").unwrap();
+    let shown = path.display().to_string();
+    for args in [vec!["import"], vec!["eval"]] {
+        let mut cmd = reactions();
+        cmd.args(&args).arg(&path);
+        if args[0] == "eval" {
+            cmd.arg(fixtures().join("gold/oped-car-ban.json"));
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(&format!("{shown}:1:4: invalid UTF-8")),
+            "{err}"
+        );
+    }
+    reactions()
+        .arg("--data")
+        .arg(&path)
+        .arg("quotes")
+        .assert()
+        .code(2)
+        .stderr(contains("invalid UTF-8"));
+
+    let (_dir, empty) = write_temp("empty.txt", "\n \n");
+    reactions()
+        .arg("import")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(contains("cannot import: the article is empty"));
+    reactions()
+        .args(["import", "/no/such/article.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("/no/such/article.txt: cannot read"));
+    reactions()
+        .arg("import")
+        .arg(fixtures().join("articles/oped-car-ban.txt"))
+        .args(["--out", "/no/such/folder/out.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("/no/such/folder/out.json: cannot write"));
+}
