@@ -16,8 +16,13 @@ use crate::search::HitKind;
 pub struct Cli {
     /// Load this dataset file, or every *.json dataset in this folder, instead
     /// of the bundled one. Repeat to load several; they merge into one index.
+    /// A Quotebank corpus (JSON Lines, plain or .bz2) loads too.
     #[arg(long, short = 'd', value_name = "PATH", global = true)]
     pub data: Vec<PathBuf>,
+
+    /// Refuse a corpus with malformed lines (exit 2) instead of skipping them.
+    #[arg(long, global = true)]
+    pub strict: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -11,12 +11,36 @@
 //! contains every term outright comes first, so that typing a person's name
 //! puts that person above the quotes that mention them; everything else
 //! follows by score.
+//!
+//! At scale (a million quotes) the quotes are searched so that the scorer
+//! sees as little as possible:
+//!
+//! - a quote whose text and speaker's name lack a character of a term (a
+//!   64-bit mask per quote, computed when the index is built) is dropped
+//!   with one AND; one in which a term is not a subsequence of a field (an
+//!   ASCII case-folded byte scan) never reaches the scorer for that field, so
+//!   items that cannot match never allocate;
+//! - the rest are scored in parallel, in blocks between which cancellation is
+//!   checked;
+//! - only the best `limit` hits are sorted (a selection first) and only they
+//!   get their match positions;
+//! - [`IncrementalSearcher`] remembers what recent queries matched, and a
+//!   query that extends one of them (the user typing on) is searched within
+//!   those matches only.
+//!
+//! None of this changes a result: the scorer decides every match and score
+//! exactly as a plain scan would, which the tests check.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 use crate::index::Index;
-use crate::text::fold;
+use crate::text::{fold, fold_char};
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -99,16 +123,24 @@ pub struct Options {
 }
 
 /// A reusable fuzzy searcher over an [`Index`].
+#[derive(Default)]
 pub struct Searcher {
-    matcher: SkimMatcherV2,
+    _private: (),
 }
 
-impl Default for Searcher {
-    fn default() -> Self {
-        Searcher {
-            matcher: SkimMatcherV2::default().smart_case(),
-        }
-    }
+/// The skim score of `pattern` in `choice`, with the matched positions, with
+/// smart case.
+///
+/// A fresh matcher each time: fuzzy-matcher 0.3.7's `SkimMatcherV2` reuses a
+/// score matrix between calls and reads one stale cell value from it (the
+/// consecutive-match bonus of a cell it has not written yet), so a reused
+/// matcher's scores depend on what it scored before, and would depend on
+/// which thread scored what. A fresh one always gives the same score, at
+/// the cost of a few small allocations per call.
+fn fuzzy(choice: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+    SkimMatcherV2::default()
+        .smart_case()
+        .fuzzy_indices(choice, pattern)
 }
 
 /// Field weights, in percent: a name counts more than a role.
@@ -130,8 +162,155 @@ pub struct Results {
     pub total: usize,
 }
 
-/// How many records are scored between two checks for cancellation.
-const CANCEL_CHECK_EVERY: usize = 1024;
+/// How many quotes are searched (in parallel) between two checks for
+/// cancellation: a few milliseconds' work at most.
+const CANCEL_CHECK_EVERY: usize = 16 * 1024;
+
+/// A match without its positions: all that ranking needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ranked {
+    pub kind: HitKind,
+    pub index: usize,
+    pub score: i64,
+    pub exact: bool,
+}
+
+/// The order of results: outright name matches, then score, then kind and
+/// position in the index. A total order, so partial sorting is exact.
+fn rank_order(a: &Ranked, b: &Ranked) -> Ordering {
+    b.exact
+        .cmp(&a.exact)
+        .then(b.score.cmp(&a.score))
+        .then(a.kind.cmp(&b.kind))
+        .then(a.index.cmp(&b.index))
+}
+
+/// Every match of a query, ranked, without match positions: what
+/// `reactions search` prints when it needs no positions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ranking {
+    /// Best first, at most `Options::limit` of them.
+    pub ranked: Vec<Ranked>,
+    /// How many records matched, before the limit.
+    pub total: usize,
+}
+
+/// The characters a text contains, as a 64-bit set: a bit per ASCII letter
+/// (either case), per digit, 26 bits shared by other ASCII symbols, one for
+/// any other character; on the folded text (see [`crate::text::fold`]).
+/// A term with a character whose bit a record lacks cannot match it.
+pub(crate) fn char_mask(s: &str) -> u64 {
+    if s.is_ascii() {
+        // Four accumulators, so that the lookups do not wait on each other.
+        let mut chunks = s.as_bytes().chunks_exact(4);
+        let mut m = [0u64; 4];
+        for c in &mut chunks {
+            for k in 0..4 {
+                m[k] |= BYTE_BITS[c[k] as usize];
+            }
+        }
+        let rest = chunks
+            .remainder()
+            .iter()
+            .fold(0, |acc, &b| acc | BYTE_BITS[b as usize]);
+        m[0] | m[1] | m[2] | m[3] | rest
+    } else {
+        s.chars().fold(0, |m, c| m | char_bit(fold_char(c)))
+    }
+}
+
+/// [`byte_bit`] of every ASCII byte (and 0 for the others, never looked up).
+static BYTE_BITS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = byte_bit(b as u8);
+        b += 1;
+    }
+    t
+};
+
+const fn byte_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'A'..=b'Z' => 1 << (b - b'A'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => 0,
+        b => 1 << (36 + b % 26),
+    }
+}
+
+fn char_bit(c: char) -> u64 {
+    if c.is_ascii() {
+        byte_bit(c as u8)
+    } else {
+        1 << 62
+    }
+}
+
+/// One word of the query, prepared for the prefilter.
+struct Term<'q> {
+    /// Folded, as the scorer gets it.
+    text: &'q str,
+    mask: u64,
+    /// fuzzy-matcher's smart case: an ASCII upper-case letter.
+    case_sensitive: bool,
+}
+
+impl<'q> Term<'q> {
+    fn new(text: &'q str) -> Self {
+        Term {
+            text,
+            mask: char_mask(text),
+            case_sensitive: text.bytes().any(|b| b.is_ascii_uppercase()),
+        }
+    }
+
+    /// Whether the term is a subsequence of `field` once folded, with the
+    /// scorer's notion of equal characters (ASCII case ignored unless the
+    /// term is case-sensitive): exactly when the scorer can match the field.
+    fn in_field(&self, field: &str) -> bool {
+        if field.is_ascii() && self.text.is_ascii() {
+            let mut hay = field.as_bytes();
+            for &t in self.text.as_bytes() {
+                let found = if self.case_sensitive || !t.is_ascii_alphabetic() {
+                    memchr::memchr(t, hay)
+                } else {
+                    memchr::memchr2(t, t.to_ascii_uppercase(), hay)
+                };
+                match found {
+                    Some(k) => hay = &hay[k + 1..],
+                    None => return false,
+                }
+            }
+            true
+        } else {
+            let mut want = self.text.chars().peekable();
+            for c in field.chars().map(fold_char) {
+                let Some(&p) = want.peek() else { break };
+                let equal = if self.case_sensitive {
+                    c == p
+                } else {
+                    c.eq_ignore_ascii_case(&p)
+                };
+                if equal {
+                    want.next();
+                }
+            }
+            want.peek().is_none()
+        }
+    }
+}
+
+/// What one pass over the index found.
+struct Scan {
+    /// Every match, unordered.
+    ranked: Vec<Ranked>,
+    /// Speaker and category hits, with positions, by kind and index.
+    others: HashMap<(HitKind, usize), Hit>,
+    /// The matching quotes, ascending (when asked for).
+    quotes: Vec<u32>,
+}
 
 impl Searcher {
     /// Ranked hits for `query`; an empty query matches nothing.
@@ -142,8 +321,8 @@ impl Searcher {
     }
 
     /// Like [`Searcher::search`], but gives up (returning `None`) as soon as
-    /// `cancelled` returns true, which it is asked every few hundred records:
-    /// a newer query makes an older one pointless.
+    /// `cancelled` returns true, which it is asked every few thousand records
+    /// (on the calling thread): a newer query makes an older one pointless.
     pub fn run(
         &self,
         index: &Index,
@@ -152,15 +331,77 @@ impl Searcher {
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Results> {
         let folded = fold(query);
+        let scan = self.scan(index, &folded, options, None, false, cancelled)?;
+        Some(self.results(index, &folded, scan, options))
+    }
+
+    /// Every match of `query`, ranked, without match positions (cheaper than
+    /// [`Searcher::run`] when there are many and positions are not shown).
+    pub fn rank(
+        &self,
+        index: &Index,
+        query: &str,
+        options: Options,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Ranking> {
+        let folded = fold(query);
+        let scan = self.scan(index, &folded, options, None, false, cancelled)?;
+        let total = scan.ranked.len();
+        Some(Ranking {
+            ranked: top(scan.ranked, options.limit),
+            total,
+        })
+    }
+
+    /// The best hits of a scan, with their positions.
+    fn results(&self, index: &Index, folded: &str, mut scan: Scan, options: Options) -> Results {
         let terms: Vec<&str> = folded.split_whitespace().collect();
+        let total = scan.ranked.len();
+        let hits = top(scan.ranked, options.limit)
+            .into_iter()
+            .filter_map(|r| match r.kind {
+                HitKind::Quote => {
+                    let hit = self.quote_hit(index, r.index, &terms);
+                    debug_assert_eq!(
+                        hit.as_ref().map(|h| h.score),
+                        Some(r.score),
+                        "{} {:?}",
+                        r.index,
+                        terms
+                    );
+                    hit
+                }
+                kind => scan.others.remove(&(kind, r.index)),
+            })
+            .collect();
+        Results { hits, total }
+    }
+
+    /// Finds every match of the (folded) query; quotes only among `within`
+    /// when given.
+    fn scan(
+        &self,
+        index: &Index,
+        folded: &str,
+        options: Options,
+        within: Option<&[u32]>,
+        keep_quotes: bool,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Scan> {
+        let terms: Vec<&str> = folded.split_whitespace().collect();
+        let mut scan = Scan {
+            ranked: Vec::new(),
+            others: HashMap::new(),
+            quotes: Vec::new(),
+        };
         if terms.is_empty() {
-            return Some(Results::default());
+            return Some(scan);
         }
         let wants = |k: HitKind| options.kind.is_none_or(|w| w == k);
-        let mut hits = Vec::new();
+        let mut others = Vec::new();
         if wants(HitKind::Speaker) {
             for (i, s) in index.speakers().iter().enumerate() {
-                if i % CANCEL_CHECK_EVERY == 0 && cancelled() {
+                if i % 1024 == 0 && cancelled() {
                     return None;
                 }
                 let d = &s.data;
@@ -183,42 +424,161 @@ impl Searcher {
                 if let Some(r) = &d.role {
                     fields.push((Field::Role, r));
                 }
-                hits.extend(self.score(HitKind::Speaker, i, &terms, &fields, |f| f != Field::Role));
+                others
+                    .extend(self.score(HitKind::Speaker, i, &terms, &fields, |f| f != Field::Role));
             }
         }
         if wants(HitKind::Category) {
             for (i, c) in index.categories().iter().enumerate() {
                 let fields = [(Field::Title, c.data.title.as_str())];
-                hits.extend(self.score(HitKind::Category, i, &terms, &fields, |_| true));
+                others.extend(self.score(HitKind::Category, i, &terms, &fields, |_| true));
             }
+        }
+        for h in others {
+            scan.ranked.push(Ranked {
+                kind: h.kind,
+                index: h.index,
+                score: h.score,
+                exact: h.exact,
+            });
+            scan.others.insert((h.kind, h.index), h);
         }
         if wants(HitKind::Quote) {
-            for (i, q) in index.quotes().iter().enumerate() {
-                if i % CANCEL_CHECK_EVERY == 0 && cancelled() {
-                    return None;
+            let terms: Vec<Term> = terms.iter().map(|t| Term::new(t)).collect();
+            // A speaker's name scores the same in each of their quotes: score
+            // it once per speaker and term (weighted), not once per quote.
+            let names: Vec<Vec<Option<i64>>> = index
+                .folded_names
+                .par_iter()
+                .map(|name| {
+                    terms
+                        .iter()
+                        .map(|t| {
+                            t.in_field(name)
+                                .then(|| fuzzy(name, t.text))
+                                .flatten()
+                                .map(|(score, _)| score * weight(Field::SpeakerName) / 100)
+                        })
+                        .collect()
+                })
+                .collect();
+            let score = |q: usize| {
+                self.quote_score(index, q, &terms, &names)
+                    .map(|s| (s, q as u32))
+            };
+            let mut found: Vec<(i64, u32)> = Vec::new();
+            match within {
+                None => {
+                    let n = index.quotes().len();
+                    for start in (0..n).step_by(CANCEL_CHECK_EVERY) {
+                        if cancelled() {
+                            return None;
+                        }
+                        let end = (start + CANCEL_CHECK_EVERY).min(n);
+                        let part: Vec<(i64, u32)> = (start..end)
+                            .into_par_iter()
+                            .with_min_len(512)
+                            .filter_map(score)
+                            .collect();
+                        found.extend(part);
+                    }
                 }
-                let fields = [
-                    (Field::Text, q.text.as_str()),
-                    (
-                        Field::SpeakerName,
-                        index.speaker(q.speaker).data.name.as_str(),
-                    ),
-                ];
-                hits.extend(self.score(HitKind::Quote, i, &terms, &fields, |_| false));
+                Some(list) => {
+                    for block in list.chunks(CANCEL_CHECK_EVERY) {
+                        if cancelled() {
+                            return None;
+                        }
+                        let part: Vec<(i64, u32)> = block
+                            .par_iter()
+                            .with_min_len(512)
+                            .filter_map(|&q| score(q as usize))
+                            .collect();
+                        found.extend(part);
+                    }
+                }
+            }
+            if cancelled() {
+                return None;
+            }
+            if keep_quotes {
+                scan.quotes = found.iter().map(|&(_, q)| q).collect();
+            }
+            scan.ranked.reserve(found.len());
+            scan.ranked
+                .extend(found.into_iter().map(|(score, q)| Ranked {
+                    kind: HitKind::Quote,
+                    index: q as usize,
+                    score,
+                    exact: false,
+                }));
+        }
+        Some(scan)
+    }
+
+    /// The score of quote `q`, as [`Searcher::score`] would give it, or
+    /// `None`; without allocating unless the quote matches.
+    /// `names[speaker][term]` is the weighted score of the term in the
+    /// speaker's name.
+    fn quote_score(
+        &self,
+        index: &Index,
+        q: usize,
+        terms: &[Term],
+        names: &[Vec<Option<i64>>],
+    ) -> Option<i64> {
+        let mask = index.quote_masks[q];
+        if terms.iter().any(|t| t.mask & !mask != 0) {
+            return None;
+        }
+        let quote = &index.quotes()[q];
+        let name = &names[quote.speaker];
+        // Cheap checks for every term first, then the scorer.
+        let mut in_text = [false; 8];
+        for (i, term) in terms.iter().enumerate() {
+            let found = term.in_field(&quote.text);
+            if !found && name[i].is_none() {
+                return None;
+            }
+            if let Some(f) = in_text.get_mut(i) {
+                *f = found;
             }
         }
-        hits.sort_by(|a, b| {
-            b.exact
-                .cmp(&a.exact)
-                .then(b.score.cmp(&a.score))
-                .then(a.kind.cmp(&b.kind))
-                .then(a.index.cmp(&b.index))
-        });
-        let total = hits.len();
-        if let Some(limit) = options.limit {
-            hits.truncate(limit);
+        let mut text: Option<Cow<str>> = None;
+        let mut total = 0;
+        for (i, term) in terms.iter().enumerate() {
+            let found = match in_text.get(i) {
+                Some(&f) => f,
+                None => term.in_field(&quote.text),
+            };
+            let mut best: Option<i64> = None;
+            if found {
+                let text = text.get_or_insert_with(|| fold(&quote.text));
+                if let Some((score, _)) = fuzzy(text, term.text) {
+                    best = Some(score * weight(Field::Text) / 100);
+                }
+            }
+            // Ties go to the text, as in `score`.
+            if let Some(weighted) = name[i]
+                && best.is_none_or(|b| weighted > b)
+            {
+                best = Some(weighted);
+            }
+            total += best?;
         }
-        Some(Results { hits, total })
+        Some(total)
+    }
+
+    /// The hit for quote `q`, with its match positions.
+    fn quote_hit(&self, index: &Index, q: usize, terms: &[&str]) -> Option<Hit> {
+        let quote = &index.quotes()[q];
+        let fields = [
+            (Field::Text, quote.text.as_str()),
+            (
+                Field::SpeakerName,
+                index.speaker(quote.speaker).data.name.as_str(),
+            ),
+        ];
+        self.score(HitKind::Quote, q, terms, &fields, |_| false)
     }
 
     /// Scores one record: every term must match some field; the record's
@@ -239,7 +599,7 @@ impl Searcher {
         for term in terms {
             let mut best: Option<(i64, Field, Vec<usize>)> = None;
             for (field, text) in &folded {
-                if let Some((score, positions)) = self.matcher.fuzzy_indices(text, term) {
+                if let Some((score, positions)) = fuzzy(text, term) {
                     let weighted = score * weight(*field) / 100;
                     if best.as_ref().is_none_or(|b| weighted > b.0) {
                         best = Some((weighted, *field, positions));
@@ -271,7 +631,99 @@ impl Searcher {
     }
 }
 
+/// The best `limit` of `ranked`, in order: a selection, then a sort of those
+/// only.
+fn top(mut ranked: Vec<Ranked>, limit: Option<usize>) -> Vec<Ranked> {
+    if let Some(k) = limit
+        && k < ranked.len()
+    {
+        if k == 0 {
+            return Vec::new();
+        }
+        ranked.select_nth_unstable_by(k - 1, rank_order);
+        ranked.truncate(k);
+    }
+    if ranked.len() > 64 * 1024 {
+        ranked.par_sort_unstable_by(rank_order);
+    } else {
+        ranked.sort_unstable_by(rank_order);
+    }
+    ranked
+}
+
 /// Searches with a fresh [`Searcher`].
 pub fn search(index: &Index, query: &str, options: Options) -> Vec<Hit> {
     Searcher::default().search(index, query, options)
+}
+
+/// How many recent queries an [`IncrementalSearcher`] remembers.
+const REMEMBERED: usize = 8;
+
+/// The quotes a finished query matched.
+struct Remembered {
+    stamp: u64,
+    folded: String,
+    kind: Option<HitKind>,
+    quotes: Vec<u32>,
+}
+
+/// A [`Searcher`] for a query typed one key at a time: it remembers what the
+/// last few queries matched, and searches a query that extends one of them
+/// (more letters, more words) within those matches only, since nothing else
+/// can match it. The results are exactly those of [`Searcher::run`].
+///
+/// The search worker uses one; a caller that searches the same index over and
+/// over can too.
+#[derive(Default)]
+pub struct IncrementalSearcher {
+    searcher: Searcher,
+    recent: Vec<Remembered>,
+}
+
+impl IncrementalSearcher {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Like [`Searcher::run`], narrowing the search when it can.
+    pub fn run(
+        &mut self,
+        index: &Index,
+        query: &str,
+        options: Options,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Results> {
+        let folded = fold(query);
+        // The longest remembered query that this one extends.
+        let base = self
+            .recent
+            .iter()
+            .filter(|r| {
+                r.stamp == index.stamp && r.kind == options.kind && folded.starts_with(&r.folded)
+            })
+            .max_by_key(|r| r.folded.len());
+        let within = base.map(|r| r.quotes.as_slice());
+        let mut scan = self
+            .searcher
+            .scan(index, &folded, options, within, true, cancelled)?;
+        if folded.split_whitespace().next().is_some() {
+            let quotes = std::mem::take(&mut scan.quotes);
+            self.recent.retain(|r| r.folded != folded.as_ref());
+            if self.recent.len() >= REMEMBERED {
+                self.recent.remove(0);
+            }
+            self.recent.push(Remembered {
+                stamp: index.stamp,
+                folded: folded.to_string(),
+                kind: options.kind,
+                quotes,
+            });
+        }
+        Some(self.searcher.results(index, &folded, scan, options))
+    }
+
+    /// Forgets every remembered query.
+    pub fn clear(&mut self) {
+        self.recent.clear();
+    }
 }

@@ -4,7 +4,8 @@
 //! search. A [`SearchWorker`] owns a thread that runs one search at a time;
 //! submitting a query bumps a generation counter, which the running search
 //! checks as it goes, so an outdated search stops early and its results are
-//! never delivered.
+//! never delivered. A query that extends the previous one (the user typing
+//! on) is searched within that query's matches ([`IncrementalSearcher`]).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,7 +14,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::index::Index;
-use crate::search::{Options, Results, Searcher};
+use crate::search::{IncrementalSearcher, Options, Results};
 
 /// The results of one submitted query.
 #[derive(Debug, Clone)]
@@ -89,7 +90,7 @@ impl Drop for SearchWorker {
 }
 
 fn serve(index: &Index, rx: &Receiver<Request>, latest: &AtomicU64, deliver: &dyn Fn(Response)) {
-    let searcher = Searcher::default();
+    let mut searcher = IncrementalSearcher::new();
     while let Ok(mut request) = rx.recv() {
         // Skip straight to the newest queued request.
         while let Ok(newer) = rx.try_recv() {
