@@ -123,24 +123,35 @@ pub struct Options {
 }
 
 /// A reusable fuzzy searcher over an [`Index`].
-#[derive(Default)]
 pub struct Searcher {
-    _private: (),
+    matcher: SkimMatcherV2,
 }
 
-/// The skim score of `pattern` in `choice`, with the matched positions, with
-/// smart case.
-///
-/// A fresh matcher each time: fuzzy-matcher 0.3.7's `SkimMatcherV2` reuses a
-/// score matrix between calls and reads one stale cell value from it (the
-/// consecutive-match bonus of a cell it has not written yet), so a reused
-/// matcher's scores depend on what it scored before, and would depend on
-/// which thread scored what. A fresh one always gives the same score, at
-/// the cost of a few small allocations per call.
-fn fuzzy(choice: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
-    SkimMatcherV2::default()
-        .smart_case()
-        .fuzzy_indices(choice, pattern)
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher {
+            matcher: SkimMatcherV2::default().smart_case(),
+        }
+    }
+}
+
+impl Searcher {
+    /// The skim score of `pattern` in `choice`, with the matched positions
+    /// (smart case), the same whatever was scored before.
+    ///
+    /// fuzzy-matcher 0.3.7's `SkimMatcherV2` keeps its score matrix between
+    /// calls (one per thread) and reads one value it has not written yet: the
+    /// consecutive-match bonus of the previous cell, when two characters in a
+    /// row match. So its scores depend on what that thread scored before, and
+    /// a parallel search would rank differently from run to run. Scoring a
+    /// one-character string first shrinks the kept matrix to four cells that
+    /// the next call resets or never reads, so every other cell starts as in
+    /// a new matcher: the score is that of a fresh matcher, without the cost
+    /// of one. (The tests compare with fresh matchers.)
+    fn fuzzy(&self, choice: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+        let _ = self.matcher.fuzzy_indices("a", "a");
+        self.matcher.fuzzy_indices(choice, pattern)
+    }
 }
 
 /// Field weights, in percent: a name counts more than a role.
@@ -164,7 +175,7 @@ pub struct Results {
 
 /// How many quotes are searched (in parallel) between two checks for
 /// cancellation: a few milliseconds' work at most.
-const CANCEL_CHECK_EVERY: usize = 16 * 1024;
+const CANCEL_CHECK_EVERY: usize = 8 * 1024;
 
 /// A match without its positions: all that ranking needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -455,7 +466,7 @@ impl Searcher {
                         .iter()
                         .map(|t| {
                             t.in_field(name)
-                                .then(|| fuzzy(name, t.text))
+                                .then(|| self.fuzzy(name, t.text))
                                 .flatten()
                                 .map(|(score, _)| score * weight(Field::SpeakerName) / 100)
                         })
@@ -553,7 +564,7 @@ impl Searcher {
             let mut best: Option<i64> = None;
             if found {
                 let text = text.get_or_insert_with(|| fold(&quote.text));
-                if let Some((score, _)) = fuzzy(text, term.text) {
+                if let Some((score, _)) = self.fuzzy(text, term.text) {
                     best = Some(score * weight(Field::Text) / 100);
                 }
             }
@@ -599,7 +610,7 @@ impl Searcher {
         for term in terms {
             let mut best: Option<(i64, Field, Vec<usize>)> = None;
             for (field, text) in &folded {
-                if let Some((score, positions)) = fuzzy(text, term) {
+                if let Some((score, positions)) = self.fuzzy(text, term) {
                     let weighted = score * weight(*field) / 100;
                     if best.as_ref().is_none_or(|b| weighted > b.0) {
                         best = Some((weighted, *field, positions));
