@@ -205,9 +205,35 @@ impl<'de> Deserialize<'de> for Probability {
     }
 }
 
+/// A string of a line: a byte range of its block when the line has it as
+/// is (no escapes), so that nothing is allocated for it.
+enum Key {
+    In(usize, usize),
+    Own(String),
+}
+
+impl Key {
+    fn new(s: Cow<'_, str>, block: &[u8]) -> Key {
+        let start = (s.as_ptr() as usize).wrapping_sub(block.as_ptr() as usize);
+        match s {
+            Cow::Borrowed(b) if start <= block.len() && b.len() <= block.len() - start => {
+                Key::In(start, start + b.len())
+            }
+            other => Key::Own(other.into_owned()),
+        }
+    }
+
+    fn get<'a>(&'a self, block: &'a [u8]) -> &'a str {
+        match self {
+            Key::In(start, end) => std::str::from_utf8(&block[*start..*end]).unwrap_or_default(),
+            Key::Own(s) => s,
+        }
+    }
+}
+
 /// A parsed line: the quote's own fields, and what the speaker and the
-/// category are to be looked up by (borrowed from the block).
-struct Parsed<'a> {
+/// category are to be looked up by.
+struct Parsed {
     quote: QuoteEntry,
     /// The text's [`crate::search::char_mask`].
     mask: u64,
@@ -215,8 +241,9 @@ struct Parsed<'a> {
     /// parallel so that the sequential part only looks them up.
     id_hash: u64,
     speaker_hash: u64,
-    speaker: Option<Cow<'a, str>>,
-    qid: Option<Cow<'a, str>>,
+    /// In the line's block.
+    speaker: Option<Key>,
+    qid: Option<Key>,
     /// `YYYYMM`, 0 when undated.
     month: u32,
 }
@@ -228,8 +255,15 @@ fn hash_of(state: &RandomState, tag: u8, s: &str) -> u64 {
     h.finish()
 }
 
-fn parse_line<'a>(line: &'a [u8], state: &RandomState) -> Result<Parsed<'a>, (usize, String)> {
-    let r: Record = serde_json::from_slice(line).map_err(|e| {
+/// Parses one line of `block`.
+fn parse_line(line: &[u8], block: &[u8], state: &RandomState) -> Result<Parsed, (usize, String)> {
+    // A line of valid UTF-8 (nearly always) is parsed as a `str`, which spares
+    // serde_json checking every string again.
+    let parsed = match std::str::from_utf8(line) {
+        Ok(text) => serde_json::from_str::<Record>(text),
+        Err(_) => serde_json::from_slice::<Record>(line),
+    };
+    let r: Record = parsed.map_err(|e| {
         let full = e.to_string();
         let message = match full.rfind(" at line ") {
             Some(cut) => full[..cut].to_string(),
@@ -304,8 +338,8 @@ fn parse_line<'a>(line: &'a [u8], state: &RandomState) -> Result<Parsed<'a>, (us
             confidence,
             url,
         },
-        speaker,
-        qid,
+        speaker: speaker.map(|s| Key::new(s, block)),
+        qid: qid.map(|q| Key::new(q, block)),
         month,
     })
 }
@@ -331,6 +365,9 @@ struct Builder {
     ids: HashMap<u64, usize, Prehashed>,
     skipped: Vec<Diagnostic>,
     first_date: Option<String>,
+    /// The month and category of the previous quote (quotes come in date
+    /// order, mostly).
+    last_month: Option<(u32, usize)>,
 }
 
 /// For maps keyed by a hash already computed.
@@ -430,7 +467,7 @@ impl Builder {
         *self.months.entry(month).or_insert(next)
     }
 
-    fn add(&mut self, line: usize, parsed: Parsed<'_>) {
+    fn add(&mut self, line: usize, parsed: Parsed, block: &[u8]) {
         let mut quote = parsed.quote;
         let hash = parsed.id_hash;
         if let Some(&first) = self.ids.get(&hash)
@@ -448,11 +485,18 @@ impl Builder {
         // the second is simply not checked for duplicates.
         self.ids.entry(hash).or_insert(self.quotes.len());
         quote.speaker = self.speaker(
-            parsed.speaker.as_deref(),
-            parsed.qid.as_deref(),
+            parsed.speaker.as_ref().map(|k| k.get(block)),
+            parsed.qid.as_ref().map(|k| k.get(block)),
             parsed.speaker_hash,
         );
-        quote.category = self.category(parsed.month);
+        quote.category = match self.last_month {
+            Some((m, c)) if m == parsed.month => c,
+            _ => {
+                let c = self.category(parsed.month);
+                self.last_month = Some((parsed.month, c));
+                c
+            }
+        };
         self.masks.push(parsed.mask);
         if let Some(d) = &quote.date
             && self.first_date.as_ref().is_none_or(|f| d < f)
@@ -631,9 +675,11 @@ pub fn read(path: &Path, progress: &mut dyn FnMut(u64, usize)) -> Result<Corpus,
         ids: HashMap::default(),
         skipped: Vec::new(),
         first_date: None,
+        last_month: None,
     };
-    let mut line_no = 0usize;
     let state = RandomState::new();
+    let mut capacity = 0usize;
+    let mut built: Option<Builder> = None;
     let result: Result<(), Diagnostic> = std::thread::scope(|scope| {
         // One thread reads (and decompresses) while the caller parses.
         let (tx, rx) = sync_channel::<io::Result<Block>>(2);
@@ -680,6 +726,39 @@ pub fn read(path: &Path, progress: &mut dyn FnMut(u64, usize)) -> Result<Corpus,
                 }
             }
         });
+        // Lines are added to the corpus (interning, duplicate ids) on a third
+        // thread, while the next block is parsed.
+        type Batch = (Vec<u8>, Vec<Option<Parsed>>, Vec<Diagnostic>, usize);
+        let (add_tx, add_rx) = sync_channel::<Batch>(2);
+        let shown = &shown;
+        let adder = scope.spawn(move || {
+            let mut line_no = 0usize;
+            for (data, parsed, errors, capacity) in add_rx {
+                if capacity > b.quotes.capacity() {
+                    b.quotes.reserve(capacity);
+                    b.ids.reserve(capacity);
+                    b.masks.reserve(capacity);
+                }
+                let mut errors = errors.into_iter().peekable();
+                for p in parsed {
+                    line_no += 1;
+                    match p {
+                        Some(p) => b.add(line_no, p, &data),
+                        None => {
+                            if errors.peek().is_some_and(|d| {
+                                matches!(d.location, crate::error::Location::LineCol(l, _) if l == line_no)
+                            }) {
+                                b.skipped.extend(errors.next());
+                            }
+                        }
+                    }
+                }
+            }
+            b
+        });
+        let mut first_line = 1usize;
+        let mut kept = 0usize;
+        let mut reserved = false;
         for block in rx {
             let block = block.map_err(|e| cannot(&e))?;
             let mut lines: Vec<&[u8]> = Vec::with_capacity(block.data.len() / 256 + 1);
@@ -691,7 +770,8 @@ pub fn read(path: &Path, progress: &mut dyn FnMut(u64, usize)) -> Result<Corpus,
             if start < block.data.len() {
                 lines.push(&block.data[start..]);
             }
-            let parsed: Vec<Option<Result<Parsed, (usize, String)>>> = lines
+            let data = &block.data;
+            let results: Vec<Option<Result<Parsed, (usize, String)>>> = lines
                 .par_iter()
                 .with_min_len(256)
                 .map(|line| {
@@ -699,34 +779,49 @@ pub fn read(path: &Path, progress: &mut dyn FnMut(u64, usize)) -> Result<Corpus,
                     if line.trim_ascii().is_empty() {
                         None
                     } else {
-                        Some(parse_line(line, &state))
+                        Some(parse_line(line, data, &state))
                     }
                 })
                 .collect();
-            if b.quotes.capacity() == 0 && !compressed && size > 0 {
+            if !reserved && !compressed && size > 0 {
                 // Plain file: guess the number of lines from the first block,
-                // so the quote vector is allocated once.
+                // so that the vectors are allocated once.
+                reserved = true;
                 let per_line = block.data.len() / lines.len().max(1);
-                b.quotes
-                    .reserve((size as usize / per_line.max(1)) * 21 / 20 + 16);
-                b.ids.reserve(b.quotes.capacity());
-                b.masks.reserve(b.quotes.capacity());
+                capacity = (size as usize / per_line.max(1)) * 21 / 20 + 16;
             }
-            for p in parsed {
-                line_no += 1;
-                match p {
-                    None => {}
-                    Some(Ok(p)) => b.add(line_no, p),
-                    Some(Err((col, message))) => b
-                        .skipped
-                        .push(Diagnostic::at(&shown, line_no, col, message)),
-                }
+            let mut errors = Vec::new();
+            let parsed: Vec<Option<Parsed>> = results
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| match r {
+                    Some(Ok(p)) => {
+                        kept += 1;
+                        Some(p)
+                    }
+                    Some(Err((col, message))) => {
+                        errors.push(Diagnostic::at(shown, first_line + i, col, message));
+                        None
+                    }
+                    None => None,
+                })
+                .collect();
+            first_line += parsed.len();
+            drop(lines);
+            let read = block.read;
+            if add_tx.send((block.data, parsed, errors, capacity)).is_err() {
+                break;
             }
-            progress(block.read, b.quotes.len());
+            progress(read, kept);
         }
+        drop(add_tx);
+        built = adder.join().ok();
         Ok(())
     });
     result?;
+    let Some(mut b) = built else {
+        return Err(Diagnostic::file(&shown, "could not be read (internal error)").into());
+    };
     if b.quotes.is_empty() && b.skipped.is_empty() {
         return Err(Diagnostic::file(&shown, "holds no quotation").into());
     }
@@ -758,33 +853,43 @@ mod tests {
     #[test]
     fn a_line_with_every_field() {
         let line = br#"{"quoteID": "2020-01-16-000088", "quotation": "We will see.", "speaker": "Andrei Lankov", "qids": ["Q4347", "Q1"], "date": "2020-01-16 12:00:00", "numOccurrences": 3, "probas": [["Andrei Lankov", "0.7"], ["None", "0.3"]], "urls": ["https://example.org/a", "https://example.org/b"], "phase": "E"}"#;
-        let p = parse_line(line, &RandomState::new()).unwrap_or_else(|e| panic!("{e:?}"));
+        let p = parse_line(line, line, &RandomState::new()).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(p.quote.id, "2020-01-16-000088");
         assert_eq!(p.quote.date.as_deref(), Some("2020-01-16"));
         assert_eq!(p.month, 202001);
         assert_eq!(p.quote.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(p.quote.confidence, Some(0.7));
-        assert_eq!(p.qid.as_deref(), Some("Q4347"));
-        assert!(matches!(p.speaker, Some(Cow::Borrowed("Andrei Lankov"))));
+        assert_eq!(p.qid.as_ref().map(|k| k.get(line)), Some("Q4347"));
+        // Borrowed from the line, not copied.
+        assert!(matches!(p.speaker, Some(Key::In(..))));
+        assert_eq!(
+            p.speaker.as_ref().map(|k| k.get(line)),
+            Some("Andrei Lankov")
+        );
     }
 
     #[test]
     fn none_speaker_and_missing_fields() {
         let p = parse_line(
             br#"{"quoteID": "x", "quotation": "Hi \"there\"", "speaker": "None", "qids": []}"#,
+            b"",
             &RandomState::new(),
         )
         .unwrap_or_else(|e| panic!("{e:?}"));
         assert!(p.speaker.is_none());
         assert_eq!(p.quote.text, "Hi \"there\"");
         assert_eq!(p.month, 0);
-        let e = parse_line(br#"{"quoteID": "x"}"#, &RandomState::new())
+        let e = parse_line(br#"{"quoteID": "x"}"#, b"", &RandomState::new())
             .err()
             .unwrap();
         assert!(e.1.contains("missing field `quotation`"), "{e:?}");
-        let e = parse_line(br#"{"quoteID": "x", "quotation": "#, &RandomState::new())
-            .err()
-            .unwrap();
+        let e = parse_line(
+            br#"{"quoteID": "x", "quotation": "#,
+            b"",
+            &RandomState::new(),
+        )
+        .err()
+        .unwrap();
         assert!(e.1.starts_with("invalid JSON"), "{e:?}");
     }
 }

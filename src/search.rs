@@ -226,7 +226,23 @@ pub(crate) fn char_mask(s: &str) -> u64 {
             .fold(0, |acc, &b| acc | BYTE_BITS[b as usize]);
         m[0] | m[1] | m[2] | m[3] | rest
     } else {
-        s.chars().fold(0, |m, c| m | char_bit(fold_char(c)))
+        // ASCII bytes by table; only the other characters are decoded.
+        let b = s.as_bytes();
+        let mut m = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] < 0x80 {
+                m |= BYTE_BITS[b[i] as usize];
+                i += 1;
+            } else {
+                let Some(c) = s[i..].chars().next() else {
+                    break;
+                };
+                m |= char_bit(fold_char(c));
+                i += c.len_utf8();
+            }
+        }
+        m
     }
 }
 

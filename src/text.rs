@@ -32,6 +32,10 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
 /// decodes only the few lead bytes that can start a control or invisible
 /// format character; exactly `!s.chars().any(needs_replacing)`, much faster.
 fn is_clean(b: &[u8], keep_newlines: bool) -> bool {
+    // Printable ASCII only, the common case: a loop the compiler vectorises.
+    if b.iter().all(|&c| (0x20..0x7F).contains(&c)) {
+        return true;
+    }
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
