@@ -11,7 +11,9 @@
 //! Options: `--data PATH` (required), `--query TEXT` (default "lankov"),
 //! `--limit N` (hits wanted, default 100: a screenful or two), `--interval MS`
 //! (time between keys; default 0: each key waits for the previous key's
-//! results, which measures each keystroke alone).
+//! results, which measures each keystroke alone), `--partial MS` (the worker
+//! streams provisional results this often, default 50; 0 for final results
+//! only).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,6 +29,7 @@ struct Args {
     query: String,
     limit: usize,
     interval: Duration,
+    partial: Duration,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -35,6 +38,7 @@ fn parse_args() -> Result<Args, String> {
         query: "lankov".into(),
         limit: 100,
         interval: Duration::ZERO,
+        partial: Duration::from_millis(50),
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -46,6 +50,10 @@ fn parse_args() -> Result<Args, String> {
             "--interval" => {
                 args.interval =
                     Duration::from_millis(value()?.parse().map_err(|e| format!("--interval: {e}"))?)
+            }
+            "--partial" => {
+                args.partial =
+                    Duration::from_millis(value()?.parse().map_err(|e| format!("--partial: {e}"))?)
             }
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -83,9 +91,14 @@ fn main() {
         ms(started.elapsed())
     );
     let (tx, rx) = mpsc::channel::<Response>();
-    let worker = SearchWorker::spawn(Arc::clone(&index), move |r| {
+    let send = move |r| {
         let _ = tx.send(r);
-    });
+    };
+    let worker = if args.partial.is_zero() {
+        SearchWorker::spawn(Arc::clone(&index), send)
+    } else {
+        SearchWorker::spawn_streaming(Arc::clone(&index), args.partial, send)
+    };
     let options = Options {
         kind: None,
         limit: Some(args.limit),
@@ -99,6 +112,8 @@ fn main() {
     // The "UI loop": never blocks on the search; wakes every millisecond.
     let mut submitted: Vec<(u64, Instant)> = Vec::new();
     let mut answered: Vec<Option<(Duration, usize, Duration)>> = vec![None; keys.len()];
+    // The first response (provisional or final) of each keystroke.
+    let mut first: Vec<Option<(Duration, usize)>> = vec![None; keys.len()];
     let mut longest_submit = Duration::ZERO;
     let mut longest_gap = Duration::ZERO;
     let mut next_key = 0;
@@ -121,7 +136,13 @@ fn main() {
         }
         while let Ok(r) = rx.try_recv() {
             if let Some(k) = submitted.iter().position(|(g, _)| *g == r.generation) {
-                answered[k] = Some((submitted[k].1.elapsed(), r.results.total, r.elapsed));
+                let at = submitted[k].1.elapsed();
+                if first[k].is_none() {
+                    first[k] = Some((at, r.results.hits.len()));
+                }
+                if !r.partial {
+                    answered[k] = Some((at, r.results.total, r.elapsed));
+                }
             }
         }
         if next_key == keys.len() && answered[keys.len() - 1].is_some() {
@@ -135,26 +156,37 @@ fn main() {
     }
     drop(worker);
     println!(
-        "typing {:?}, limit {}, {}",
+        "typing {:?}, limit {}, {}, {}",
         args.query,
         args.limit,
         if args.interval.is_zero() {
             "each key after the previous key's results".to_string()
         } else {
             format!("one key every {} ms", args.interval.as_millis())
+        },
+        if args.partial.is_zero() {
+            "final results only".to_string()
+        } else {
+            format!("provisional results every {} ms", args.partial.as_millis())
         }
     );
-    println!("| key | query | final results after (ms) | matches | search on worker (ms) |");
-    println!("|---|---|---:|---:|---:|");
+    println!(
+        "| key | query | first hits shown after (ms) | final results after (ms) | matches | search on worker (ms) |"
+    );
+    println!("|---|---|---:|---:|---:|---:|");
     for (k, query) in keys.iter().enumerate() {
+        let shown = match first[k] {
+            Some((at, n)) => format!("{} ({n} hits)", ms(at)),
+            None => "superseded".into(),
+        };
         match answered[k] {
             Some((latency, total, elapsed)) => println!(
-                "| {} | `{query}` | {} | {total} | {} |",
+                "| {} | `{query}` | {shown} | {} | {total} | {} |",
                 k + 1,
                 ms(latency),
                 ms(elapsed)
             ),
-            None => println!("| {} | `{query}` | superseded | | |", k + 1),
+            None => println!("| {} | `{query}` | {shown} | superseded | | |", k + 1),
         }
     }
     println!(

@@ -88,11 +88,19 @@ fn write_hit_line(index: &Index, kind: HitKind, i: usize, out: &mut impl Write) 
     let q = index.quote(i);
     let article = &index.article(q.article).meta.id;
     let name = &index.speaker(q.speaker).data.name;
-    write!(out, "quote\t{article}/{}\t{name}: ", q.id)?;
+    out.write_all(b"quote\t")?;
+    out.write_all(article.as_bytes())?;
+    out.write_all(b"/")?;
+    out.write_all(q.id.as_bytes())?;
+    out.write_all(b"\t")?;
+    out.write_all(name.as_bytes())?;
+    out.write_all(b": ")?;
     let t = q.text.as_bytes();
+    // Text is sanitised: the only white space other than ' ' it can hold is
+    // a line break, or non-ASCII spaces.
     let plain = q.text.is_ascii()
-        && !t.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-        && !t.iter().any(|b| b.is_ascii_whitespace() && *b != b' ')
+        && memchr::memchr(b'\n', t).is_none()
+        && memchr::memmem::find(t, b"  ").is_none()
         && t.first() != Some(&b' ')
         && t.last() != Some(&b' ');
     if plain {

@@ -34,6 +34,7 @@
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -329,6 +330,61 @@ impl<'q> Term<'q> {
     }
 }
 
+impl Term<'_> {
+    /// The part of `text` (folded) that can hold a match of the term, cut so
+    /// that the skim score is unchanged: from the character before the first
+    /// occurrence of the term's first character (whose type sets that
+    /// occurrence's bonus) to the last occurrence of its last character.
+    /// No alignment uses a character outside it, a character's bonus depends
+    /// only on the one before it, and the start-of-text bonus falls on the
+    /// kept character before the first occurrence, which cannot match. This
+    /// spares the scorer most of the text when the term is rare in it.
+    fn window<'t>(&self, text: &'t str) -> &'t str {
+        let (Some(first), Some(last)) = (self.text.bytes().next(), self.text.bytes().last()) else {
+            return text;
+        };
+        if !first.is_ascii() || !last.is_ascii() {
+            return text;
+        }
+        let find = |b: u8, hay: &[u8], forward: bool| {
+            let other = if self.case_sensitive || !b.is_ascii_alphabetic() {
+                b
+            } else if b.is_ascii_lowercase() {
+                b.to_ascii_uppercase()
+            } else {
+                b.to_ascii_lowercase()
+            };
+            if forward {
+                memchr::memchr2(b, other, hay)
+            } else {
+                memchr::memrchr2(b, other, hay)
+            }
+        };
+        let bytes = text.as_bytes();
+        let (Some(start), Some(end)) = (find(first, bytes, true), find(last, bytes, false)) else {
+            return text;
+        };
+        if end < start {
+            return text;
+        }
+        // The character before the first occurrence, if any.
+        let mut from = start;
+        if from > 0 {
+            from -= 1;
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+        }
+        &text[from..=end]
+    }
+}
+
+/// Where to send provisional results while a search runs, and how often.
+struct Partial<'a> {
+    every: Duration,
+    emit: &'a mut dyn FnMut(Results),
+}
+
 /// What one pass over the index found.
 struct Scan {
     /// Every match, unordered.
@@ -358,7 +414,7 @@ impl Searcher {
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Results> {
         let folded = fold(query);
-        let scan = self.scan(index, &folded, options, None, false, cancelled)?;
+        let scan = self.scan(index, &folded, options, None, false, cancelled, None)?;
         Some(self.results(index, &folded, scan, options))
     }
 
@@ -372,12 +428,35 @@ impl Searcher {
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Ranking> {
         let folded = fold(query);
-        let scan = self.scan(index, &folded, options, None, false, cancelled)?;
+        let scan = self.scan(index, &folded, options, None, false, cancelled, None)?;
         let total = scan.ranked.len();
         Some(Ranking {
             ranked: top(scan.ranked, options.limit),
             total,
         })
+    }
+
+    /// The best hits among the quotes found so far (`best`, the best of
+    /// `found` quotes) and the other records, for a search still running.
+    fn provisional(
+        &self,
+        index: &Index,
+        folded: &str,
+        options: Options,
+        best: &[Ranked],
+        found: usize,
+        scan: &Scan,
+    ) -> Results {
+        let mut ranked = scan.ranked.clone();
+        ranked.extend_from_slice(best);
+        let so_far = Scan {
+            ranked,
+            others: scan.others.clone(),
+            quotes: Vec::new(),
+        };
+        let mut results = self.results(index, folded, so_far, options);
+        results.total = scan.ranked.len() + found;
+        results
     }
 
     /// The best hits of a scan, with their positions.
@@ -406,6 +485,7 @@ impl Searcher {
 
     /// Finds every match of the (folded) query; quotes only among `within`
     /// when given.
+    #[allow(clippy::too_many_arguments)]
     fn scan(
         &self,
         index: &Index,
@@ -414,6 +494,7 @@ impl Searcher {
         within: Option<&[u32]>,
         keep_quotes: bool,
         cancelled: &dyn Fn() -> bool,
+        mut partial: Option<&mut Partial<'_>>,
     ) -> Option<Scan> {
         let terms: Vec<&str> = folded.split_whitespace().collect();
         let mut scan = Scan {
@@ -494,6 +575,35 @@ impl Searcher {
                     .map(|s| (s, q as u32))
             };
             let mut found: Vec<(i64, u32)> = Vec::new();
+            let started = Instant::now();
+            let mut last_emit = Duration::ZERO;
+            // For provisional answers: the best `limit` quotes so far, kept
+            // up to date block by block (a selection over the block and them).
+            let mut best: Vec<Ranked> = Vec::new();
+            let mut seen = 0;
+            let mut emit = |found: &[(i64, u32)], scan: &Scan| {
+                let (Some(p), Some(k)) = (partial.as_deref_mut(), options.limit) else {
+                    return;
+                };
+                best.extend(found[seen..].iter().map(|&(score, q)| Ranked {
+                    kind: HitKind::Quote,
+                    index: q as usize,
+                    score,
+                    exact: false,
+                }));
+                seen = found.len();
+                if best.len() > k.max(1) * 2 {
+                    best.select_nth_unstable_by(k.max(1) - 1, rank_order);
+                    best.truncate(k.max(1));
+                }
+                let now = started.elapsed();
+                if now >= last_emit + p.every {
+                    last_emit = now;
+                    let results =
+                        self.provisional(index, folded, options, &best, found.len(), scan);
+                    (p.emit)(results);
+                }
+            };
             match within {
                 None => {
                     let n = index.quotes().len();
@@ -508,6 +618,7 @@ impl Searcher {
                             .filter_map(score)
                             .collect();
                         found.extend(part);
+                        emit(&found, &scan);
                     }
                 }
                 Some(list) => {
@@ -521,6 +632,7 @@ impl Searcher {
                             .filter_map(|&q| score(q as usize))
                             .collect();
                         found.extend(part);
+                        emit(&found, &scan);
                     }
                 }
             }
@@ -580,7 +692,7 @@ impl Searcher {
             let mut best: Option<i64> = None;
             if found {
                 let text = text.get_or_insert_with(|| fold(&quote.text));
-                if let Some((score, _)) = self.fuzzy(text, term.text) {
+                if let Some((score, _)) = self.fuzzy(term.window(text), term.text) {
                     best = Some(score * weight(Field::Text) / 100);
                 }
             }
@@ -692,12 +804,15 @@ struct Remembered {
     folded: String,
     kind: Option<HitKind>,
     quotes: Vec<u32>,
+    /// The results given for it, with the limit asked.
+    answer: Option<(Option<usize>, Results)>,
 }
 
 /// A [`Searcher`] for a query typed one key at a time: it remembers what the
 /// last few queries matched, and searches a query that extends one of them
 /// (more letters, more words) within those matches only, since nothing else
-/// can match it. The results are exactly those of [`Searcher::run`].
+/// can match it; a query asked again (erased and typed again) is answered
+/// from memory. The results are exactly those of [`Searcher::run`].
 ///
 /// The search worker uses one; a caller that searches the same index over and
 /// over can too.
@@ -720,7 +835,35 @@ impl IncrementalSearcher {
         options: Options,
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Results> {
+        self.run_streaming(index, query, options, cancelled, Duration::MAX, &mut |_| {})
+    }
+
+    /// Like [`IncrementalSearcher::run`], and while the search runs, calls
+    /// `partial` about every `every` with the best hits found so far and how
+    /// many matched so far (a provisional answer, for a list that fills in
+    /// as the search goes). Only a search with a limit is streamed. The
+    /// returned results are final.
+    pub fn run_streaming(
+        &mut self,
+        index: &Index,
+        query: &str,
+        options: Options,
+        cancelled: &dyn Fn() -> bool,
+        every: Duration,
+        partial: &mut dyn FnMut(Results),
+    ) -> Option<Results> {
         let folded = fold(query);
+        // The same query again (typed, erased, typed again): its answer.
+        if let Some(r) = self.recent.iter().find(|r| {
+            r.stamp == index.stamp
+                && r.kind == options.kind
+                && r.folded == folded.as_ref()
+                && r.answer
+                    .as_ref()
+                    .is_some_and(|(limit, _)| *limit == options.limit)
+        }) {
+            return r.answer.as_ref().map(|(_, results)| results.clone());
+        }
         // The longest remembered query that this one extends.
         let base = self
             .recent
@@ -730,11 +873,22 @@ impl IncrementalSearcher {
             })
             .max_by_key(|r| r.folded.len());
         let within = base.map(|r| r.quotes.as_slice());
-        let mut scan = self
-            .searcher
-            .scan(index, &folded, options, within, true, cancelled)?;
+        let mut streaming = Partial {
+            every,
+            emit: partial,
+        };
+        let mut scan = self.searcher.scan(
+            index,
+            &folded,
+            options,
+            within,
+            true,
+            cancelled,
+            (every < Duration::MAX).then_some(&mut streaming),
+        )?;
+        let quotes = std::mem::take(&mut scan.quotes);
+        let results = self.searcher.results(index, &folded, scan, options);
         if folded.split_whitespace().next().is_some() {
-            let quotes = std::mem::take(&mut scan.quotes);
             self.recent.retain(|r| r.folded != folded.as_ref());
             if self.recent.len() >= REMEMBERED {
                 self.recent.remove(0);
@@ -744,9 +898,10 @@ impl IncrementalSearcher {
                 folded: folded.to_string(),
                 kind: options.kind,
                 quotes,
+                answer: Some((options.limit, results.clone())),
             });
         }
-        Some(self.searcher.results(index, &folded, scan, options))
+        Some(results)
     }
 
     /// Forgets every remembered query.

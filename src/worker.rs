@@ -6,6 +6,11 @@
 //! checks as it goes, so an outdated search stops early and its results are
 //! never delivered. A query that extends the previous one (the user typing
 //! on) is searched within that query's matches ([`IncrementalSearcher`]).
+//!
+//! A worker made with [`SearchWorker::spawn_streaming`] also delivers
+//! provisional responses (`partial: true`: the best hits found so far and
+//! how many so far) while a long search runs, so that a list can fill in and
+//! show a count at once and settle when the final response comes.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,8 +28,13 @@ pub struct Response {
     pub generation: u64,
     pub query: String,
     pub results: Results,
-    /// How long the search took on the worker.
+    /// How long the search took on the worker (so far, when partial).
     pub elapsed: Duration,
+    /// A provisional answer of a search still running: `results` holds the
+    /// best hits among the records searched so far, `total` how many of
+    /// those matched. A final response for the same generation follows,
+    /// unless a newer query replaces this one.
+    pub partial: bool,
 }
 
 struct Request {
@@ -44,12 +54,30 @@ impl SearchWorker {
     /// Starts the thread; `deliver` is called on it with each response that
     /// is still the newest when it completes.
     pub fn spawn(index: Arc<Index>, deliver: impl Fn(Response) + Send + 'static) -> Self {
+        Self::start(index, None, deliver)
+    }
+
+    /// Like [`SearchWorker::spawn`], and while a search runs, also delivers
+    /// provisional responses (`partial: true`) about every `every`.
+    pub fn spawn_streaming(
+        index: Arc<Index>,
+        every: Duration,
+        deliver: impl Fn(Response) + Send + 'static,
+    ) -> Self {
+        Self::start(index, Some(every), deliver)
+    }
+
+    fn start(
+        index: Arc<Index>,
+        every: Option<Duration>,
+        deliver: impl Fn(Response) + Send + 'static,
+    ) -> Self {
         let (tx, rx) = channel::<Request>();
         let latest = Arc::new(AtomicU64::new(0));
         let current = Arc::clone(&latest);
         let thread = std::thread::Builder::new()
             .name("search".into())
-            .spawn(move || serve(&index, &rx, &current, &deliver))
+            .spawn(move || serve(&index, &rx, &current, every, &deliver))
             .ok();
         SearchWorker {
             requests: Some(tx),
@@ -89,7 +117,13 @@ impl Drop for SearchWorker {
     }
 }
 
-fn serve(index: &Index, rx: &Receiver<Request>, latest: &AtomicU64, deliver: &dyn Fn(Response)) {
+fn serve(
+    index: &Index,
+    rx: &Receiver<Request>,
+    latest: &AtomicU64,
+    every: Option<Duration>,
+    deliver: &dyn Fn(Response),
+) {
     let mut searcher = IncrementalSearcher::new();
     while let Ok(mut request) = rx.recv() {
         // Skip straight to the newest queued request.
@@ -102,14 +136,32 @@ fn serve(index: &Index, rx: &Receiver<Request>, latest: &AtomicU64, deliver: &dy
             continue;
         }
         let started = Instant::now();
-        if let Some(results) = searcher.run(index, &request.query, request.options, &outdated)
-            && !outdated()
+        let mut partial = |results: Results| {
+            if !outdated() {
+                deliver(Response {
+                    generation,
+                    query: request.query.clone(),
+                    results,
+                    elapsed: started.elapsed(),
+                    partial: true,
+                });
+            }
+        };
+        if let Some(results) = searcher.run_streaming(
+            index,
+            &request.query,
+            request.options,
+            &outdated,
+            every.unwrap_or(Duration::MAX),
+            &mut partial,
+        ) && !outdated()
         {
             deliver(Response {
                 generation,
                 query: request.query,
                 results,
                 elapsed: started.elapsed(),
+                partial: false,
             });
         }
     }

@@ -260,3 +260,61 @@ fn the_worker_never_delivers_an_older_query_after_a_newer_one() {
         assert_eq!(r.results, expected, "{query:?}");
     }
 }
+
+#[test]
+fn streamed_answers_come_before_their_final_answer_and_never_after_a_newer_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.jsonl");
+    let options = gen_quotebank::Options {
+        quotes: 40_000,
+        ..Default::default()
+    };
+    gen_quotebank::write_file(options, &path, None).unwrap();
+    let index = Arc::new(load_paths(&[path]).unwrap());
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&got);
+    let (done_tx, done_rx) = mpsc::channel();
+    // Provisional answers after every block of quotes.
+    let worker = SearchWorker::spawn_streaming(Arc::clone(&index), Duration::ZERO, move |r| {
+        sink.lock().unwrap().push(r.clone());
+        if !r.partial {
+            let _ = done_tx.send(r.generation);
+        }
+    });
+    let opts = Options {
+        kind: None,
+        limit: Some(10),
+    };
+    let mut last = 0;
+    for q in ["l", "la", "lan"] {
+        last = worker.submit(q, opts);
+        std::thread::sleep(Duration::from_millis(3));
+    }
+    while done_rx.recv_timeout(Duration::from_secs(60)).unwrap() != last {}
+    drop(worker);
+    let got = got.lock().unwrap();
+    assert!(
+        got.iter().any(|r| r.partial),
+        "some answers were provisional"
+    );
+    // Generations never go back; within one, the final answer comes last.
+    assert!(got.windows(2).all(|w| w[0].generation <= w[1].generation));
+    assert!(
+        got.windows(2)
+            .all(|w| w[0].generation < w[1].generation || w[0].partial)
+    );
+    let fin = got.last().unwrap();
+    assert!(!fin.partial);
+    assert_eq!(fin.generation, last);
+    let expected = Searcher::default()
+        .run(&index, "lan", opts, &|| false)
+        .unwrap();
+    assert_eq!(fin.results, expected);
+    // Provisional counts only grow towards the final one.
+    let counts: Vec<usize> = got
+        .iter()
+        .filter(|r| r.generation == last)
+        .map(|r| r.results.total)
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
+}
