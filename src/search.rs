@@ -379,6 +379,18 @@ impl Term<'_> {
     }
 }
 
+/// How a scan goes beyond a plain search.
+#[derive(Default)]
+struct How<'w, 'p> {
+    /// Search only these quotes (ascending), all others being known not to
+    /// match.
+    within: Option<&'w [u32]>,
+    /// Keep the list of matching quotes (for narrowing the next search).
+    keep_quotes: bool,
+    /// Send provisional results as the search goes.
+    partial: Option<&'w mut Partial<'p>>,
+}
+
 /// Where to send provisional results while a search runs, and how often.
 struct Partial<'a> {
     every: Duration,
@@ -414,7 +426,7 @@ impl Searcher {
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Results> {
         let folded = fold(query);
-        let scan = self.scan(index, &folded, options, None, false, cancelled, None)?;
+        let scan = self.scan(index, &folded, options, How::default(), cancelled)?;
         Some(self.results(index, &folded, scan, options))
     }
 
@@ -428,7 +440,7 @@ impl Searcher {
         cancelled: &dyn Fn() -> bool,
     ) -> Option<Ranking> {
         let folded = fold(query);
-        let scan = self.scan(index, &folded, options, None, false, cancelled, None)?;
+        let scan = self.scan(index, &folded, options, How::default(), cancelled)?;
         let total = scan.ranked.len();
         Some(Ranking {
             ranked: top(scan.ranked, options.limit),
@@ -485,17 +497,19 @@ impl Searcher {
 
     /// Finds every match of the (folded) query; quotes only among `within`
     /// when given.
-    #[allow(clippy::too_many_arguments)]
     fn scan(
         &self,
         index: &Index,
         folded: &str,
         options: Options,
-        within: Option<&[u32]>,
-        keep_quotes: bool,
+        how: How<'_, '_>,
         cancelled: &dyn Fn() -> bool,
-        mut partial: Option<&mut Partial<'_>>,
     ) -> Option<Scan> {
+        let How {
+            within,
+            keep_quotes,
+            mut partial,
+        } = how;
         let terms: Vec<&str> = folded.split_whitespace().collect();
         let mut scan = Scan {
             ranked: Vec::new(),
@@ -877,15 +891,14 @@ impl IncrementalSearcher {
             every,
             emit: partial,
         };
-        let mut scan = self.searcher.scan(
-            index,
-            &folded,
-            options,
+        let how = How {
             within,
-            true,
-            cancelled,
-            (every < Duration::MAX).then_some(&mut streaming),
-        )?;
+            keep_quotes: true,
+            partial: (every < Duration::MAX).then_some(&mut streaming),
+        };
+        let mut scan = self
+            .searcher
+            .scan(index, &folded, options, how, cancelled)?;
         let quotes = std::mem::take(&mut scan.quotes);
         let results = self.searcher.results(index, &folded, scan, options);
         if folded.split_whitespace().next().is_some() {
