@@ -13,6 +13,7 @@
 //! Nothing here knows about terminals; the TUI lives in the binary.
 #![forbid(unsafe_code)]
 
+mod bz2;
 pub mod cli;
 pub mod commands;
 pub mod error;

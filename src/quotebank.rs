@@ -20,7 +20,7 @@ use std::collections::hash_map::RandomState;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::hash::{BuildHasher, Hash, Hasher};
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -653,10 +653,7 @@ pub fn read(path: &Path, progress: &mut dyn FnMut(u64, usize)) -> Result<Corpus,
         count: Arc::clone(&count),
     };
     let mut reader: Box<dyn Read + Send> = if compressed {
-        Box::new(bzip2::read::MultiBzDecoder::new(BufReader::with_capacity(
-            1 << 20,
-            counting,
-        )))
+        Box::new(crate::bz2::ParallelBzDecoder::new(counting))
     } else {
         Box::new(counting)
     };
