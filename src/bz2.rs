@@ -21,7 +21,7 @@ const END_MAGIC: u64 = 0x1772_4538_5090;
 const MASK48: u64 = (1 << 48) - 1;
 
 /// Compressed bytes read at a time: a few blocks for each core.
-const CHUNK: usize = 2 << 20;
+const CHUNK: usize = 1 << 20;
 
 /// A reader of bzip2 data (one or several concatenated streams) that
 /// decompresses blocks in parallel.

@@ -461,21 +461,29 @@ impl Searcher {
     ) -> Results {
         let mut ranked = scan.ranked.clone();
         ranked.extend_from_slice(best);
-        let so_far = Scan {
-            ranked,
-            others: scan.others.clone(),
-            quotes: Vec::new(),
-        };
-        let mut results = self.results(index, folded, so_far, options);
+        let mut results = self.best_hits(index, folded, ranked, &scan.others, options);
         results.total = scan.ranked.len() + found;
         results
     }
 
     /// The best hits of a scan, with their positions.
-    fn results(&self, index: &Index, folded: &str, mut scan: Scan, options: Options) -> Results {
+    fn results(&self, index: &Index, folded: &str, scan: Scan, options: Options) -> Results {
+        self.best_hits(index, folded, scan.ranked, &scan.others, options)
+    }
+
+    /// The best `limit` of `ranked`, as hits with positions: quotes scored
+    /// again with positions, speakers and categories taken from `others`.
+    fn best_hits(
+        &self,
+        index: &Index,
+        folded: &str,
+        ranked: Vec<Ranked>,
+        others: &HashMap<(HitKind, usize), Hit>,
+        options: Options,
+    ) -> Results {
         let terms: Vec<&str> = folded.split_whitespace().collect();
-        let total = scan.ranked.len();
-        let hits = top(scan.ranked, options.limit)
+        let total = ranked.len();
+        let hits = top(ranked, options.limit)
             .into_iter()
             .filter_map(|r| match r.kind {
                 HitKind::Quote => {
@@ -489,7 +497,7 @@ impl Searcher {
                     );
                     hit
                 }
-                kind => scan.others.remove(&(kind, r.index)),
+                kind => others.get(&(kind, r.index)).cloned(),
             })
             .collect();
         Results { hits, total }
