@@ -245,6 +245,8 @@ fn search_show_and_export_over_a_corpus() {
             .output()
             .unwrap();
         assert!(out.status.success(), "{args:?}");
+        // No progress bar when stderr is not a terminal, and no warnings.
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
         String::from_utf8(out.stdout).unwrap()
     };
     let hits = run(&["search", "lankov", "-n", "3"]);
