@@ -90,14 +90,19 @@ fn main() {
         index.speakers().len(),
         ms(started.elapsed())
     );
-    let (tx, rx) = mpsc::channel::<Response>();
+    let (tx, rx) = mpsc::channel::<(Response, bool)>();
+    // Responses arrive with whether they are final.
+    let final_tx = tx.clone();
     let send = move |r| {
-        let _ = tx.send(r);
+        let _ = final_tx.send((r, true));
     };
     let worker = if args.partial.is_zero() {
         SearchWorker::spawn(Arc::clone(&index), send)
     } else {
-        SearchWorker::spawn_streaming(Arc::clone(&index), args.partial, send)
+        let provisional = move |r| {
+            let _ = tx.send((r, false));
+        };
+        SearchWorker::spawn_streaming(Arc::clone(&index), args.partial, provisional, send)
     };
     let options = Options {
         kind: None,
@@ -134,13 +139,13 @@ fn main() {
             next_key += 1;
             next_time = t + args.interval;
         }
-        while let Ok(r) = rx.try_recv() {
+        while let Ok((r, is_final)) = rx.try_recv() {
             if let Some(k) = submitted.iter().position(|(g, _)| *g == r.generation) {
                 let at = submitted[k].1.elapsed();
                 if first[k].is_none() {
                     first[k] = Some((at, r.results.hits.len()));
                 }
-                if !r.partial {
+                if is_final {
                     answered[k] = Some((at, r.results.total, r.elapsed));
                 }
             }

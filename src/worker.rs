@@ -7,10 +7,10 @@
 //! never delivered. A query that extends the previous one (the user typing
 //! on) is searched within that query's matches ([`IncrementalSearcher`]).
 //!
-//! A worker made with [`SearchWorker::spawn_streaming`] also delivers
-//! provisional responses (`partial: true`: the best hits found so far and
-//! how many so far) while a long search runs, so that a list can fill in and
-//! show a count at once and settle when the final response comes.
+//! A worker made with [`SearchWorker::spawn_streaming`] also hands
+//! provisional responses (the best hits found so far and how many so far) to
+//! a second callback while a long search runs, so that a list can fill in
+//! and show a count at once and settle when the final response comes.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -28,13 +28,15 @@ pub struct Response {
     pub generation: u64,
     pub query: String,
     pub results: Results,
-    /// How long the search took on the worker (so far, when partial).
+    /// How long the search took on the worker (so far, for a provisional
+    /// response).
     pub elapsed: Duration,
-    /// A provisional answer of a search still running: `results` holds the
-    /// best hits among the records searched so far, `total` how many of
-    /// those matched. A final response for the same generation follows,
-    /// unless a newer query replaces this one.
-    pub partial: bool,
+}
+
+/// Where a worker sends provisional responses, and how often.
+struct Streaming {
+    every: Duration,
+    provisional: Box<dyn Fn(Response) + Send>,
 }
 
 struct Request {
@@ -57,19 +59,28 @@ impl SearchWorker {
         Self::start(index, None, deliver)
     }
 
-    /// Like [`SearchWorker::spawn`], and while a search runs, also delivers
-    /// provisional responses (`partial: true`) about every `every`.
+    /// Like [`SearchWorker::spawn`], and while a search with a limit runs,
+    /// also calls `provisional` about every `every` with a provisional
+    /// response: `results` holds the best hits among the records searched so
+    /// far and `total` how many of those matched. The final response for the
+    /// same generation follows through `deliver`, unless a newer query
+    /// replaces this one; no response of an older query follows a newer one.
     pub fn spawn_streaming(
         index: Arc<Index>,
         every: Duration,
+        provisional: impl Fn(Response) + Send + 'static,
         deliver: impl Fn(Response) + Send + 'static,
     ) -> Self {
-        Self::start(index, Some(every), deliver)
+        let streaming = Streaming {
+            every,
+            provisional: Box::new(provisional),
+        };
+        Self::start(index, Some(streaming), deliver)
     }
 
     fn start(
         index: Arc<Index>,
-        every: Option<Duration>,
+        streaming: Option<Streaming>,
         deliver: impl Fn(Response) + Send + 'static,
     ) -> Self {
         let (tx, rx) = channel::<Request>();
@@ -77,7 +88,7 @@ impl SearchWorker {
         let current = Arc::clone(&latest);
         let thread = std::thread::Builder::new()
             .name("search".into())
-            .spawn(move || serve(&index, &rx, &current, every, &deliver))
+            .spawn(move || serve(&index, &rx, &current, streaming.as_ref(), &deliver))
             .ok();
         SearchWorker {
             requests: Some(tx),
@@ -121,7 +132,7 @@ fn serve(
     index: &Index,
     rx: &Receiver<Request>,
     latest: &AtomicU64,
-    every: Option<Duration>,
+    streaming: Option<&Streaming>,
     deliver: &dyn Fn(Response),
 ) {
     let mut searcher = IncrementalSearcher::new();
@@ -137,13 +148,14 @@ fn serve(
         }
         let started = Instant::now();
         let mut partial = |results: Results| {
-            if !outdated() {
-                deliver(Response {
+            if let Some(s) = streaming
+                && !outdated()
+            {
+                (s.provisional)(Response {
                     generation,
                     query: request.query.clone(),
                     results,
                     elapsed: started.elapsed(),
-                    partial: true,
                 });
             }
         };
@@ -152,7 +164,7 @@ fn serve(
             &request.query,
             request.options,
             &outdated,
-            every.unwrap_or(Duration::MAX),
+            streaming.map_or(Duration::MAX, |s| s.every),
             &mut partial,
         ) && !outdated()
         {
@@ -161,7 +173,6 @@ fn serve(
                 query: request.query,
                 results,
                 elapsed: started.elapsed(),
-                partial: false,
             });
         }
     }

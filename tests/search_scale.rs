@@ -274,13 +274,17 @@ fn streamed_answers_come_before_their_final_answer_and_never_after_a_newer_query
     let got = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&got);
     let (done_tx, done_rx) = mpsc::channel();
-    // Provisional answers after every block of quotes.
-    let worker = SearchWorker::spawn_streaming(Arc::clone(&index), Duration::ZERO, move |r| {
-        sink.lock().unwrap().push(r.clone());
-        if !r.partial {
+    // Provisional answers after every block of quotes; (response, final).
+    let provisional_sink = Arc::clone(&got);
+    let worker = SearchWorker::spawn_streaming(
+        Arc::clone(&index),
+        Duration::ZERO,
+        move |r| provisional_sink.lock().unwrap().push((r, false)),
+        move |r| {
+            sink.lock().unwrap().push((r.clone(), true));
             let _ = done_tx.send(r.generation);
-        }
-    });
+        },
+    );
     let opts = Options {
         kind: None,
         limit: Some(10),
@@ -293,18 +297,18 @@ fn streamed_answers_come_before_their_final_answer_and_never_after_a_newer_query
     while done_rx.recv_timeout(Duration::from_secs(60)).unwrap() != last {}
     drop(worker);
     let got = got.lock().unwrap();
-    assert!(
-        got.iter().any(|r| r.partial),
-        "some answers were provisional"
-    );
+    assert!(got.iter().any(|r| !r.1), "some answers were provisional");
     // Generations never go back; within one, the final answer comes last.
-    assert!(got.windows(2).all(|w| w[0].generation <= w[1].generation));
     assert!(
         got.windows(2)
-            .all(|w| w[0].generation < w[1].generation || w[0].partial)
+            .all(|w| w[0].0.generation <= w[1].0.generation)
     );
-    let fin = got.last().unwrap();
-    assert!(!fin.partial);
+    assert!(
+        got.windows(2)
+            .all(|w| w[0].0.generation < w[1].0.generation || !w[0].1)
+    );
+    let (fin, is_final) = got.last().unwrap();
+    assert!(is_final);
     assert_eq!(fin.generation, last);
     let expected = Searcher::default()
         .run(&index, "lan", opts, &|| false)
@@ -313,8 +317,8 @@ fn streamed_answers_come_before_their_final_answer_and_never_after_a_newer_query
     // Provisional counts only grow towards the final one.
     let counts: Vec<usize> = got
         .iter()
-        .filter(|r| r.generation == last)
-        .map(|r| r.results.total)
+        .filter(|r| r.0.generation == last)
+        .map(|r| r.0.results.total)
         .collect();
     assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
 }
