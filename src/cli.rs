@@ -18,8 +18,13 @@ pub struct Cli {
     /// of the bundled one. Repeat to load several; they merge into one index.
     /// An article (*.txt, *.html) is imported on the fly, and so is every
     /// article in a folder that is not a dataset's body.
+    /// A Quotebank corpus (JSON Lines, plain or .bz2) loads too.
     #[arg(long, short = 'd', value_name = "PATH", global = true)]
     pub data: Vec<PathBuf>,
+
+    /// Refuse a corpus with malformed lines (exit 2) instead of skipping them.
+    #[arg(long, global = true)]
+    pub strict: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -75,6 +75,52 @@ pub fn hit_line(index: &Index, hit: &Hit) -> (String, String) {
     }
 }
 
+/// One line of `reactions search`: kind, id, text; what [`hit_line`] gives,
+/// written without building strings (a search may print a million lines).
+fn write_hit_line(index: &Index, kind: HitKind, i: usize, out: &mut impl Write) -> io::Result<()> {
+    if kind != HitKind::Quote {
+        let hit = Hit {
+            kind,
+            index: i,
+            score: 0,
+            exact: false,
+            matches: Vec::new(),
+        };
+        let (id, text) = hit_line(index, &hit);
+        return writeln!(out, "{}\t{id}\t{text}", kind.label());
+    }
+    let q = index.quote(i);
+    let article = &index.article(q.article).meta.id;
+    let name = &index.speaker(q.speaker).data.name;
+    out.write_all(b"quote\t")?;
+    out.write_all(article.as_bytes())?;
+    out.write_all(b"/")?;
+    out.write_all(q.id.as_bytes())?;
+    out.write_all(b"\t")?;
+    out.write_all(name.as_bytes())?;
+    out.write_all(b": ")?;
+    let t = q.text.as_bytes();
+    // Text is sanitised: the only white space other than ' ' it can hold is
+    // a line break, or non-ASCII spaces.
+    let plain = q.text.is_ascii()
+        && memchr::memchr(b'\n', t).is_none()
+        && memchr::memmem::find(t, b"  ").is_none()
+        && t.first() != Some(&b' ')
+        && t.last() != Some(&b' ');
+    if plain {
+        // Already on one line with single spaces: as `one_line` would give it.
+        out.write_all(t)?;
+    } else {
+        for (i, word) in q.text.split_whitespace().enumerate() {
+            if i > 0 {
+                out.write_all(b" ")?;
+            }
+            out.write_all(word.as_bytes())?;
+        }
+    }
+    out.write_all(b"\n")
+}
+
 /// `reactions search`
 pub fn search(index: &Index, args: &SearchArgs, out: &mut impl Write) -> Result {
     let query = args.query.join(" ");
@@ -82,8 +128,23 @@ pub fn search(index: &Index, args: &SearchArgs, out: &mut impl Write) -> Result 
         kind: args.kind.map(Into::into),
         limit: args.limit,
     };
-    let hits = Searcher::default().search(index, &query, options);
-    if args.json {
+    let searcher = Searcher::default();
+    if !args.json {
+        // No positions needed: rank without them, and write each line as is.
+        let ranking = searcher
+            .rank(index, &query, options, &|| false)
+            .unwrap_or_default();
+        for r in &ranking.ranked {
+            write_hit_line(index, r.kind, r.index, out)?;
+        }
+        return Ok(if ranking.ranked.is_empty() {
+            Outcome::NothingFound
+        } else {
+            Outcome::Found
+        });
+    }
+    let hits = searcher.search(index, &query, options);
+    {
         let items: Vec<_> = hits
             .iter()
             .map(|h| {
@@ -92,11 +153,6 @@ pub fn search(index: &Index, args: &SearchArgs, out: &mut impl Write) -> Result 
             })
             .collect();
         write_json(out, &items)?;
-    } else {
-        for h in &hits {
-            let (id, text) = hit_line(index, h);
-            writeln!(out, "{}\t{id}\t{text}", h.kind.label())?;
-        }
     }
     Ok(if hits.is_empty() {
         Outcome::NothingFound

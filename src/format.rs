@@ -52,9 +52,19 @@ pub fn attribution(index: &Index, q: usize) -> String {
     out
 }
 
-/// "Konstantin Asmolov, New Eastern Outlook, 11 October 2023, “Title”".
+/// "Konstantin Asmolov, New Eastern Outlook, 11 October 2023, “Title”"; for
+/// a quote of a corpus (no article text), where it was published:
+/// "Quotebank, 16 January 2020, https://…".
 pub fn source(index: &Index, q: usize) -> String {
-    let a = &index.article(index.quote(q).article).meta;
+    let quote = index.quote(q);
+    let entry = index.article(quote.article);
+    let a = &entry.meta;
+    if entry.body.is_empty() {
+        let mut parts = vec![a.outlet.clone()];
+        parts.extend(quote.date.as_deref().map(human_date));
+        parts.extend(quote.url.clone());
+        return parts.join(", ");
+    }
     let mut out = format!(
         "{}, {}, {}, “{}”",
         a.author,
@@ -104,7 +114,16 @@ fn markdown(index: &Index, q: usize) -> String {
     let rest = attribution
         .strip_prefix(s.name.as_str())
         .unwrap_or(&attribution);
-    let a = &index.article(quote.article).meta;
+    let entry = index.article(quote.article);
+    if entry.body.is_empty() {
+        out.push_str(&format!(
+            ">\n> — **{}**{rest}  \n> Source: {}\n",
+            s.name,
+            source(index, q)
+        ));
+        return out;
+    }
+    let a = &entry.meta;
     let title = match &a.url {
         Some(url) => format!("[{}]({url})", a.title),
         None => format!("*{}*", a.title),
@@ -131,6 +150,8 @@ pub fn quote_json(index: &Index, q: usize) -> serde_json::Value {
         "text": quote.text,
         "date": quote.date,
         "span": [quote.span.0, quote.span.1],
+        "confidence": quote.confidence,
+        "url": quote.url,
         "speaker": {
             "id": index.speaker_id(quote.speaker),
             "name": s.name,

@@ -8,12 +8,19 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::error::{Diagnostic, LoadError, LookupError};
-use crate::load::{LoadedDataset, validate};
+use crate::load::{LoadedDataset, Source, validate};
 use crate::model::{Article, Category, Dataset, Quote, QuoteKind, SCHEMA_VERSION, Speaker};
+use crate::quotebank::Corpus;
 use crate::text::{fold, sanitize};
 
 /// An article with its body and paragraph table.
+///
+/// A corpus of quotations (a Quotebank file) is an article with an empty body:
+/// its quotes have no place in a text, their spans are `(0, 0)`, and each is
+/// its own context.
 #[derive(Debug, Clone)]
 pub struct ArticleEntry {
     /// Metadata; `body` and `body_file` are cleared (the body is below).
@@ -86,19 +93,41 @@ pub struct Index {
     speakers_of_category: Vec<Vec<usize>>,
     /// Speakers in order of their first quote (then those without quotes).
     speakers_in_order: Vec<usize>,
+    /// Search keys: per quote, the characters its text and speaker's name
+    /// contain (see [`crate::search::char_mask`]).
+    pub(crate) quote_masks: Vec<u64>,
+    /// Per speaker, the name folded for matching.
+    pub(crate) folded_names: Vec<String>,
+    /// Tells indexes apart, so that remembered search results are never
+    /// applied to another index.
+    pub(crate) stamp: u64,
 }
+
+static STAMPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Index {
     /// Validates `datasets` and builds the index; every problem is reported.
     pub fn build(datasets: Vec<LoadedDataset>) -> Result<Index, LoadError> {
+        Index::build_from(datasets.into_iter().map(Source::Dataset).collect())
+    }
+
+    /// Validates datasets and corpora and builds the index, articles in the
+    /// order given; every problem is reported.
+    pub fn build_from(sources: Vec<Source>) -> Result<Index, LoadError> {
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let mut seen_articles: HashMap<String, String> = HashMap::new();
-        for d in &datasets {
-            diagnostics.extend(validate(d));
-            let id = &d.dataset.article.id;
-            if let Some(first) = seen_articles.insert(id.clone(), d.file.clone()) {
+        for source in &sources {
+            let (file, id) = match source {
+                Source::Dataset(d) => {
+                    diagnostics.extend(validate(d));
+                    (&d.file, &d.dataset.article.id)
+                }
+                // A corpus is checked line by line as it is read.
+                Source::Corpus(c) => (&c.file, &c.article.id),
+            };
+            if let Some(first) = seen_articles.insert(id.clone(), file.clone()) {
                 diagnostics.push(Diagnostic::record(
-                    &d.file,
+                    file,
                     "article",
                     id,
                     Some("id"),
@@ -110,11 +139,59 @@ impl Index {
             return Err(LoadError { diagnostics });
         }
         let mut index = Index::default();
-        for d in datasets {
-            index.add(d);
+        for source in sources {
+            match source {
+                Source::Dataset(d) => index.add(d),
+                Source::Corpus(c) => index.add_corpus(c),
+            }
         }
         index.finish();
         Ok(index)
+    }
+
+    /// Adds a corpus read by [`crate::quotebank`], whose text is clean already.
+    fn add_corpus(&mut self, corpus: Corpus) {
+        let Corpus {
+            file,
+            article,
+            categories,
+            speakers,
+            mut quotes,
+            text_masks,
+            skipped: _,
+        } = corpus;
+        let a = self.articles.len();
+        let (c0, s0) = (self.categories.len(), self.speakers.len());
+        let mut meta = article;
+        clean_article(&mut meta);
+        self.articles.push(ArticleEntry {
+            meta,
+            body: String::new(),
+            paragraphs: Vec::new(),
+            file,
+        });
+        self.categories.extend(
+            categories
+                .into_iter()
+                .map(|data| CategoryEntry { article: a, data }),
+        );
+        self.speakers.extend(
+            speakers
+                .into_iter()
+                .map(|data| SpeakerEntry { article: a, data }),
+        );
+        for q in &mut quotes {
+            q.article = a;
+            q.speaker += s0;
+            q.category += c0;
+        }
+        if self.quotes.is_empty() {
+            self.quotes = quotes;
+            self.quote_masks = text_masks;
+        } else {
+            self.quotes.append(&mut quotes);
+            self.quote_masks.extend(text_masks);
+        }
     }
 
     /// Adds one validated dataset, sanitising all text on the way in.
@@ -164,13 +241,15 @@ impl Index {
             else {
                 continue;
             };
+            let text = sanitize(&q.text, true).into_owned();
+            self.quote_masks.push(crate::search::char_mask(&text));
             self.quotes.push(QuoteEntry {
                 article: a,
                 speaker,
                 category,
                 id: q.id,
                 kind: q.kind,
-                text: sanitize(&q.text, true).into_owned(),
+                text,
                 span: (q.span[0], q.span[1]),
                 date: q.date,
                 note: q.note.map(|n| sanitize(&n, false).into_owned()),
@@ -187,13 +266,21 @@ impl Index {
         self.by_article = vec![Vec::new(); self.articles.len()];
         self.speakers_of_category = vec![Vec::new(); self.categories.len()];
         let mut seen = vec![false; self.speakers.len()];
+        // The category a speaker was last listed in, plus one: a corpus has
+        // thousands of speakers per category, too many to scan each time.
+        let mut listed_in = vec![0usize; self.speakers.len()];
+        let mut in_cat: Vec<Vec<usize>> = vec![Vec::new(); self.speakers.len()];
         for (i, q) in self.quotes.iter().enumerate() {
             self.by_speaker[q.speaker].push(i);
             self.by_category[q.category].push(i);
             self.by_article[q.article].push(i);
-            let in_cat = &mut self.speakers_of_category[q.category];
-            if !in_cat.contains(&q.speaker) {
-                in_cat.push(q.speaker);
+            if listed_in[q.speaker] != q.category + 1 {
+                let cats = &mut in_cat[q.speaker];
+                if !cats.contains(&q.category) {
+                    cats.push(q.category);
+                    self.speakers_of_category[q.category].push(q.speaker);
+                }
+                listed_in[q.speaker] = q.category + 1;
             }
             if !seen[q.speaker] {
                 seen[q.speaker] = true;
@@ -208,6 +295,24 @@ impl Index {
         if order.iter().enumerate().any(|(i, &c)| i != c) {
             self.reorder_categories(&order);
         }
+        self.folded_names = self
+            .speakers
+            .iter()
+            .map(|s| fold(&s.data.name).into_owned())
+            .collect();
+        let name_masks: Vec<u64> = self
+            .folded_names
+            .iter()
+            .map(|n| crate::search::char_mask(n))
+            .collect();
+        // Each quote's mask holds its text's characters (computed as it was
+        // added); add its speaker's name's.
+        self.quote_masks
+            .par_iter_mut()
+            .zip(self.quotes.par_iter())
+            .with_min_len(4096)
+            .for_each(|(m, q)| *m |= name_masks[q.speaker]);
+        self.stamp = STAMPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     fn reorder_categories(&mut self, order: &[usize]) {
@@ -387,10 +492,17 @@ impl Index {
         }
     }
 
-    /// The paragraph(s) of the article in which a quote stands.
+    /// The paragraph(s) of the article in which a quote stands; for a quote
+    /// of a corpus (an article without a body), the quote itself.
     pub fn context(&self, q: usize) -> Context<'_> {
         let quote = &self.quotes[q];
         let article = &self.articles[quote.article];
+        if article.body.is_empty() {
+            return Context {
+                text: &quote.text,
+                quote: 0..quote.text.len(),
+            };
+        }
         let (start, end) = quote.span;
         let first = article
             .paragraphs

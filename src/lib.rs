@@ -2,8 +2,10 @@
 //!
 //! - [`model`]: the dataset schema (articles, categories, speakers, quotes);
 //! - [`load`]: reading and validating datasets, embedded or from files;
+//! - [`quotebank`]: reading Quotebank corpora (JSON Lines, plain or bzip2);
 //! - [`index`]: the immutable, cross-referenced [`index::Index`];
 //! - [`search`]: fuzzy search over speakers, categories and quotes;
+//! - [`worker`]: searching on a thread, the newest query cancelling older ones;
 //! - [`format`]: a quote with its attribution as plain text, Markdown or JSON;
 //! - [`worker`]: searching on a thread, the newest query cancelling older ones;
 //! - [`clipboard`]: copying over OSC 52, tmux and the system's tools;
@@ -17,6 +19,7 @@
 //! the explorer alike. `main.rs` parses the command line, loads, dispatches.
 #![forbid(unsafe_code)]
 
+mod bz2;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;
@@ -27,6 +30,7 @@ pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod quotebank;
 pub mod search;
 pub mod text;
 pub mod tui;

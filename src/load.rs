@@ -1,6 +1,10 @@
 //! Reading datasets: from the copy embedded in the binary, from files and from
 //! folders; parsing, validating and handing them to [`Index::build`].
 //!
+//! A file may also be a Quotebank corpus (JSON Lines, plain or bzip2), which
+//! [`crate::quotebank`] reads; [`load_paths_with_progress`] reports how far a
+//! long load has come.
+//!
 //! Every problem becomes a [`Diagnostic`]; loading never panics on bad input.
 
 use std::collections::HashSet;
@@ -10,6 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Diagnostic, LoadError};
 use crate::index::Index;
 use crate::model::{Dataset, SCHEMA_VERSION};
+use crate::quotebank::{self, Corpus};
 use crate::text::parse_date;
 
 /// Name under which the embedded dataset is reported.
@@ -48,73 +53,217 @@ pub fn load_embedded() -> Result<Index, LoadError> {
 }
 
 /// Loads every dataset named by `paths` (files or folders) into one index.
+///
+/// Malformed lines of Quotebank corpora are skipped silently here; use
+/// [`load_paths_with_progress`] to see them, or to refuse them.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Index, LoadError> {
-    let mut all = Vec::new();
+    load_paths_with_progress(paths, LoadOptions::default(), |_| {}).map(|l| l.index)
+}
+
+/// What a file read for the index holds.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A curated dataset (one article with its body).
+    Dataset(LoadedDataset),
+    /// A Quotebank corpus (quotations without an article text).
+    Corpus(Corpus),
+}
+
+/// How to load.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Make a malformed line of a corpus an error instead of skipping it.
+    pub strict: bool,
+}
+
+/// A loaded index, with what was left out of it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub index: Index,
+    /// Malformed corpus lines that were skipped, each with its file and line
+    /// number (always empty with [`LoadOptions::strict`]).
+    pub skipped: Vec<Diagnostic>,
+}
+
+/// Where a load is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and parsing files.
+    Reading,
+    /// Cross-referencing and computing search keys: no more bytes to read.
+    Indexing,
+    /// The index is ready.
+    Done,
+}
+
+/// How far a load has come, for a progress bar or gauge. Reported after every
+/// few megabytes read, and at each change of [`Stage`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    /// Bytes of the files read so far (compressed bytes for a bzip2 file).
+    pub bytes_read: u64,
+    /// Size of all the files to read.
+    pub bytes_total: u64,
+    /// Quotes read so far.
+    pub quotes: usize,
+}
+
+impl Progress {
+    /// Between 0 and 1.
+    pub fn fraction(&self) -> f64 {
+        match self.stage {
+            Stage::Done => 1.0,
+            _ if self.bytes_total == 0 => 0.0,
+            _ => (self.bytes_read as f64 / self.bytes_total as f64).min(1.0),
+        }
+    }
+}
+
+/// Like [`load_paths`], calling `progress` as it goes (from the calling
+/// thread) and returning the corpus lines it skipped.
+///
+/// This is what a user interface calls to show a progress bar or gauge
+/// while a large corpus loads:
+///
+/// ```no_run
+/// # use reactions::load::*;
+/// let paths = vec![std::path::PathBuf::from("quotes-2020.json.bz2")];
+/// let loaded = load_paths_with_progress(&paths, LoadOptions::default(), |p| {
+///     eprint!("\r{:3.0}% {} quotes", p.fraction() * 100.0, p.quotes);
+/// });
+/// ```
+pub fn load_paths_with_progress(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    mut progress: impl FnMut(Progress),
+) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    let mut folder_articles = Vec::new();
     for path in paths {
-        match read_path(path) {
-            Ok(mut d) => all.append(&mut d),
+        match files_of(path) {
+            Ok((mut f, mut a)) => {
+                files.append(&mut f);
+                folder_articles.append(&mut a);
+            }
             Err(e) => diagnostics.extend(e.diagnostics),
         }
+    }
+    // Articles of a folder are read after its datasets, unless one of them
+    // is a dataset's body file.
+    let canonical = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let datasets_first = files.len();
+    files.append(&mut folder_articles);
+    let bytes_total = files
+        .iter()
+        .map(|f| fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    let mut at = Progress {
+        stage: Stage::Reading,
+        bytes_read: 0,
+        bytes_total,
+        quotes: 0,
+    };
+    progress(at);
+    let mut sources = Vec::new();
+    let mut skipped = Vec::new();
+    let mut bodies: HashSet<PathBuf> = HashSet::new();
+    for (i, file) in files.iter().enumerate() {
+        if i == datasets_first {
+            bodies = sources
+                .iter()
+                .filter_map(|s| match s {
+                    Source::Dataset(d) => {
+                        let dir = Path::new(&d.file).parent()?;
+                        Some(canonical(&dir.join(d.dataset.article.body_file.as_ref()?)))
+                    }
+                    Source::Corpus(_) => None,
+                })
+                .collect();
+        }
+        if i >= datasets_first && bodies.contains(&canonical(file)) {
+            continue;
+        }
+        let shown = file.display().to_string();
+        let is_corpus = quotebank::is_corpus(file)
+            .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))));
+        let before = at;
+        let read = match is_corpus {
+            Err(d) => Err(LoadError::from(d)),
+            Ok(true) => quotebank::read(file, &mut |bytes, quotes| {
+                at.bytes_read = before.bytes_read + bytes;
+                at.quotes = before.quotes + quotes;
+                progress(at);
+            })
+            .map(|mut c| {
+                skipped.append(&mut c.skipped);
+                vec![Source::Corpus(c)]
+            }),
+            Ok(false) => {
+                read_file(file).map(|d| d.into_iter().map(Source::Dataset).collect::<Vec<_>>())
+            }
+        };
+        match read {
+            Ok(mut s) => {
+                at.quotes = before.quotes
+                    + s.iter()
+                        .map(|s| match s {
+                            Source::Dataset(d) => d.dataset.quotes.len(),
+                            Source::Corpus(c) => c.quotes.len(),
+                        })
+                        .sum::<usize>();
+                sources.append(&mut s);
+            }
+            Err(e) => diagnostics.extend(e.diagnostics),
+        }
+        at.bytes_read = before.bytes_read + fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        progress(at);
+    }
+    if options.strict {
+        diagnostics.append(&mut skipped);
     }
     if !diagnostics.is_empty() {
         return Err(LoadError { diagnostics });
     }
-    Index::build(all)
+    at.stage = Stage::Indexing;
+    progress(at);
+    let index = Index::build_from(sources)?;
+    at.stage = Stage::Done;
+    progress(at);
+    Ok(Loaded { index, skipped })
 }
 
-/// Reads a dataset file, or every `*.json` file of a folder in name order.
-pub fn read_path(path: &Path) -> Result<Vec<LoadedDataset>, LoadError> {
+/// The files to read for `path`: a file as it is; for a folder, its dataset
+/// and corpus files (`*.json`, `*.jsonl`, `*.bz2`) and, second, its articles
+/// (`*.txt`, `*.html`, `*.htm`), each list in name order. An article that is
+/// the body of a dataset beside it is left out later, once the datasets are
+/// read.
+fn files_of(path: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), LoadError> {
     let shown = path.display().to_string();
     let meta = fs::metadata(path)
         .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
     if !meta.is_dir() {
-        return read_file(path);
+        return Ok((vec![path.to_path_buf()], Vec::new()));
     }
     let mut files: Vec<PathBuf> = fs::read_dir(path)
         .map_err(|e| Diagnostic::file(&shown, format!("cannot read folder: {}", io_reason(&e))))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && (has_extension(p, &["json"]) || is_article_name(p)))
+        .filter(|p| p.is_file())
         .collect();
     files.sort();
-    if files.is_empty() {
+    let (data, rest): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|p| has_extension(p, &["json"]) || quotebank::has_corpus_name(p));
+    let articles: Vec<PathBuf> = rest.into_iter().filter(|p| is_article_name(p)).collect();
+    if data.is_empty() && articles.is_empty() {
         return Err(Diagnostic::file(
             &shown,
-            "folder holds no *.json dataset and no *.txt or *.html article",
+            "folder holds no *.json dataset, no Quotebank corpus and no *.txt or *.html article",
         )
         .into());
     }
-    // Datasets first; then the articles that are not a dataset's body.
-    let (json, articles): (Vec<PathBuf>, Vec<PathBuf>) =
-        files.into_iter().partition(|p| has_extension(p, &["json"]));
-    let mut out = Vec::new();
-    let mut diagnostics = Vec::new();
-    for f in json {
-        match read_file(&f) {
-            Ok(mut d) => out.append(&mut d),
-            Err(e) => diagnostics.extend(e.diagnostics),
-        }
-    }
-    let canonical = |p: PathBuf| fs::canonicalize(&p).unwrap_or(p);
-    let bodies: HashSet<PathBuf> = out
-        .iter()
-        .filter_map(|d| d.dataset.article.body_file.as_ref())
-        .map(|b| canonical(path.join(b)))
-        .collect();
-    for f in articles
-        .into_iter()
-        .filter(|a| !bodies.contains(&canonical(a.clone())))
-    {
-        match read_file(&f) {
-            Ok(mut d) => out.append(&mut d),
-            Err(e) => diagnostics.extend(e.diagnostics),
-        }
-    }
-    if diagnostics.is_empty() {
-        Ok(out)
-    } else {
-        Err(LoadError { diagnostics })
-    }
+    Ok((data, articles))
 }
 
 /// Reads one dataset file and the body files it names, or imports an
@@ -374,6 +523,8 @@ pub fn validate(loaded: &LoadedDataset) -> Vec<Diagnostic> {
         }
     }
 
+    // An article without a body is a corpus of quotations: no spans.
+    let corpus = loaded.body.is_empty();
     // Character offset -> byte offset, for checking spans.
     let offsets: Vec<usize> = loaded
         .body
@@ -431,7 +582,16 @@ pub fn validate(loaded: &LoadedDataset) -> Vec<Diagnostic> {
             );
         }
         let [start, end] = q.span;
-        if start > end {
+        if corpus {
+            if q.span != [0, 0] {
+                push(
+                    "quote",
+                    &q.id,
+                    Some("span"),
+                    format!("[{start}, {end}] in an article without a body: must be [0, 0]"),
+                );
+            }
+        } else if start > end {
             push(
                 "quote",
                 &q.id,
@@ -465,7 +625,7 @@ pub fn validate(loaded: &LoadedDataset) -> Vec<Diagnostic> {
 }
 
 /// Ids are non-empty and free of `/` (the namespace separator) and spaces.
-fn check_id(id: &str) -> Result<(), String> {
+pub(crate) fn check_id(id: &str) -> Result<(), String> {
     if id.is_empty() {
         Err("is empty".into())
     } else if id

@@ -76,11 +76,14 @@ pub enum SpeakerKind {
     InternationalOrganisation,
     Activist,
     UnnamedGroup,
+    /// The source does not say what sort of voice this is (Quotebank's
+    /// speakers are names, with no role).
+    Unclassified,
 }
 
 impl SpeakerKind {
     /// Every kind, in display order.
-    pub const ALL: [SpeakerKind; 10] = [
+    pub const ALL: [SpeakerKind; 11] = [
         SpeakerKind::GovernmentOfficial,
         SpeakerKind::GovernmentBody,
         SpeakerKind::Politician,
@@ -91,6 +94,7 @@ impl SpeakerKind {
         SpeakerKind::InternationalOrganisation,
         SpeakerKind::Activist,
         SpeakerKind::UnnamedGroup,
+        SpeakerKind::Unclassified,
     ];
 
     /// A short human label ("official", "academic", ...).
@@ -106,6 +110,7 @@ impl SpeakerKind {
             SpeakerKind::InternationalOrganisation => "intl. org.",
             SpeakerKind::Activist => "activist",
             SpeakerKind::UnnamedGroup => "unnamed",
+            SpeakerKind::Unclassified => "unclassified",
         }
     }
 }

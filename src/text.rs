@@ -12,7 +12,7 @@ use std::borrow::Cow;
 /// becomes `␡`, and C1 controls, bidirectional controls and other invisible
 /// format characters become `�`.
 pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| needs_replacing(c, keep_newlines)) {
+    if is_clean(s.as_bytes(), keep_newlines) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -26,6 +26,51 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// Whether no character of `s` (UTF-8) needs replacing: a byte scan that
+/// decodes only the few lead bytes that can start a control or invisible
+/// format character; exactly `!s.chars().any(needs_replacing)`, much faster.
+fn is_clean(b: &[u8], keep_newlines: bool) -> bool {
+    // Printable ASCII only, the common case: a loop the compiler vectorises.
+    if b.iter().all(|&c| (0x20..0x7F).contains(&c)) {
+        return true;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if (c < 0x20 && !(c == b'\n' && keep_newlines)) || c == 0x7F {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let bad = match c {
+            // U+0080..U+009F: C1 controls.
+            0xC2 => next(1) < 0xA0,
+            // U+061C: Arabic letter mark.
+            0xD8 => next(1) == 0x9C,
+            // U+200E, U+200F, U+2028..U+202E, U+2066..U+2069.
+            0xE2 => matches!(
+                (next(1), next(2)),
+                (0x80, 0x8E | 0x8F | 0xA8..=0xAE) | (0x81, 0xA6..=0xA9)
+            ),
+            // U+FEFF: byte order mark.
+            0xEF => next(1) == 0xBB && next(2) == 0xBF,
+            _ => false,
+        };
+        if bad {
+            return false;
+        }
+        i += match c {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+    }
+    true
 }
 
 fn needs_replacing(c: char, keep_newlines: bool) -> bool {
@@ -161,6 +206,22 @@ mod tests {
         assert_eq!(clean.chars().count(), hostile.chars().count());
         assert!(clean.starts_with("a␛]52;c;aGk=␇b"));
         assert!(!clean.contains('\u{202e}'));
+    }
+
+    #[test]
+    fn byte_scan_agrees_with_the_character_test() {
+        let mut samples: Vec<String> = vec!["plain".into(), "a\nb".into(), "“curly” – ok".into()];
+        for c in (0u32..0x3000).chain([0xFEFF, 0xFEFE, 0x1F600]) {
+            if let Some(c) = char::from_u32(c) {
+                samples.push(format!("x{c}y"));
+            }
+        }
+        for s in &samples {
+            for keep in [true, false] {
+                let slow = !s.chars().any(|c| needs_replacing(c, keep));
+                assert_eq!(is_clean(s.as_bytes(), keep), slow, "{s:?} {keep}");
+            }
+        }
     }
 
     #[test]
