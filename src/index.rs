@@ -101,11 +101,19 @@ pub struct Index {
     /// Tells indexes apart, so that remembered search results are never
     /// applied to another index.
     pub(crate) stamp: u64,
+    /// Aggregates for the statistics view, computed on first use.
+    stats: std::sync::OnceLock<crate::stats::Stats>,
 }
 
 static STAMPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Index {
+    /// Quotes per category and kind of speaker, and the timeline; computed
+    /// once, on first use.
+    pub fn stats(&self) -> &crate::stats::Stats {
+        self.stats.get_or_init(|| crate::stats::Stats::of(self))
+    }
+
     /// Validates `datasets` and builds the index; every problem is reported.
     pub fn build(datasets: Vec<LoadedDataset>) -> Result<Index, LoadError> {
         Index::build_from(datasets.into_iter().map(Source::Dataset).collect())

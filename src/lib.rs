@@ -5,13 +5,13 @@
 //! - [`quotebank`]: reading Quotebank corpora (JSON Lines, plain or bzip2);
 //! - [`index`]: the immutable, cross-referenced [`index::Index`];
 //! - [`search`]: fuzzy search over speakers, categories and quotes;
-//! - [`worker`]: searching on a thread, the newest query cancelling older ones;
 //! - [`format`]: a quote with its attribution as plain text, Markdown or JSON;
 //! - [`worker`]: searching on a thread, the newest query cancelling older ones;
 //! - [`clipboard`]: copying over OSC 52, tmux and the system's tools;
 //! - [`import`]: a raw article (plain text or HTML) to a dataset, by rules;
 //! - [`eval`]: scoring an imported dataset against a curated one;
 //! - [`cli`] and [`commands`]: the command line, writing to any `Write`;
+//! - [`stats`]: quotes per category and kind of speaker, and the timeline;
 //! - [`text`]: sanitising untrusted text, folding, dates;
 //! - [`tui`]: the terminal explorer (state, actions, update, view).
 //!
@@ -32,6 +32,7 @@ pub mod load;
 pub mod model;
 pub mod quotebank;
 pub mod search;
+pub mod stats;
 pub mod text;
 pub mod tui;
 pub mod worker;

@@ -36,6 +36,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Eval(args)) => return standalone(|out| commands::eval(args, out)),
         _ => {}
     }
+    // The explorer on files of its own loads them behind a progress gauge.
+    if cli.command.is_none() && !cli.data.is_empty() {
+        return Ok(
+            match tui::run_loading(cli.data.clone(), LoadOptions { strict: cli.strict })? {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    let _ = commands::report(&e.diagnostics, &mut io::stderr());
+                    ExitCode::from(2)
+                }
+            },
+        );
+    }
     let index = match if cli.data.is_empty() {
         load::load_embedded()
     } else {

@@ -328,3 +328,82 @@ fn mouse_click_selects_and_the_wheel_scrolls() {
     t.type_text("\u{1b}[<65;60;5M");
     t.wait_text("▸ ROK conservative media  direct");
 }
+
+#[test]
+fn an_article_given_as_text_opens_in_the_explorer() {
+    let t = Tmux::start(120, 40);
+    let article = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/articles/wire-port-strike.txt"
+    );
+    t.open(&format!("--data {article}"));
+    t.wait_all(&[
+        "Port strike talks collapse as unions vow to escalate",
+        "Experts (7)",
+        "Quotes (14)",
+        "Henk Visser",
+    ]);
+    // Its quotes carry what the import found: the cue and a confidence.
+    t.type_text("/");
+    t.type_text("smits");
+    t.wait_text("▸ expert   Karin Smits");
+    t.press(&["Enter"]);
+    t.wait_all(&["Quotes of Karin Smits (2)", "attribution confidence"]);
+}
+
+#[test]
+fn a_corpus_loads_behind_a_gauge_that_q_cancels() {
+    // A named pipe stands for a corpus that takes long to read: the
+    // explorer shows its gauge, counts what has arrived, and quits on q
+    // without waiting for the rest.
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("slow.jsonl");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let t = Tmux::start(100, 30);
+    t.run(&format!("{BIN} --data {}; echo exit-$?", fifo.display()));
+    let mut pipe = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    use std::io::Write as _;
+    for i in 0..20_000 {
+        writeln!(
+            pipe,
+            r#"{{"quoteID": "2020-01-16-{i:06}", "quotation": "Words number {i}.", "speaker": "Andrei Lankov", "qids": [], "date": "2020-01-16 12:00:00", "numOccurrences": 1, "probas": [["Andrei Lankov", "0.8"]], "urls": [], "phase": "E"}}"#
+        )
+        .unwrap();
+    }
+    pipe.flush().unwrap();
+    t.wait_all(&["Loading", "quotes", "q or Esc to cancel"]);
+    t.type_text("q");
+    t.wait_text("exit-0");
+    drop(pipe);
+    assert!(!t.screen().contains("Categories"));
+}
+
+#[test]
+fn a_quotebank_corpus_opens_and_searches() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> = (0..3000)
+        .map(|i| {
+            let speaker = if i % 3 == 0 { "Andrei Lankov" } else { "Victor Cha" };
+            format!(
+                r#"{{"quoteID": "2020-02-{d:02}-{i:06}", "quotation": "Statement {i} on the summit.", "speaker": "{speaker}", "qids": [], "date": "2020-02-{d:02} 12:00:00", "numOccurrences": 1, "probas": [["{speaker}", "0.9"]], "urls": ["https://example.org/{i}"], "phase": "E"}}"#,
+                d = i % 28 + 1
+            )
+        })
+        .collect();
+    std::fs::write(&corpus, lines.join("\n") + "\nnot json\n").unwrap();
+    let t = Tmux::start(120, 40);
+    // The status line reports the skipped line where the key hints go.
+    t.run(&format!("{BIN} --data {}", corpus.display()));
+    t.wait_all(&[
+        "Quotes (3000)",
+        "Experts (2)",
+        "Skipped 1 malformed line(s)",
+    ]);
+    t.type_text("/");
+    t.type_text("victor");
+    t.wait_text("▸ expert   Victor Cha");
+    t.press(&["Enter"]);
+    t.wait_all(&["Quotes of Victor Cha (2000)", "https://example.org/1"]);
+}

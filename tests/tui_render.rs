@@ -89,7 +89,7 @@ fn wide_screen_shows_every_pane() {
     assert!(l[2].contains("▸ All") && l[2].trim_end().ends_with("│"));
     assert!(s.contains("Official reactions") && s.contains("Practical conclusions"));
     assert!(s.contains("Experts (39)"));
-    assert!(s.contains("John Kirby") && s.contains("official 2"));
+    assert!(s.contains("John Kirby") && s.contains("official  2"));
     assert!(s.contains("Detail"));
     assert!(s.contains("In context"));
     assert!(l[39].contains("/ search") && l[39].contains("? help"));

@@ -64,6 +64,8 @@ pub enum Action {
     SearchClear,
     /// Results of a search arrived from the worker.
     SearchResults(Response),
+    /// The best results so far of a search still running.
+    SearchPartial(Response),
     /// The copy finished; the report says how.
     Copied(CopyReport),
     /// The terminal has a new size.

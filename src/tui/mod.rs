@@ -12,8 +12,10 @@ pub mod update;
 pub mod view;
 
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::event::{
@@ -23,7 +25,9 @@ use crossterm::event::{
 use crossterm::execute;
 
 use crate::clipboard::{Clipboard, Environment, SystemClipboard};
+use crate::error::LoadError;
 use crate::index::Index;
+use crate::load::{self, LoadOptions, Loaded, Progress};
 use crate::search::Options;
 use crate::worker::{Response, SearchWorker};
 use action::{Action, Mode};
@@ -33,10 +37,16 @@ use update::{Effect, update};
 /// How many search results the popup keeps.
 pub const SEARCH_LIMIT: usize = 1000;
 
+/// How often a long search shows its best results so far.
+const PARTIAL_EVERY: Duration = Duration::from_millis(60);
+
 /// What reaches the event loop.
 enum Message {
     Terminal(Event),
     Search(Response),
+    SearchPartial(Response),
+    Progress(Progress),
+    Loaded(Box<Result<Loaded, LoadError>>),
 }
 
 /// Whether colour is allowed (see <https://no-color.org>).
@@ -44,16 +54,37 @@ pub fn color_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Runs the explorer until the user quits. The terminal is restored on every
-/// way out: quit, error, or panic (ratatui's hook, extended below to turn the
-/// mouse and paste modes off too).
+/// Runs the explorer on `index` until the user quits. The terminal is
+/// restored on every way out: quit, error, or panic.
 pub fn run(index: Index) -> anyhow::Result<()> {
+    session(Start::Ready(Box::new(index))).map(|_| ())
+}
+
+/// Opens the explorer at once and loads `paths` on a thread behind a
+/// progress gauge; the panes appear as soon as the index is ready. A load
+/// that fails closes the explorer and returns the error for the caller to
+/// report (the terminal is restored by then).
+pub fn run_loading(
+    paths: Vec<PathBuf>,
+    options: LoadOptions,
+) -> anyhow::Result<Result<(), LoadError>> {
+    session(Start::Load(paths, options))
+}
+
+enum Start {
+    Ready(Box<Index>),
+    Load(Vec<PathBuf>, LoadOptions),
+}
+
+/// Sets the terminal up, runs the explorer, and restores the terminal:
+/// ratatui's panic hook, extended here to turn the mouse and paste modes off
+/// too, covers a panic.
+fn session(start: Start) -> anyhow::Result<Result<(), LoadError>> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!(
             "the explorer needs a terminal; for scripts use a command such as `reactions search` (see --help)"
         );
     }
-    let index = Arc::new(index);
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -61,13 +92,16 @@ pub fn run(index: Index) -> anyhow::Result<()> {
         ratatui_hook(info);
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &index);
+    let result = event_loop(&mut terminal, start);
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, index: &Arc<Index>) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    start: Start,
+) -> anyhow::Result<Result<(), LoadError>> {
     let (tx, rx) = mpsc::channel::<Message>();
     let input = tx.clone();
     std::thread::Builder::new()
@@ -80,16 +114,74 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, index: &Arc<Index>) -> an
             }
         })
         .context("cannot start the input thread")?;
-    let worker = SearchWorker::spawn(Arc::clone(index), move |r| {
-        let _ = tx.send(Message::Search(r));
-    });
+    let theme = view::theme::Theme {
+        color: color_allowed(),
+    };
+    let (index, skipped) = match start {
+        Start::Ready(index) => (*index, Vec::new()),
+        Start::Load(paths, options) => {
+            let what = paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let loader = tx.clone();
+            std::thread::Builder::new()
+                .name("load".into())
+                .spawn(move || {
+                    let progress = loader.clone();
+                    let result = load::load_paths_with_progress(&paths, options, |p| {
+                        let _ = progress.send(Message::Progress(p));
+                    });
+                    let _ = loader.send(Message::Loaded(Box::new(result)));
+                })
+                .context("cannot start the loading thread")?;
+            let mut progress = None;
+            loop {
+                terminal.draw(|frame| view::loading::draw(frame, &what, progress, &theme))?;
+                match rx.recv().context("the loading thread stopped")? {
+                    Message::Progress(p) => progress = Some(p),
+                    Message::Loaded(result) => match *result {
+                        Ok(loaded) => break (loaded.index, loaded.skipped),
+                        Err(e) => return Ok(Err(e)),
+                    },
+                    Message::Terminal(ev) => {
+                        if let Some(Action::Quit | Action::Back) =
+                            action::from_event(&ev, Mode::Overlay)
+                        {
+                            return Ok(Ok(()));
+                        }
+                    }
+                    Message::Search(_) | Message::SearchPartial(_) => {}
+                }
+            }
+        }
+    };
+    let index = Arc::new(index);
+    let partial = tx.clone();
+    let worker = SearchWorker::spawn_streaming(
+        Arc::clone(&index),
+        PARTIAL_EVERY,
+        move |r| {
+            let _ = partial.send(Message::SearchPartial(r));
+        },
+        move |r| {
+            let _ = tx.send(Message::Search(r));
+        },
+    );
     let size = terminal.size()?;
-    let mut state = AppState::new(index, size.width, size.height);
-    state.color = color_allowed();
+    let mut state = AppState::new(&index, size.width, size.height);
+    state.color = theme.color;
+    if let Some(first) = skipped.first() {
+        state.status = Some(format!(
+            "Skipped {} malformed line(s); the first: {first}",
+            skipped.len()
+        ));
+    }
     let mut clipboard = SystemClipboard::new(io::stdout(), Environment::detect());
 
     loop {
-        terminal.draw(|frame| view::draw(frame, &state, index))?;
+        terminal.draw(|frame| view::draw(frame, &state, &index))?;
         // For the end-to-end test that the terminal is restored on a panic.
         #[cfg(debug_assertions)]
         if std::env::var_os("REACTIONS_DEBUG_PANIC").is_some() {
@@ -102,11 +194,13 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, index: &Arc<Index>) -> an
             let action = match message {
                 Message::Terminal(ev) => action::from_event(&ev, mode(&state)),
                 Message::Search(r) => Some(Action::SearchResults(r)),
+                Message::SearchPartial(r) => Some(Action::SearchPartial(r)),
+                Message::Progress(_) | Message::Loaded(_) => None,
             };
             if let Some(action) = action {
-                match update(&mut state, index, action) {
+                match update(&mut state, &index, action) {
                     None => {}
-                    Some(Effect::Quit) => return Ok(()),
+                    Some(Effect::Quit) => return Ok(Ok(())),
                     Some(Effect::Search(query)) => {
                         let options = Options {
                             kind: None,
@@ -116,7 +210,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, index: &Arc<Index>) -> an
                     }
                     Some(Effect::Copy(text)) => {
                         let report = clipboard.copy(&text);
-                        update(&mut state, index, Action::Copied(report));
+                        update(&mut state, &index, Action::Copied(report));
                     }
                 }
             }

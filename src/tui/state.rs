@@ -64,13 +64,20 @@ pub struct Search {
     pub total: usize,
     /// The query the shown hits belong to.
     pub shown_query: String,
+    /// Whether the shown hits are the best so far of a search still running.
+    pub partial: bool,
     pub cursor: Cursor,
 }
 
 impl Search {
-    /// Whether the shown results are older than the query.
+    /// Whether the shown hits are those of the current query.
+    pub fn current(&self) -> bool {
+        self.query.trim() == self.shown_query.trim()
+    }
+
+    /// Whether better or newer results are still to come.
     pub fn pending(&self) -> bool {
-        self.query.trim() != self.shown_query.trim()
+        !self.current() || self.partial
     }
 }
 

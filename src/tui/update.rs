@@ -25,7 +25,10 @@ pub fn update(state: &mut AppState, index: &Index, action: Action) -> Option<Eff
     // A status message stays until the next thing the user does.
     if !matches!(
         action,
-        Action::SearchResults(_) | Action::Copied(_) | Action::Resize(..)
+        Action::SearchResults(_)
+            | Action::SearchPartial(_)
+            | Action::Copied(_)
+            | Action::Resize(..)
     ) {
         state.status = None;
     }
@@ -44,14 +47,11 @@ pub fn update(state: &mut AppState, index: &Index, action: Action) -> Option<Eff
             None
         }
         Action::SearchResults(response) => {
-            if let Overlay::Search(search) = &mut state.overlay
-                && response.query == search.query
-            {
-                search.hits = response.results.hits;
-                search.total = response.results.total;
-                search.shown_query = response.query;
-                search.cursor = Cursor::default();
-            }
+            show_results(state, response, false);
+            None
+        }
+        Action::SearchPartial(response) => {
+            show_results(state, response, true);
             None
         }
         action => match state.overlay {
@@ -62,6 +62,29 @@ pub fn update(state: &mut AppState, index: &Index, action: Action) -> Option<Eff
     };
     reveal(state, index);
     effect
+}
+
+/// Shows a search response if it answers the current query. The selection
+/// stays where it was when the same query's results improve.
+fn show_results(state: &mut AppState, response: crate::worker::Response, partial: bool) {
+    let Overlay::Search(search) = &mut state.overlay else {
+        return;
+    };
+    if response.query != search.query {
+        return;
+    }
+    let same_query = search.shown_query == response.query;
+    search.hits = response.results.hits;
+    search.total = response.results.total;
+    search.shown_query = response.query;
+    search.partial = partial;
+    if same_query {
+        search
+            .cursor
+            .select(search.cursor.selected, search.hits.len());
+    } else {
+        search.cursor = Cursor::default();
+    }
 }
 
 fn areas(state: &AppState, index: &Index) -> Areas {
@@ -314,8 +337,10 @@ fn search_action(state: &mut AppState, index: &Index, action: Action) -> Option<
             }
         }
         Action::Enter => {
+            // The best hits so far of the current query are good enough
+            // to jump to; those of an older query are not.
             if let Some(hit) = search.hits.get(search.cursor.selected).cloned()
-                && !search.pending()
+                && search.current()
             {
                 state.overlay = Overlay::None;
                 jump(state, index, &hit);
@@ -333,6 +358,7 @@ fn search_action(state: &mut AppState, index: &Index, action: Action) -> Option<
         search.hits.clear();
         search.total = 0;
         search.shown_query = search.query.clone();
+        search.partial = false;
         search.cursor = Cursor::default();
         return None;
     }

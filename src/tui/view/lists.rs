@@ -135,6 +135,8 @@ pub fn experts(frame: &mut Frame, area: Rect, state: &AppState, index: &Index, t
         Some(_) => format!(" Experts in this category ({}) ", state.expert_rows.len()),
     };
     let total: usize = state.count_all(index);
+    // Counts are right-aligned in a column as wide as the largest one.
+    let digits = total.to_string().len();
     draw_list(
         frame,
         area,
@@ -154,7 +156,7 @@ pub fn experts(frame: &mut Frame, area: Rect, state: &AppState, index: &Index, t
                 let d = &index.speaker(s).data;
                 let count = state.count_in_category(index, s);
                 let right = if width >= 34 {
-                    format!("{} {count}", d.kind.label())
+                    format!("{} {count:>digits$}", d.kind.label())
                 } else {
                     count.to_string()
                 };

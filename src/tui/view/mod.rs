@@ -4,6 +4,7 @@
 pub mod detail;
 pub mod help;
 pub mod lists;
+pub mod loading;
 pub mod search;
 pub mod stats;
 pub mod theme;
@@ -62,13 +63,12 @@ fn header(frame: &mut Frame, area: Rect, index: &Index, theme: &Theme) {
     let text = match index.articles() {
         [one] => {
             let m = &one.meta;
-            format!(
-                " {} — {}, {}, {}",
-                m.title,
-                m.author,
-                m.outlet,
-                human_date(&m.date)
-            )
+            // A corpus names its source as both author and outlet.
+            let mut by = vec![m.author.as_str()];
+            if m.outlet != m.author {
+                by.push(m.outlet.as_str());
+            }
+            format!(" {} — {}, {}", m.title, by.join(", "), human_date(&m.date))
         }
         many => format!(
             " {} articles: {}",

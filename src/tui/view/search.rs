@@ -108,10 +108,16 @@ fn hit_spans(hit: &Hit, index: &Index, theme: &Theme, width: usize) -> Vec<Span<
                 }?;
                 Some((text.clone(), m.positions.clone()))
             });
-            spans.push(Span::styled(" · ", theme.dim()));
             match other {
-                Some((text, pos)) => spans.extend(highlighted(&text, &pos, theme.dim(), hl)),
-                None => spans.push(Span::styled(d.about(), theme.dim())),
+                Some((text, pos)) => {
+                    spans.push(Span::styled(" · ", theme.dim()));
+                    spans.extend(highlighted(&text, &pos, theme.dim(), hl));
+                }
+                None if !d.about().is_empty() => {
+                    spans.push(Span::styled(" · ", theme.dim()));
+                    spans.push(Span::styled(d.about(), theme.dim()));
+                }
+                None => {}
             }
             spans
         }

@@ -2,8 +2,6 @@
 //! category and per kind of speaker as bar charts, and the dated statements
 //! on a timeline.
 
-use std::collections::BTreeMap;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,52 +10,7 @@ use ratatui::widgets::{Bar, BarChart, Clear, Paragraph};
 use super::pane_block;
 use super::theme::Theme;
 use crate::index::Index;
-use crate::model::SpeakerKind;
 use crate::text::{ellipsize, parse_date, short_date};
-
-/// (label, count) of quotes per category, in category order.
-pub fn per_category(index: &Index) -> Vec<(String, u64)> {
-    (0..index.categories().len())
-        .map(|c| {
-            (
-                index.category(c).data.title.clone(),
-                index.quotes_by_category(c).len() as u64,
-            )
-        })
-        .collect()
-}
-
-/// (kind, speakers, quotes) per kind of speaker that has any.
-pub fn per_kind(index: &Index) -> Vec<(SpeakerKind, u64, u64)> {
-    SpeakerKind::ALL
-        .iter()
-        .filter_map(|&k| {
-            let speakers: Vec<usize> = (0..index.speakers().len())
-                .filter(|&s| index.speaker(s).data.kind == k)
-                .collect();
-            let quotes: usize = speakers
-                .iter()
-                .map(|&s| index.quotes_by_speaker(s).len())
-                .sum();
-            (quotes > 0).then_some((k, speakers.len() as u64, quotes as u64))
-        })
-        .collect()
-}
-
-/// Dated statements: date → names of the speakers, in order of first quote.
-pub fn timeline(index: &Index) -> BTreeMap<String, Vec<String>> {
-    let mut days: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for q in index.quotes() {
-        if let Some(d) = &q.date {
-            let names = days.entry(d.clone()).or_default();
-            let name = &index.speaker(q.speaker).data.name;
-            if !names.contains(name) {
-                names.push(name.clone());
-            }
-        }
-    }
-    days
-}
 
 /// Days since 1 January of year 0, for spacing dates on an axis.
 fn day_number(date: &str) -> Option<i64> {
@@ -80,8 +33,9 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, index: &Index, theme: 
     if inner.height < 3 || inner.width < 10 {
         return;
     }
-    let cats = per_category(index);
-    let kinds = per_kind(index);
+    let stats = index.stats();
+    let cats = &stats.per_category;
+    let kinds = &stats.per_kind;
     let cat_h = cats.len() as u16 + 1;
     let kind_h = kinds.len() as u16 + 1;
     // Wide: charts on the left, timeline on the right. Narrow: one column,
@@ -158,7 +112,17 @@ fn draw_timeline(frame: &mut Frame, area: Rect, scroll: usize, index: &Index, th
     if area.height < 2 {
         return;
     }
-    let days = timeline(index);
+    let days = &index.stats().timeline;
+    // Days carry their year when the timeline spans several.
+    let years = |d: &String| d.get(..4).map(str::to_owned);
+    let several_years = days.keys().next().map(years) != days.keys().last().map(years);
+    let label = |d: &str| {
+        if several_years {
+            format!("{} {}", short_date(d), d.get(..4).unwrap_or(""))
+        } else {
+            short_date(d)
+        }
+    };
     let mut lines = vec![Line::styled("Dated statements", theme.bold())];
     let dated: Vec<(i64, &String)> = days
         .keys()
@@ -175,7 +139,7 @@ fn draw_timeline(frame: &mut Frame, area: Rect, scroll: usize, index: &Index, th
         for (n, d) in &dated {
             let at = x(*n);
             axis[at] = '●';
-            let label: Vec<char> = short_date(d).chars().collect();
+            let label: Vec<char> = label(d).chars().collect();
             let start = at.min(width.saturating_sub(label.len()));
             if start >= free_from {
                 for (i, c) in label.iter().enumerate() {
@@ -196,10 +160,17 @@ fn draw_timeline(frame: &mut Frame, area: Rect, scroll: usize, index: &Index, th
     }
     let list: Vec<Line> = days
         .iter()
-        .map(|(d, names)| {
+        .map(|(d, day)| {
+            let mut names = day.names.join(", ");
+            if day.speakers > day.names.len() {
+                names.push_str(&format!(" and {} more", day.speakers - day.names.len()));
+            }
             Line::from(vec![
-                Span::styled(format!("  {:<7}", short_date(d)), theme.bold()),
-                Span::raw(names.join(", ")),
+                Span::styled(
+                    format!("  {:<w$}", label(d), w = if several_years { 12 } else { 7 }),
+                    theme.bold(),
+                ),
+                Span::raw(names),
             ])
         })
         .skip(scroll)
