@@ -122,6 +122,34 @@ fn narrow_terminal_stacks_panes_and_drops_context() {
 }
 
 #[test]
+fn key_hints_are_whole_and_keep_help_and_quit_at_any_width() {
+    let index = index();
+    for w in 30..=140 {
+        let state = state_at(&index, w, 30);
+        let s = screen(&state, &index, w, 30);
+        let footer = s.lines().last().unwrap().trim_end();
+        assert!(footer.ends_with("? help · q quit"), "{w}: {footer}");
+        // Every hint is whole: a key and its word, separated by " · ".
+        for hint in footer.trim_start().split(" · ") {
+            assert!(
+                [
+                    "↑↓ move",
+                    "Enter experts",
+                    "Tab next pane",
+                    "/ search",
+                    "y copy",
+                    "s stats",
+                    "? help",
+                    "q quit"
+                ]
+                .contains(&hint),
+                "{w}: {hint:?} in {footer}"
+            );
+        }
+    }
+}
+
+#[test]
 fn too_small() {
     let index = index();
     let state = state_at(&index, 29, 8);

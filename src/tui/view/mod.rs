@@ -151,6 +151,24 @@ fn footer(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             ],
         },
     };
+    // Whole hints only: the last ones (help, quit) are kept first, then as
+    // many of the others, in order, as the width allows.
+    let cost = |(key, what): &(&str, &str)| key.chars().count() + what.chars().count() + 4;
+    let keep_last = 2.min(hints.len());
+    // A hint costs " · key what"; the first has a leading space instead.
+    let mut room = area.width as usize + 2;
+    let mut shown = vec![false; hints.len()];
+    for i in (hints.len() - keep_last..hints.len()).chain(0..hints.len() - keep_last) {
+        if cost(&hints[i]) <= room {
+            room -= cost(&hints[i]);
+            shown[i] = true;
+        }
+    }
+    let hints: Vec<_> = hints
+        .iter()
+        .zip(shown)
+        .filter_map(|(h, shown)| shown.then_some(h))
+        .collect();
     let mut spans = vec![Span::raw(" ")];
     for (i, (key, what)) in hints.iter().enumerate() {
         if i > 0 {
