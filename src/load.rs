@@ -407,18 +407,23 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Dataset>, Diagnostic> {
     datasets.map_err(|e| json_diagnostic(file, &e))
 }
 
-fn json_diagnostic(file: &str, e: &serde_json::Error) -> Diagnostic {
+/// serde_json's message without its " at line L column C" (the location
+/// is shown in front), saying "invalid JSON" for a syntax error.
+pub(crate) fn json_error_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
-    // serde_json appends " at line L column C"; the location is shown in front.
     let message = match full.rfind(" at line ") {
         Some(cut) => full[..cut].to_string(),
         None => full,
     };
-    let message = if e.is_syntax() || e.is_eof() {
+    if e.is_syntax() || e.is_eof() {
         format!("invalid JSON: {message}")
     } else {
         message
-    };
+    }
+}
+
+fn json_diagnostic(file: &str, e: &serde_json::Error) -> Diagnostic {
+    let message = json_error_message(e);
     if e.line() == 0 {
         Diagnostic::file(file, message)
     } else {

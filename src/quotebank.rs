@@ -263,19 +263,7 @@ fn parse_line(line: &[u8], block: &[u8], state: &RandomState) -> Result<Parsed, 
         Ok(text) => serde_json::from_str::<Record>(text),
         Err(_) => serde_json::from_slice::<Record>(line),
     };
-    let r: Record = parsed.map_err(|e| {
-        let full = e.to_string();
-        let message = match full.rfind(" at line ") {
-            Some(cut) => full[..cut].to_string(),
-            None => full,
-        };
-        let message = if e.is_syntax() || e.is_eof() {
-            format!("invalid JSON: {message}")
-        } else {
-            message
-        };
-        (e.column().max(1), message)
-    })?;
+    let r: Record = parsed.map_err(|e| (e.column().max(1), crate::load::json_error_message(&e)))?;
     let id = r.quote_id.trim();
     if id.is_empty() {
         return Err((1, "empty quoteID".into()));
@@ -551,21 +539,6 @@ impl Builder {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_category(month: u32, order: usize) -> Category {
     if month == 0 {
         return Category {
@@ -576,7 +549,7 @@ fn month_category(month: u32, order: usize) -> Category {
         };
     }
     let (y, m) = (month / 100, month % 100);
-    let name = MONTHS[(m as usize).clamp(1, 12) - 1];
+    let name = crate::text::MONTHS[(m as usize).clamp(1, 12) - 1];
     Category {
         id: format!("{y:04}-{m:02}"),
         title: format!("{name} {y}"),

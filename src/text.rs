@@ -124,7 +124,8 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
