@@ -1,6 +1,8 @@
 //! Render tests: frames drawn into ratatui's TestBackend, asserted as a user
 //! would read them.
 
+mod common;
+
 use std::time::Duration;
 
 use proptest::prelude::*;
@@ -51,27 +53,7 @@ fn search(state: &mut AppState, index: &Index, query: &str) {
     for c in query.chars() {
         update(state, index, Action::SearchInput(c));
     }
-    let results = Searcher::default()
-        .run(
-            index,
-            query,
-            Options {
-                kind: None,
-                limit: Some(1000),
-            },
-            &|| false,
-        )
-        .unwrap();
-    update(
-        state,
-        index,
-        Action::SearchResults(Response {
-            generation: 1,
-            query: query.into(),
-            results,
-            elapsed: Duration::ZERO,
-        }),
-    );
+    common::deliver_search(state, index, query);
 }
 
 #[test]

@@ -1,16 +1,14 @@
 //! The explorer's logic, driven by actions without a terminal: selection,
 //! focus, search and jump, copy with a fake clipboard.
 
-use std::time::Duration;
+mod common;
 
 use reactions::clipboard::{Clipboard, FakeClipboard};
 use reactions::index::Index;
 use reactions::load::load_embedded;
-use reactions::search::{Options, Searcher};
 use reactions::tui::action::Action;
 use reactions::tui::state::{AppState, Overlay, Pane};
 use reactions::tui::update::{Effect, update};
-use reactions::worker::Response;
 
 fn setup() -> (Index, AppState) {
     let index = load_embedded().unwrap();
@@ -39,23 +37,7 @@ fn search(state: &mut AppState, index: &Index, query: &str) {
 }
 
 fn deliver(state: &mut AppState, index: &Index, query: &str) {
-    let options = Options {
-        kind: None,
-        limit: Some(1000),
-    };
-    let results = Searcher::default()
-        .run(index, query, options, &|| false)
-        .unwrap();
-    update(
-        state,
-        index,
-        Action::SearchResults(Response {
-            generation: 1,
-            query: query.to_string(),
-            results,
-            elapsed: Duration::ZERO,
-        }),
-    );
+    common::deliver_search(state, index, query);
 }
 
 fn selected_speaker(state: &AppState, index: &Index) -> Option<String> {

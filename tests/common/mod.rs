@@ -38,3 +38,32 @@ pub fn reactions() -> Command {
     cmd.env_remove("NO_COLOR");
     cmd
 }
+
+/// Runs `query` as the explorer's search worker would (limit 1000) and
+/// hands the results to `state`, as if they had just arrived.
+pub fn deliver_search(
+    state: &mut reactions::tui::state::AppState,
+    index: &reactions::index::Index,
+    query: &str,
+) {
+    use reactions::search::{Options, Searcher};
+    use reactions::tui::action::Action;
+    use reactions::worker::Response;
+    let options = Options {
+        kind: None,
+        limit: Some(1000),
+    };
+    let results = Searcher::default()
+        .run(index, query, options, &|| false)
+        .unwrap();
+    reactions::tui::update::update(
+        state,
+        index,
+        Action::SearchResults(Response {
+            generation: 1,
+            query: query.to_string(),
+            results,
+            elapsed: std::time::Duration::ZERO,
+        }),
+    );
+}
