@@ -427,7 +427,7 @@ fn json_diagnostic(file: &str, e: &serde_json::Error) -> Diagnostic {
     if e.line() == 0 {
         Diagnostic::file(file, message)
     } else {
-        Diagnostic::at(file, e.line(), e.column(), message)
+        Diagnostic::at(file, e.line(), e.column().max(1), message)
     }
 }
 
