@@ -186,23 +186,28 @@ pub fn load_paths_with_progress(
             continue;
         }
         let shown = file.display().to_string();
-        let is_corpus = quotebank::is_corpus(file)
-            .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))));
+        let cannot =
+            |e: std::io::Error| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e)));
         let before = at;
-        let read = match is_corpus {
-            Err(d) => Err(LoadError::from(d)),
-            Ok(true) => quotebank::read(file, &mut |bytes, quotes| {
-                at.bytes_read = before.bytes_read + bytes;
-                at.quotes = before.quotes + quotes;
-                progress(at);
-            })
-            .map(|mut c| {
-                skipped.append(&mut c.skipped);
-                vec![Source::Corpus(c)]
-            }),
-            Ok(false) => {
-                read_file(file).map(|d| d.into_iter().map(Source::Dataset).collect::<Vec<_>>())
+        let read = match quotebank::Opened::open(file) {
+            Err(e) => Err(LoadError::from(cannot(e))),
+            Ok(opened) if quotebank::is_corpus_head(file, &opened.head) => {
+                quotebank::read_opened(file, opened, &mut |bytes, quotes| {
+                    at.bytes_read = before.bytes_read + bytes;
+                    at.quotes = before.quotes + quotes;
+                    progress(at);
+                })
+                .map(|mut c| {
+                    skipped.append(&mut c.skipped);
+                    vec![Source::Corpus(c)]
+                })
             }
+            Ok(opened) => opened
+                .read_all()
+                .map_err(|e| LoadError::from(cannot(e)))
+                .and_then(|bytes| text_of(&shown, bytes))
+                .and_then(|text| read_file_text(file, &text))
+                .map(|d| d.into_iter().map(Source::Dataset).collect::<Vec<_>>()),
         };
         match read {
             Ok(mut s) => {
@@ -269,12 +274,16 @@ fn files_of(path: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), LoadError> {
 /// Reads one dataset file and the body files it names, or imports an
 /// article (see [`is_article`]).
 pub fn read_file(path: &Path) -> Result<Vec<LoadedDataset>, LoadError> {
+    read_file_text(path, &read_text(path)?)
+}
+
+/// [`read_file`] for a file whose text is already read.
+fn read_file_text(path: &Path, text: &str) -> Result<Vec<LoadedDataset>, LoadError> {
     let shown = path.display().to_string();
-    let text = read_text(path)?;
-    if is_article(path, &text) {
-        return import_text(path, &text).map(|d| vec![d]);
+    if is_article(path, text) {
+        return import_text(path, text).map(|d| vec![d]);
     }
-    let datasets = parse(&shown, &text)?;
+    let datasets = parse(&shown, text)?;
     let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
     resolve_bodies(&shown, datasets, |name| {
         read_text(&dir.join(name)).map_err(|e| {
@@ -337,12 +346,18 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let shown = path.display().to_string();
     let bytes = fs::read(path)
         .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
+    text_of(&shown, bytes)
+}
+
+/// `bytes` of file `shown` as UTF-8, with a positioned error for invalid
+/// bytes.
+fn text_of(shown: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let (line, col) = line_col(&bytes[..good]);
         Diagnostic::at(
-            &shown,
+            shown,
             line,
             col,
             "invalid UTF-8: the file must be UTF-8 text",

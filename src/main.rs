@@ -123,8 +123,16 @@ fn load_with_progress(paths: &[PathBuf], strict: bool) -> Result<Index, LoadErro
         );
         bar
     });
+    let mut sized = true;
     let loaded = load::load_paths_with_progress(paths, LoadOptions { strict }, |p: Progress| {
         if let Some(bar) = &bar {
+            // A pipe has no size: bytes read and a spinner instead of a bar.
+            if p.bytes_total == 0 && std::mem::take(&mut sized) {
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template("loading {spinner} {bytes} {msg}")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+                );
+            }
             bar.set_length(p.bytes_total);
             bar.set_position(p.bytes_read);
             match p.stage {

@@ -59,21 +59,62 @@ pub struct Corpus {
     pub skipped: Vec<Diagnostic>,
 }
 
+/// A file opened for reading, with its first bytes (up to 64 KiB) already
+/// read to tell what it holds. Each file is opened and read once, so a named
+/// pipe or a process substitution (`<(zcat …)`) works like a file.
+pub struct Opened {
+    /// The first bytes of the file.
+    pub head: Vec<u8>,
+    rest: File,
+    /// The size of the file (0 when unknown, as for a pipe).
+    pub size: u64,
+}
+
+impl Opened {
+    pub fn open(path: &Path) -> io::Result<Opened> {
+        let mut file = File::open(path)?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let mut head = Vec::with_capacity(64 << 10);
+        (&mut file).take(64 << 10).read_to_end(&mut head)?;
+        Ok(Opened {
+            head,
+            rest: file,
+            size,
+        })
+    }
+
+    /// The whole file, from its first byte.
+    pub fn into_reader(self) -> impl Read + Send {
+        io::Cursor::new(self.head).chain(self.rest)
+    }
+
+    /// Reads the whole file into memory.
+    pub fn read_all(self) -> io::Result<Vec<u8>> {
+        let mut bytes = self.head;
+        let mut rest = self.rest;
+        rest.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+}
+
 /// Whether `path` holds a Quotebank corpus: bzip2 data (`BZh`), or a first
 /// line that is a JSON object with a `quoteID`, or a name ending in `.jsonl`
 /// or `.bz2`.
 pub fn is_corpus(path: &Path) -> io::Result<bool> {
-    let mut head = Vec::with_capacity(64 << 10);
-    File::open(path)?.take(64 << 10).read_to_end(&mut head)?;
+    Ok(is_corpus_head(path, &Opened::open(path)?.head))
+}
+
+/// [`is_corpus`] for a file whose first bytes are `head`.
+pub fn is_corpus_head(path: &Path, head: &[u8]) -> bool {
     if head.starts_with(b"BZh") {
-        return Ok(true);
+        return true;
     }
     let first = head.split(|b| *b == b'\n').next().unwrap_or_default();
     let first = first.trim_ascii();
     if first.starts_with(b"{") && memchr::memmem::find(first, b"\"quoteID\"").is_some() {
-        return Ok(true);
+        return true;
     }
-    Ok(has_corpus_name(path))
+    has_corpus_name(path)
 }
 
 /// Whether the file name is one Quotebank uses (`.jsonl`, `.json.bz2`, …).
@@ -613,16 +654,28 @@ struct Block {
 /// bytes of the file read so far (compressed bytes for bzip2) and the number
 /// of quotes kept so far.
 pub fn read(path: &Path, progress: &mut dyn FnMut(u64, usize)) -> Result<Corpus, LoadError> {
+    let opened = Opened::open(path).map_err(|e| {
+        Diagnostic::file(
+            &path.display().to_string(),
+            format!("cannot read: {}", reason(&e)),
+        )
+    })?;
+    read_opened(path, opened, progress)
+}
+
+/// [`read`] for a file already opened.
+pub fn read_opened(
+    path: &Path,
+    opened: Opened,
+    progress: &mut dyn FnMut(u64, usize),
+) -> Result<Corpus, LoadError> {
     let shown = path.display().to_string();
     let cannot = |e: &io::Error| Diagnostic::file(&shown, format!("cannot read: {}", reason(e)));
-    let mut file = File::open(path).map_err(|e| cannot(&e))?;
-    let mut magic = [0u8; 3];
-    let compressed = file.read_exact(&mut magic).is_ok() && &magic == b"BZh";
-    let file = File::open(path).map_err(|e| cannot(&e))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let compressed = opened.head.starts_with(b"BZh");
+    let size = opened.size;
     let count = Arc::new(AtomicU64::new(0));
     let counting = Counting {
-        inner: file,
+        inner: opened.into_reader(),
         count: Arc::clone(&count),
     };
     let mut reader: Box<dyn Read + Send> = if compressed {

@@ -313,3 +313,30 @@ fn a_folder_loads_corpora_and_datasets_together() {
         1200 + index.quotes_by_article(0).len()
     );
 }
+
+#[test]
+fn a_named_pipe_is_read_once_and_recognised_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = generate(dir.path(), "corpus.jsonl", small());
+    let reference = load(&corpus);
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let writer = {
+        let (fifo, corpus) = (fifo.clone(), corpus.clone());
+        std::thread::spawn(move || {
+            let mut pipe = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            std::io::copy(&mut std::fs::File::open(corpus).unwrap(), &mut pipe).unwrap();
+        })
+    };
+    let piped = load(&fifo);
+    writer.join().unwrap();
+    assert_eq!(piped.quotes().len(), 600);
+    assert_eq!(
+        piped.to_datasets()[0].quotes,
+        reference.to_datasets()[0].quotes
+    );
+}

@@ -351,32 +351,58 @@ fn an_article_given_as_text_opens_in_the_explorer() {
     t.wait_all(&["Quotes of Karin Smits (2)", "attribution confidence"]);
 }
 
+/// A Quotebank line by Andrei Lankov.
+fn corpus_line(i: usize) -> String {
+    format!(
+        r#"{{"quoteID": "2020-01-16-{i:06}", "quotation": "Words number {i}.", "speaker": "Andrei Lankov", "qids": [], "date": "2020-01-16 12:00:00", "numOccurrences": 1, "probas": [["Andrei Lankov", "0.8"]], "urls": [], "phase": "E"}}"#
+    )
+}
+
+/// A named pipe in a fresh folder.
+fn fifo(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    assert!(
+        Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap()
+            .success()
+    );
+    (dir, path)
+}
+
 #[test]
 fn a_corpus_loads_behind_a_gauge_that_q_cancels() {
+    use std::io::Write as _;
     // A named pipe stands for a corpus that takes long to read: the
     // explorer shows its gauge, counts what has arrived, and quits on q
     // without waiting for the rest.
-    let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("slow.jsonl");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success());
+    let (_dir, path) = fifo("slow.jsonl");
     let t = Tmux::start(100, 30);
-    t.run(&format!("{BIN} --data {}; echo exit-$?", fifo.display()));
-    let mut pipe = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
-    use std::io::Write as _;
+    t.run(&format!("{BIN} --data {}; echo exit-$?", path.display()));
+    let mut pipe = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
     for i in 0..20_000 {
-        writeln!(
-            pipe,
-            r#"{{"quoteID": "2020-01-16-{i:06}", "quotation": "Words number {i}.", "speaker": "Andrei Lankov", "qids": [], "date": "2020-01-16 12:00:00", "numOccurrences": 1, "probas": [["Andrei Lankov", "0.8"]], "urls": [], "phase": "E"}}"#
-        )
-        .unwrap();
+        writeln!(pipe, "{}", corpus_line(i)).unwrap();
     }
     pipe.flush().unwrap();
-    t.wait_all(&["Loading", "quotes", "q or Esc to cancel"]);
+    // A pipe has no size: the gauge counts quotes (a block at a time).
+    t.wait_all(&["Loading", "quotes read", "q or Esc to cancel"]);
     t.type_text("q");
     t.wait_text("exit-0");
     drop(pipe);
     assert!(!t.screen().contains("Categories"));
+
+    // Read to its end, a pipe opens like a file: it is read once, the
+    // first bytes telling what it holds.
+    let (_dir, path) = fifo("corpus");
+    t.run(&format!("clear; {BIN} --data {}", path.display()));
+    let mut pipe = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    for i in 0..3000 {
+        writeln!(pipe, "{}", corpus_line(i)).unwrap();
+    }
+    drop(pipe);
+    t.wait_all(&["Quotes (3000)", "Andrei Lankov", "q quit"]);
 }
 
 #[test]

@@ -32,7 +32,11 @@ pub fn draw(frame: &mut Frame, what: &str, progress: Option<Progress>, theme: &T
     .spacing(1)
     .areas(inner);
     frame.render_widget(
-        Paragraph::new(Line::styled(what.to_string(), theme.bold())),
+        // A file name is untrusted text too.
+        Paragraph::new(Line::styled(
+            crate::text::sanitize(what, false).into_owned(),
+            theme.bold(),
+        )),
         name,
     );
     let (ratio, label) = match progress {
@@ -40,6 +44,8 @@ pub fn draw(frame: &mut Frame, what: &str, progress: Option<Progress>, theme: &T
         Some(p) => {
             let quotes = group_thousands(p.quotes);
             let label = match p.stage {
+                // A pipe has no size to measure against: the count only.
+                Stage::Reading if p.bytes_total == 0 => format!("{quotes} quotes read"),
                 Stage::Reading => format!("{:.0}% · {quotes} quotes", p.fraction() * 100.0),
                 Stage::Indexing => format!("{quotes} quotes · indexing…"),
                 Stage::Done => format!("{quotes} quotes"),
