@@ -82,7 +82,7 @@ fn gold_datasets_pass_check() {
         .arg(fixtures().join("gold"))
         .assert()
         .success()
-        .stdout(contains("5 article(s)"));
+        .stdout(contains("8 article(s)"));
 }
 
 #[test]
