@@ -1792,12 +1792,36 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
                 affiliation: None,
                 titled: false,
             };
+            let no_verb_before = !(0..start).any(|k| lexicon::verb(words.w(k)).is_some());
+            // "…, and Grace Adeyemi has not sat down": a clause of its own.
+            let after_and = start >= 2
+                && matches!(words.w(start - 1), "and" | "but" | "while")
+                && words.is_punct(start - 2, ',');
             let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)))
-                || start > 0
-                    && words.is_punct(start - 1, ',')
-                    && !(0..start).any(|k| lexicon::verb(words.w(k)).is_some());
+                || start > 0 && words.is_punct(start - 1, ',') && no_verb_before
+                || after_and;
+            let mut v = j;
+            // "Tom Hadley, 68, has been …": an age between name and verb.
+            if words.is_punct(v, ',')
+                && words.w(v + 1).chars().all(|c| c.is_ascii_digit())
+                && !words.w(v + 1).is_empty()
+                && words.is_punct(v + 2, ',')
+            {
+                v += 3;
+            }
+            // "Japan's trade minister, Kenji Morita, was …": the name is
+            // the appositive of a role before it.
+            let role_before = start >= 2 && words.is_punct(start - 1, ',') && {
+                let segs = segments(words, clause_start(words, start - 1), start - 1);
+                segs.last().is_some_and(|s| {
+                    (s.clone()).any(|k| words.is_word(k) && lexicon::is_role_noun(words.w(k)))
+                })
+            };
+            if v == j && role_before && words.is_punct(v, ',') {
+                v += 1;
+            }
             let verb_next =
-                words.is_word(j) && !words.is_cap(j) && !lexicon::is_preposition(words.w(j));
+                words.is_word(v) && !words.is_cap(v) && !lexicon::is_preposition(words.w(v));
             if !(opens && verb_next && run.len() <= 3) {
                 continue;
             }
@@ -2038,5 +2062,32 @@ mod tests {
         };
         assert_eq!(role.as_deref(), Some("professor"));
         assert_eq!(affiliation.as_deref(), Some("Kunming University"));
+    }
+
+    fn introduced(text: &str) -> Vec<String> {
+        let l = from_text(text);
+        let f = fragments(&l.body, &l.paragraphs);
+        let t = tokens(&l.body, 0..l.body.len(), &f, 0..f.len());
+        let w = Words::new(&l.body, &t);
+        introductions(&w).iter().map(|i| name_of(&i.0)).collect()
+    }
+
+    #[test]
+    fn introductions_after_and_an_age_or_a_role() {
+        assert_eq!(
+            introduced("It is late, and Grace Adeyemi has not sat down."),
+            ["Grace Adeyemi"]
+        );
+        assert_eq!(
+            introduced("Tom Hadley, 68, has been on the ward."),
+            ["Tom Hadley"]
+        );
+        assert_eq!(
+            introduced("Japan's trade minister, Kenji Morita, was more conciliatory."),
+            ["Kenji Morita"]
+        );
+        // A name inside a phrase, with no verb of its own, is not one.
+        assert!(introduced("The ward, Ward Seven, is full.").is_empty());
+        assert!(introduced("It rained, and Grace Adeyemi in Leeds.").is_empty());
     }
 }
