@@ -1724,6 +1724,21 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
                     },
                     words.span(start, j),
                 ));
+            } else if !lexicon::is_place_word(words.text(start))
+                && lexicon::org_word(words.text(start)).is_none()
+                && !lexicon::is_title(words.text(start))
+            {
+                // A surname alone ("Adeyemi finally sits"): a mention of
+                // the person of that name, if one was named before.
+                out.push((
+                    Who::Person {
+                        name: words.text(start).to_string(),
+                        role: None,
+                        affiliation: None,
+                        titled: false,
+                    },
+                    words.span(start, j),
+                ));
             }
             continue;
         }
