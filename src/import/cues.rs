@@ -258,6 +258,7 @@ pub fn find(words: &Words<'_>) -> Vec<Cue> {
         let w = words.w(i);
         let found = match w {
             "according" if words.w(i + 1) == "to" => according(words, i),
+            "as" => as_put_it(words, i),
             "to" | "for" if is_sentence_start(words, i) => to_x(words, i),
             "made" | "said" if is_backref(words, i) => back(words, i),
             "by" => passive(words, i),
@@ -1282,6 +1283,32 @@ fn to_x(words: &Words<'_>, i: usize) -> Option<Cue> {
     })
 }
 
+/// "As he puts it: “…”", "as one analyst put it, …": the speaker is the
+/// phrase between "as" and "put it".
+fn as_put_it(words: &Words<'_>, i: usize) -> Option<Cue> {
+    let v = (i + 2..(i + 9).min(words.toks.len()))
+        .find(|&k| matches!(words.w(k), "puts" | "put") && words.w(k + 1) == "it")?;
+    if (i + 1..v).any(|k| !words.is_word(k)) {
+        return None;
+    }
+    let (who, np) = analyze(words, i + 1..v)?;
+    let mut content = v + 2;
+    while words.is_punct(content, ',') || words.is_punct(content, ':') {
+        content += 1;
+    }
+    Some(Cue {
+        kind: CueKind::Verb,
+        word: words.slice(v, v + 2).to_string(),
+        tok: i,
+        who,
+        np,
+        content_tok: content,
+        content_before: false,
+        post: false,
+        past_speech: false,
+    })
+}
+
 /// "made this assessment", "said this", "said so".
 fn is_backref(words: &Words<'_>, i: usize) -> bool {
     let n1 = words.w(i + 1);
@@ -2077,6 +2104,20 @@ mod tests {
         };
         assert_eq!(role.as_deref(), Some("professor"));
         assert_eq!(affiliation.as_deref(), Some("Kunming University"));
+    }
+
+    #[test]
+    fn as_someone_puts_it() {
+        assert_eq!(
+            first("Mr Okonkwo is blunter. As he puts it: “We are short.”"),
+            ("puts it".into(), "He".into())
+        );
+        assert_eq!(
+            first("As one analyst put it, the deal is dead."),
+            ("put it".into(), "analyst".into())
+        );
+        // "as" in other senses is no cue.
+        assert!(cues("As the rain fell, it put it out.").is_empty());
     }
 
     fn introduced(text: &str) -> Vec<String> {
