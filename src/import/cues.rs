@@ -456,6 +456,35 @@ fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// An aside between a subject and its verb, set off by commas: "for his
+/// part", "for the most part", "in turn", "however", "speaking on condition
+/// of anonymity". It says nothing of who speaks.
+fn is_aside(words: &Words<'_>, seg: &Range<usize>) -> bool {
+    let ws: Vec<usize> = (seg.clone()).filter(|&i| words.is_word(i)).collect();
+    let Some(&first) = ws.first() else {
+        return false;
+    };
+    if ws.len() != seg.len() || ws.iter().any(|&i| words.is_cap(i)) {
+        return false;
+    }
+    let w = words.w(first);
+    match ws.len() {
+        1 => matches!(
+            w,
+            "however" | "though" | "too" | "meanwhile" | "instead" | "moreover"
+        ),
+        2..=5 => {
+            matches!(w, "for" | "in" | "at" | "on")
+                && ws
+                    .iter()
+                    .any(|&i| matches!(words.w(i), "part" | "turn" | "contrast" | "time" | "least"))
+                || w.ends_with("ing") && lexicon::verb(w).is_none()
+        }
+        6..=9 => w.ends_with("ing") && lexicon::verb(w).is_none(),
+        _ => false,
+    }
+}
+
 /// A descriptor before a name, "The leading leftist newspaper, the X, said".
 fn descriptor(words: &Words<'_>, seg: &Range<usize>) -> Option<String> {
     let ws: Vec<usize> = (seg.clone()).filter(|&i| words.is_word(i)).collect();
@@ -559,8 +588,10 @@ fn walk_segments(
     let mut k = segs.len() - 1;
     let mut appos = Vec::new();
     if appositive_mode {
-        while k > 0 && is_appositive(words, &segs[k]) {
-            appos.push(segs[k].clone());
+        while k > 0 && (is_aside(words, &segs[k]) || is_appositive(words, &segs[k])) {
+            if !is_aside(words, &segs[k]) {
+                appos.push(segs[k].clone());
+            }
             k -= 1;
         }
     }
@@ -2118,6 +2149,22 @@ mod tests {
         );
         // "as" in other senses is no cue.
         assert!(cues("As the rain fell, it put it out.").is_empty());
+    }
+
+    #[test]
+    fn asides_between_subject_and_verb() {
+        assert_eq!(
+            first("Mr Sulistyo, for his part, told parliament that it would hold."),
+            ("told".into(), "Sulistyo".into())
+        );
+        assert_eq!(
+            first("Analysts, for the most part, expect it to slip."),
+            ("expect".into(), "Analysts".into())
+        );
+        assert_eq!(
+            first("Officials in Brussels, speaking on condition of anonymity, said it was bad."),
+            ("said".into(), "officials in Brussels".into())
+        );
     }
 
     fn introduced(text: &str) -> Vec<String> {
