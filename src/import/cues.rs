@@ -984,6 +984,28 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
     {
         return Some((org, np));
     }
+    // "a council spokeswoman" speaks for the council; "a spokesman", with
+    // nothing more, for the institution just named.
+    let spokes = matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson");
+    if spokes && matches!(det, "a" | "an" | "the") && first_prep == ws.len() {
+        let at = ws.iter().position(|&i| i == head_i).unwrap_or(0);
+        let before = (at >= 2).then(|| words.w(ws[at - 1]).to_string());
+        let noun = match before {
+            Some(b) if lexicon::anaphor_noun(&b) == Some(Anaphor::Institution) => Some(b),
+            None if det != "the" && ws.len() == 2 => Some(head.clone()),
+            _ => None,
+        };
+        if let Some(noun) = noun {
+            return Some((
+                Who::Anaphor {
+                    noun,
+                    kind: Anaphor::Institution,
+                    phrase: String::new(),
+                },
+                np,
+            ));
+        }
+    }
     if let Some(kind) = lexicon::anaphor_noun(&head)
         && matches!(det, "the" | "this" | "that")
         && first_prep <= 5
