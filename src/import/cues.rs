@@ -445,7 +445,21 @@ fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1))) && describes();
     }
     if words.is_cap(i) {
-        return lexicon::is_title(words.text(i));
+        // "Cllr Rupert Haines", "Dr Jane Roe": a titled name, not a role.
+        let mut k = i;
+        while k < seg.end && words.is_word(k) && lexicon::is_title(words.text(k)) {
+            k += 1;
+        }
+        let rest: Vec<usize> = (k..seg.end).filter(|&j| words.is_word(j)).collect();
+        let titled_name = k > i
+            && (1..=3).contains(&rest.len())
+            && rest.len() == seg.end - k
+            && rest.iter().all(|&j| {
+                words.is_cap(j)
+                    && lexicon::org_word(words.text(j)).is_none()
+                    && !lexicon::is_place_word(words.text(j))
+            });
+        return lexicon::is_title(words.text(i)) && !titled_name;
     }
     // A lower-case start: a description naming a role ("chair of the
     // Korea Department"), not the reported content ("only a handful …").
@@ -2039,6 +2053,22 @@ mod tests {
         assert_eq!(
             name_of(&cues("Professor Pardo believes it was due to the court.")[0].1),
             "Pardo"
+        );
+        // British titles of councillors, members and peers.
+        for (text, want) in [
+            (
+                "Council leader Cllr Margaret Oduya said it was bad.",
+                "Margaret Oduya",
+            ),
+            ("Sir Keith Hale said it was bad.", "Keith Hale"),
+            ("Baroness Jane Arden said it was bad.", "Jane Arden"),
+        ] {
+            assert_eq!(name_of(&cues(text)[0].1), want, "{text}");
+        }
+        // A titled name after a role is the name, not another role.
+        assert_eq!(
+            name_of(&cues("Its leader, Cllr Rupert Haines, told the meeting it was bad.")[0].1),
+            "Rupert Haines"
         );
     }
 
