@@ -2,8 +2,8 @@
 //!
 //! [`fragments`] pairs quotation marks into quoted fragments: curly or
 //! straight double quotes (single quotes inside them are nested quotes and
-//! stay part of the text), or single quotes in an article that uses no double
-//! ones. A quote left open at the end of a paragraph runs on into the next
+//! stay part of the text), or single quotes in an article that opens more
+//! quotations with them than with double ones (double ones are then nested). A quote left open at the end of a paragraph runs on into the next
 //! paragraph when that one opens with a quotation mark (the usual convention
 //! for quotes of several paragraphs: each paragraph's part is then a
 //! fragment of its own, closed); otherwise it ends with its paragraph,
