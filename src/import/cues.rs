@@ -258,6 +258,7 @@ pub fn find(words: &Words<'_>) -> Vec<Cue> {
         let w = words.w(i);
         let found = match w {
             "according" if words.w(i + 1) == "to" => according(words, i),
+            "as" => as_put_it(words, i),
             "to" | "for" if is_sentence_start(words, i) => to_x(words, i),
             "made" | "said" if is_backref(words, i) => back(words, i),
             "by" => passive(words, i),
@@ -444,7 +445,21 @@ fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1))) && describes();
     }
     if words.is_cap(i) {
-        return lexicon::is_title(words.text(i));
+        // "Cllr Rupert Haines", "Dr Jane Roe": a titled name, not a role.
+        let mut k = i;
+        while k < seg.end && words.is_word(k) && lexicon::is_title(words.text(k)) {
+            k += 1;
+        }
+        let rest: Vec<usize> = (k..seg.end).filter(|&j| words.is_word(j)).collect();
+        let titled_name = k > i
+            && (1..=3).contains(&rest.len())
+            && rest.len() == seg.end - k
+            && rest.iter().all(|&j| {
+                words.is_cap(j)
+                    && lexicon::org_word(words.text(j)).is_none()
+                    && !lexicon::is_place_word(words.text(j))
+            });
+        return lexicon::is_title(words.text(i)) && !titled_name;
     }
     // A lower-case start: a description naming a role ("chair of the
     // Korea Department"), not the reported content ("only a handful …").
@@ -453,6 +468,35 @@ fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         && !lexicon::is_function_word(w)
         && describes()
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// An aside between a subject and its verb, set off by commas: "for his
+/// part", "for the most part", "in turn", "however", "speaking on condition
+/// of anonymity". It says nothing of who speaks.
+fn is_aside(words: &Words<'_>, seg: &Range<usize>) -> bool {
+    let ws: Vec<usize> = (seg.clone()).filter(|&i| words.is_word(i)).collect();
+    let Some(&first) = ws.first() else {
+        return false;
+    };
+    if ws.len() != seg.len() || ws.iter().any(|&i| words.is_cap(i)) {
+        return false;
+    }
+    let w = words.w(first);
+    match ws.len() {
+        1 => matches!(
+            w,
+            "however" | "though" | "too" | "meanwhile" | "instead" | "moreover"
+        ),
+        2..=5 => {
+            matches!(w, "for" | "in" | "at" | "on")
+                && ws
+                    .iter()
+                    .any(|&i| matches!(words.w(i), "part" | "turn" | "contrast" | "time" | "least"))
+                || w.ends_with("ing") && lexicon::verb(w).is_none()
+        }
+        6..=9 => w.ends_with("ing") && lexicon::verb(w).is_none(),
+        _ => false,
+    }
 }
 
 /// A descriptor before a name, "The leading leftist newspaper, the X, said".
@@ -558,8 +602,10 @@ fn walk_segments(
     let mut k = segs.len() - 1;
     let mut appos = Vec::new();
     if appositive_mode {
-        while k > 0 && is_appositive(words, &segs[k]) {
-            appos.push(segs[k].clone());
+        while k > 0 && (is_aside(words, &segs[k]) || is_appositive(words, &segs[k])) {
+            if !is_aside(words, &segs[k]) {
+                appos.push(segs[k].clone());
+            }
             k -= 1;
         }
     }
@@ -952,6 +998,28 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
     {
         return Some((org, np));
     }
+    // "a council spokeswoman" speaks for the council; "a spokesman", with
+    // nothing more, for the institution just named.
+    let spokes = matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson");
+    if spokes && matches!(det, "a" | "an" | "the") && first_prep == ws.len() {
+        let at = ws.iter().position(|&i| i == head_i).unwrap_or(0);
+        let before = (at >= 2).then(|| words.w(ws[at - 1]).to_string());
+        let noun = match before {
+            Some(b) if lexicon::anaphor_noun(&b) == Some(Anaphor::Institution) => Some(b),
+            None if det != "the" && ws.len() == 2 => Some(head.clone()),
+            _ => None,
+        };
+        if let Some(noun) = noun {
+            return Some((
+                Who::Anaphor {
+                    noun,
+                    kind: Anaphor::Institution,
+                    phrase: String::new(),
+                },
+                np,
+            ));
+        }
+    }
     if let Some(kind) = lexicon::anaphor_noun(&head)
         && matches!(det, "the" | "this" | "that")
         && first_prep <= 5
@@ -1276,6 +1344,32 @@ fn to_x(words: &Words<'_>, i: usize) -> Option<Cue> {
         who,
         np,
         content_tok: after,
+        content_before: false,
+        post: false,
+        past_speech: false,
+    })
+}
+
+/// "As he puts it: “…”", "as one analyst put it, …": the speaker is the
+/// phrase between "as" and "put it".
+fn as_put_it(words: &Words<'_>, i: usize) -> Option<Cue> {
+    let v = (i + 2..(i + 9).min(words.toks.len()))
+        .find(|&k| matches!(words.w(k), "puts" | "put") && words.w(k + 1) == "it")?;
+    if (i + 1..v).any(|k| !words.is_word(k)) {
+        return None;
+    }
+    let (who, np) = analyze(words, i + 1..v)?;
+    let mut content = v + 2;
+    while words.is_punct(content, ',') || words.is_punct(content, ':') {
+        content += 1;
+    }
+    Some(Cue {
+        kind: CueKind::Verb,
+        word: words.slice(v, v + 2).to_string(),
+        tok: i,
+        who,
+        np,
+        content_tok: content,
         content_before: false,
         post: false,
         past_speech: false,
@@ -1724,6 +1818,21 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
                     },
                     words.span(start, j),
                 ));
+            } else if !lexicon::is_place_word(words.text(start))
+                && lexicon::org_word(words.text(start)).is_none()
+                && !lexicon::is_title(words.text(start))
+            {
+                // A surname alone ("Adeyemi finally sits"): a mention of
+                // the person of that name, if one was named before.
+                out.push((
+                    Who::Person {
+                        name: words.text(start).to_string(),
+                        role: None,
+                        affiliation: None,
+                        titled: false,
+                    },
+                    words.span(start, j),
+                ));
             }
             continue;
         }
@@ -1792,12 +1901,36 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
                 affiliation: None,
                 titled: false,
             };
+            let no_verb_before = !(0..start).any(|k| lexicon::verb(words.w(k)).is_some());
+            // "…, and Grace Adeyemi has not sat down": a clause of its own.
+            let after_and = start >= 2
+                && matches!(words.w(start - 1), "and" | "but" | "while")
+                && words.is_punct(start - 2, ',');
             let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)))
-                || start > 0
-                    && words.is_punct(start - 1, ',')
-                    && !(0..start).any(|k| lexicon::verb(words.w(k)).is_some());
+                || start > 0 && words.is_punct(start - 1, ',') && no_verb_before
+                || after_and;
+            let mut v = j;
+            // "Tom Hadley, 68, has been …": an age between name and verb.
+            if words.is_punct(v, ',')
+                && words.w(v + 1).chars().all(|c| c.is_ascii_digit())
+                && !words.w(v + 1).is_empty()
+                && words.is_punct(v + 2, ',')
+            {
+                v += 3;
+            }
+            // "Japan's trade minister, Kenji Morita, was …": the name is
+            // the appositive of a role before it.
+            let role_before = start >= 2 && words.is_punct(start - 1, ',') && {
+                let segs = segments(words, clause_start(words, start - 1), start - 1);
+                segs.last().is_some_and(|s| {
+                    (s.clone()).any(|k| words.is_word(k) && lexicon::is_role_noun(words.w(k)))
+                })
+            };
+            if v == j && role_before && words.is_punct(v, ',') {
+                v += 1;
+            }
             let verb_next =
-                words.is_word(j) && !words.is_cap(j) && !lexicon::is_preposition(words.w(j));
+                words.is_word(v) && !words.is_cap(v) && !lexicon::is_preposition(words.w(v));
             if !(opens && verb_next && run.len() <= 3) {
                 continue;
             }
@@ -1921,6 +2054,22 @@ mod tests {
             name_of(&cues("Professor Pardo believes it was due to the court.")[0].1),
             "Pardo"
         );
+        // British titles of councillors, members and peers.
+        for (text, want) in [
+            (
+                "Council leader Cllr Margaret Oduya said it was bad.",
+                "Margaret Oduya",
+            ),
+            ("Sir Keith Hale said it was bad.", "Keith Hale"),
+            ("Baroness Jane Arden said it was bad.", "Jane Arden"),
+        ] {
+            assert_eq!(name_of(&cues(text)[0].1), want, "{text}");
+        }
+        // A titled name after a role is the name, not another role.
+        assert_eq!(
+            name_of(&cues("Its leader, Cllr Rupert Haines, told the meeting it was bad.")[0].1),
+            "Rupert Haines"
+        );
     }
 
     #[test]
@@ -2038,5 +2187,65 @@ mod tests {
         };
         assert_eq!(role.as_deref(), Some("professor"));
         assert_eq!(affiliation.as_deref(), Some("Kunming University"));
+    }
+
+    #[test]
+    fn as_someone_puts_it() {
+        assert_eq!(
+            first("Mr Okonkwo is blunter. As he puts it: “We are short.”"),
+            ("puts it".into(), "He".into())
+        );
+        assert_eq!(
+            first("As one analyst put it, the deal is dead."),
+            ("put it".into(), "analyst".into())
+        );
+        // "as" in other senses is no cue.
+        assert!(cues("As the rain fell, it put it out.").is_empty());
+    }
+
+    #[test]
+    fn asides_between_subject_and_verb() {
+        assert_eq!(
+            first("Mr Sulistyo, for his part, told parliament that it would hold."),
+            ("told".into(), "Sulistyo".into())
+        );
+        assert_eq!(
+            first("Analysts, for the most part, expect it to slip."),
+            ("expect".into(), "Analysts".into())
+        );
+        assert_eq!(
+            first("Officials in Brussels, speaking on condition of anonymity, said it was bad."),
+            ("said".into(), "officials in Brussels".into())
+        );
+    }
+
+    fn introduced(text: &str) -> Vec<String> {
+        let l = from_text(text);
+        let f = fragments(&l.body, &l.paragraphs);
+        let t = tokens(&l.body, 0..l.body.len(), &f, 0..f.len());
+        let w = Words::new(&l.body, &t);
+        introductions(&w).iter().map(|i| name_of(&i.0)).collect()
+    }
+
+    #[test]
+    fn introductions_after_and_an_age_or_a_role() {
+        assert_eq!(
+            introduced("It is late, and Grace Adeyemi has not sat down."),
+            ["Grace Adeyemi"]
+        );
+        assert_eq!(
+            introduced("Tom Hadley, 68, has been on the ward."),
+            ["Tom Hadley"]
+        );
+        assert_eq!(
+            introduced("Japan's trade minister, Kenji Morita, was more conciliatory."),
+            ["Kenji Morita"]
+        );
+        // A name inside a phrase, with no verb of its own, is not one.
+        assert!(!introduced("The ward, Ward Seven, is full.").contains(&"Ward Seven".to_string()));
+        assert!(
+            !introduced("It rained, and Grace Adeyemi in Leeds.")
+                .contains(&"Grace Adeyemi".to_string())
+        );
     }
 }

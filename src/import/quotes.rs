@@ -2,8 +2,8 @@
 //!
 //! [`fragments`] pairs quotation marks into quoted fragments: curly or
 //! straight double quotes (single quotes inside them are nested quotes and
-//! stay part of the text), or single quotes in an article that uses no double
-//! ones. A quote left open at the end of a paragraph runs on into the next
+//! stay part of the text), or single quotes in an article that opens more
+//! quotations with them than with double ones (double ones are then nested). A quote left open at the end of a paragraph runs on into the next
 //! paragraph when that one opens with a quotation mark (the usual convention
 //! for quotes of several paragraphs: each paragraph's part is then a
 //! fragment of its own, closed); otherwise it ends with its paragraph,
@@ -50,11 +50,7 @@ fn starts_with_open(text: &str, single: bool) -> Option<usize> {
 /// Every quoted fragment of the text paragraphs, in order.
 pub fn fragments(body: &str, paragraphs: &[Paragraph]) -> Vec<Fragment> {
     let text_paras: Vec<&Paragraph> = paragraphs.iter().filter(|p| p.role == Role::Text).collect();
-    let single = !text_paras.iter().any(|p| {
-        body[p.range.clone()]
-            .chars()
-            .any(|c| c == '"' || is_open_double(c) || is_close_double(c))
-    });
+    let single = single_quotes_primary(text_paras.iter().map(|p| &body[p.range.clone()]));
     let mut out = Vec::new();
     // (position of the opening mark, start of the quoted text)
     let mut open: Option<(usize, usize)> = None;
@@ -99,6 +95,30 @@ pub fn fragments(body: &str, paragraphs: &[Paragraph]) -> Vec<Fragment> {
         }
     }
     out
+}
+
+/// Whether the article quotes with single marks: it has no double ones, or
+/// more single quotations open than double ones (British style, where
+/// double marks are the nested ones: ‘They called it “a hub”,’ he said).
+fn single_quotes_primary<'a>(paras: impl Iterator<Item = &'a str>) -> bool {
+    let (mut singles, mut doubles, mut straight) = (0usize, 0usize, 0usize);
+    for text in paras {
+        let mut prev: Option<char> = None;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied();
+            if single_mark(c, prev, next).0 {
+                singles += 1;
+            } else if is_open_double(c) {
+                doubles += 1;
+            } else if c == '"' {
+                straight += 1;
+            }
+            prev = Some(c);
+        }
+    }
+    let doubles = doubles + straight.div_ceil(2);
+    doubles == 0 || singles > doubles
 }
 
 /// For single-quote articles: whether `c` opens or closes a quote, telling
@@ -432,6 +452,22 @@ mod tests {
         assert_eq!(
             frags("The minister said: ‘We won’t go.’ The experts’ view differs."),
             ["We won’t go."]
+        );
+    }
+
+    #[test]
+    fn single_quotes_with_nested_double_ones() {
+        assert_eq!(
+            frags(
+                "‘They called it a \"hub\",’ he said. ‘We won’t.’\n\n\
+                 'It is over,' she said."
+            ),
+            ["They called it a \"hub\",", "We won’t.", "It is over,"]
+        );
+        // Double quotes stay primary when they open as often.
+        assert_eq!(
+            frags("He said “it’s ‘fine’.” She said “no ‘way’.”"),
+            ["it’s ‘fine’.", "no ‘way’."]
         );
     }
 

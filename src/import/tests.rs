@@ -524,3 +524,23 @@ fn wire_patterns_with_unnamed_and_institutional_speakers() {
         ["GovernmentBody", "UnnamedGroup", "UnnamedGroup", "Activist"]
     );
 }
+
+#[test]
+fn a_surname_alone_refreshes_whom_pronouns_refer_to() {
+    let d = run("“We are full,” says Grace Adeyemi, a charge nurse.\n\n\
+         The ward is quiet at last.\n\n\
+         Tom Hale, the porter, says nothing.\n\n\
+         Back on the ward, Adeyemi finally sits down.\n\n\
+         Would she do it again? “I would,” she says. “Without a doubt, I would.”");
+    assert_eq!(said_by(&d, "Without a doubt"), "Grace Adeyemi");
+}
+
+#[test]
+fn spokespeople_speak_for_their_institution() {
+    let d = run(
+        "The city council approved the cuts. A council spokeswoman said the move had been cancelled.\n\n\
+         The Ministry of Transport said funding had risen. “Decisions are a matter for councils,” a spokesman said.",
+    );
+    assert_eq!(said_by(&d, "move had been cancelled"), "council");
+    assert_eq!(said_by(&d, "Decisions are"), "Ministry of Transport");
+}
