@@ -21,7 +21,8 @@
 //!   ASCII case-folded byte scan) never reaches the scorer for that field, so
 //!   items that cannot match never allocate;
 //! - the rest are scored in parallel, in blocks between which cancellation is
-//!   checked;
+//!   checked, by the scorer's cheapest call that gives the same score (no
+//!   match positions; see `Searcher::fuzzy_score`);
 //! - only the best `limit` hits are sorted (a selection first) and only they
 //!   get their match positions;
 //! - [`IncrementalSearcher`] remembers what recent queries matched, and a
@@ -153,6 +154,65 @@ impl Searcher {
         let _ = self.matcher.fuzzy_indices("a", "a");
         self.matcher.fuzzy_indices(choice, pattern)
     }
+
+    /// The score [`Searcher::fuzzy`] gives (that of a fresh matcher),
+    /// without the positions and, where that provably changes nothing,
+    /// without the one-character call first or the full matrix.
+    ///
+    /// Row r (r ≥ 1) of the matrix scores the pattern's r-th character. In
+    /// row r the unwritten value is read only where the text has two
+    /// characters in a row that both match that character, and it can change
+    /// a score only from row 2 on: in row 1 it is added to the score of
+    /// matching nothing before, minus infinity. Every other value read was
+    /// written earlier in the same call. So:
+    ///
+    /// - a pattern of one or two characters is scored by `fuzzy_match`, with
+    ///   nothing called first. It keeps two rows: row 1, and a row that every call
+    ///   resets (the empty pattern's) and that then holds row 2. For longer
+    ///   patterns the two rows alternate, row r reads values that row r − 2
+    ///   of the same call left, and the score can differ (as the tests show),
+    ///   so they keep the full matrix of `fuzzy_indices`;
+    /// - a longer pattern is scored without the one-character call when no
+    ///   character after its first occurs twice in a row in the text.
+    fn fuzzy_score(&self, choice: &str, pattern: &str) -> Option<i64> {
+        let mut chars = pattern.chars();
+        let Some(first) = chars.next() else {
+            return self.matcher.fuzzy_match(choice, pattern);
+        };
+        if chars.nth(1).is_none() {
+            return self.matcher.fuzzy_match(choice, pattern);
+        }
+        if doubled(choice, &pattern[first.len_utf8()..]) {
+            let _ = self.matcher.fuzzy_match("a", "a");
+        }
+        self.matcher
+            .fuzzy_indices(choice, pattern)
+            .map(|(score, _)| score)
+    }
+}
+
+/// Whether `text` may hold two characters in a row that both equal (ASCII
+/// case ignored) a character of `chars`: true when it does, and whenever
+/// `chars` is not ASCII; may also be true for a pair of ASCII symbols that
+/// differ by the case bit (`@@` for a backtick), which costs only the
+/// one-character call.
+fn doubled(text: &str, chars: &str) -> bool {
+    if !chars.is_ascii() {
+        return true;
+    }
+    // `x | 0x20` is the same for two bytes equal ignoring ASCII case, and is
+    // at least 0x80 for the bytes of other characters (never in the set).
+    let mut set = [false; 256];
+    for b in chars.bytes() {
+        set[(b | 0x20) as usize] = true;
+    }
+    let b = text.as_bytes();
+    let mut found = false;
+    for (&x, &y) in b.iter().zip(b.iter().skip(1)) {
+        let x = x | 0x20;
+        found |= (x == y | 0x20) & set[x as usize];
+    }
+    found
 }
 
 /// Field weights, in percent: a name counts more than a role.
@@ -585,9 +645,9 @@ impl Searcher {
                         .iter()
                         .map(|t| {
                             t.in_field(name)
-                                .then(|| self.fuzzy(name, t.text))
+                                .then(|| self.fuzzy_score(name, t.text))
                                 .flatten()
-                                .map(|(score, _)| score * weight(Field::SpeakerName) / 100)
+                                .map(|score| score * weight(Field::SpeakerName) / 100)
                         })
                         .collect()
                 })
@@ -714,7 +774,7 @@ impl Searcher {
             let mut best: Option<i64> = None;
             if found {
                 let text = text.get_or_insert_with(|| fold(&quote.text));
-                if let Some((score, _)) = self.fuzzy(term.window(text), term.text) {
+                if let Some(score) = self.fuzzy_score(term.window(text), term.text) {
                     best = Some(score * weight(Field::Text) / 100);
                 }
             }
@@ -928,5 +988,88 @@ impl IncrementalSearcher {
     /// Forgets every remembered query.
     pub fn clear(&mut self) {
         self.recent.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fresh(choice: &str, pattern: &str) -> Option<i64> {
+        SkimMatcherV2::default()
+            .smart_case()
+            .fuzzy_indices(choice, pattern)
+            .map(|(score, _)| score)
+    }
+
+    /// Texts and patterns over few characters, so that letters repeat, run
+    /// twice in a row, and follow separators and other cases: every bonus
+    /// of the skim score comes into play.
+    fn stress(len: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select("aaabbbAB -./lé".chars().collect::<Vec<_>>()),
+            len,
+        )
+        .prop_map(|c| c.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 100, .. ProptestConfig::default() })]
+
+        /// One searcher scores pair after pair (its matrix kept between
+        /// calls, and scrambled by other calls in between), and each score
+        /// is that of a fresh matcher.
+        #[test]
+        fn fuzzy_score_is_a_fresh_matchers_score(
+            pairs in prop::collection::vec(
+                (stress(0..60), stress(0..7), stress(1..60), stress(1..7), any::<bool>()),
+                100..300,
+            ),
+        ) {
+            let searcher = Searcher::default();
+            for (choice, pattern, other, other_pattern, full) in &pairs {
+                // Leave whatever another call leaves in the matrix.
+                if *full {
+                    let _ = searcher.matcher.fuzzy_indices(other, other_pattern);
+                } else {
+                    let _ = searcher.matcher.fuzzy_match(other, other_pattern);
+                }
+                prop_assert_eq!(
+                    searcher.fuzzy_score(choice, pattern),
+                    fresh(choice, pattern),
+                    "{:?} in {:?}", pattern, choice
+                );
+                prop_assert_eq!(
+                    searcher.fuzzy(choice, pattern).map(|(score, _)| score),
+                    fresh(choice, pattern)
+                );
+            }
+        }
+
+        #[test]
+        fn doubled_finds_every_run_of_two(text in stress(0..40), chars in stress(0..4)) {
+            let t: Vec<char> = text.chars().collect();
+            let expected = !chars.is_ascii()
+                || t.windows(2).any(|w| {
+                    w[0].eq_ignore_ascii_case(&w[1])
+                        && chars.chars().any(|c| c.eq_ignore_ascii_case(&w[0]))
+                });
+            if expected {
+                prop_assert!(doubled(&text, &chars));
+            }
+        }
+    }
+
+    /// Why patterns of three characters or more keep the full matrix: with
+    /// two alternating rows, even after a reset, the score can differ.
+    #[test]
+    fn the_two_row_matrix_differs_for_longer_patterns() {
+        let choice = "lb   -aab-.A a-aa-Baab -b a.ab.-.a BBBa  bb -l.aabaabAab b";
+        let matcher = SkimMatcherV2::default().smart_case();
+        let _ = matcher.fuzzy_match("a", "a");
+        assert_eq!(matcher.fuzzy_match(choice, "bAA"), Some(15));
+        assert_eq!(fresh(choice, "bAA"), Some(11));
+        assert_eq!(Searcher::default().fuzzy_score(choice, "bAA"), Some(11));
     }
 }

@@ -178,6 +178,49 @@ proptest! {
     }
 }
 
+/// On a generated Quotebank corpus (sentences of common words, names,
+/// capitals, punctuation, doubled letters), queries typed key by key rank
+/// every match with exactly the naive scan's scores.
+#[test]
+fn a_generated_quotebank_corpus_ranks_as_a_naive_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.jsonl");
+    let options = gen_quotebank::Options {
+        quotes: 1500,
+        seed: 7,
+        ..Default::default()
+    };
+    gen_quotebank::write_file(options, &path, None).unwrap();
+    let index = load_paths(&[path]).unwrap();
+    let searcher = Searcher::default();
+    let options = Options {
+        kind: Some(HitKind::Quote),
+        limit: None,
+    };
+    for typed in [
+        "lankov",
+        "Lankov",
+        "ammunition",
+        "will tell",
+        "good people",
+        "see all",
+        "tt ee",
+        "Moscow",
+    ] {
+        for end in 1..=typed.len() {
+            let query = &typed[..end];
+            let got: Vec<(usize, i64)> = searcher
+                .rank(&index, query, options, &|| false)
+                .unwrap()
+                .ranked
+                .iter()
+                .map(|r| (r.index, r.score))
+                .collect();
+            assert_eq!(got, naive(&index, query), "query {query:?}");
+        }
+    }
+}
+
 #[test]
 fn a_cancelled_search_returns_nothing() {
     let index = reactions::load::load_embedded().unwrap();
