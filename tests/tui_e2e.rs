@@ -433,3 +433,18 @@ fn a_quotebank_corpus_opens_and_searches() {
     t.press(&["Enter"]);
     t.wait_all(&["Quotes of Victor Cha (2000)", "https://example.org/1"]);
 }
+
+#[test]
+fn the_search_query_is_edited_with_the_arrows() {
+    let t = Tmux::start(120, 40);
+    t.open("");
+    t.type_text("/");
+    t.wait_text("Search experts, categories, quotes");
+    t.type_text("lnkov");
+    t.press(&["Left", "Left", "Left", "Left"]);
+    t.type_text("a");
+    t.wait_all(&["> lankov", "29/29", "▸ expert   Andrei Lankov"]);
+    t.press(&["Home"]);
+    t.type_text("Andrei ");
+    t.wait_text("> Andrei lankov");
+}

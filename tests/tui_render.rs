@@ -175,6 +175,39 @@ fn search_popup_highlights_matches() {
 }
 
 #[test]
+fn a_long_query_scrolls_to_keep_the_cursor_in_view() {
+    use reactions::tui::state::CaretMove;
+    let index = index();
+    let mut state = state_at(&index, 60, 20);
+    search(
+        &mut state,
+        &index,
+        "korea russia china japan ukraine europe america poland seoul moscow beijing tokyo kyiv warsaw",
+    );
+    let cursor = |state: &AppState| {
+        let mut terminal = Terminal::new(TestBackend::new(60, 20)).unwrap();
+        let frame = terminal.draw(|f| view::draw(f, state, &index)).unwrap();
+        let l = lines(frame.buffer);
+        let mut t = terminal;
+        (t.get_cursor_position().unwrap(), l)
+    };
+    // At the end: the tail of the query shows, the cursor after it.
+    let (at, l) = cursor(&state);
+    let row = &l[at.y as usize];
+    assert!(row.contains("beijing tokyo kyiv warsaw"), "{row}");
+    assert!(!row.contains("korea"), "{row}");
+    let before: String = row.chars().take(at.x as usize).collect();
+    assert!(before.ends_with("kyiv warsaw"), "{before:?}");
+    // At the start: the head of the query shows, the cursor on its first
+    // letter.
+    update(&mut state, &index, Action::SearchCaret(CaretMove::Start));
+    let (at, l) = cursor(&state);
+    let row = &l[at.y as usize];
+    assert!(row.contains("> korea russia"), "{row}");
+    assert_eq!(row.chars().nth(at.x as usize), Some('k'));
+}
+
+#[test]
 fn detail_after_jump_shows_lankov_in_context() {
     let index = index();
     let mut state = state_at(&index, 120, 40);

@@ -242,6 +242,55 @@ fn editing_the_query() {
 }
 
 #[test]
+fn the_query_is_edited_at_the_cursor() {
+    use reactions::tui::state::CaretMove::*;
+    let (index, mut state) = setup();
+    update(&mut state, &index, Action::OpenSearch);
+    let query = |state: &AppState| match &state.overlay {
+        Overlay::Search(s) => (s.query.clone(), s.caret),
+        _ => panic!("search closed"),
+    };
+    let mut go = |a: Action| update(&mut state, &index, a);
+    for c in "lnkov ammo".chars() {
+        go(Action::SearchInput(c));
+    }
+    go(Action::SearchCaret(WordLeft));
+    go(Action::SearchCaret(WordLeft));
+    go(Action::SearchCaret(Right));
+    let e = go(Action::SearchInput('a'));
+    assert_eq!(e, Some(Effect::Search("lankov ammo".into())));
+    // A word right: past "nkov"; Ctrl-w there deletes "lankov".
+    go(Action::SearchCaret(WordRight));
+    let e = go(Action::SearchDeleteWord);
+    assert_eq!(e, Some(Effect::Search(" ammo".into())));
+    let e = go(Action::SearchDelete);
+    assert_eq!(e, Some(Effect::Search("ammo".into())));
+    go(Action::SearchCaret(End));
+    go(Action::SearchBackspace);
+    go(Action::SearchPaste("unition".into()));
+    go(Action::SearchCaret(Start));
+    let e = go(Action::SearchPaste("grossi ".into()));
+    assert_eq!(e, Some(Effect::Search("grossi ammunition".into())));
+    // Characters of several bytes: the cursor steps over them whole.
+    go(Action::SearchCaret(End));
+    go(Action::SearchInput('é'));
+    go(Action::SearchCaret(Left));
+    go(Action::SearchInput('’'));
+    go(Action::SearchCaret(Right));
+    let e = go(Action::SearchBackspace);
+    assert_eq!(e, Some(Effect::Search("grossi ammunition’".into())));
+    // Moves at either end stay put; Ctrl-u deletes what is before the cursor.
+    go(Action::SearchCaret(Right));
+    go(Action::SearchCaret(WordLeft));
+    let e = go(Action::SearchClear);
+    assert_eq!(e, Some(Effect::Search("ammunition’".into())));
+    go(Action::SearchCaret(Left));
+    assert_eq!(query(&state), ("ammunition’".to_string(), 0));
+    let e = update(&mut state, &index, Action::SearchBackspace);
+    assert_eq!(e, None, "nothing before the cursor");
+}
+
+#[test]
 fn copy_gives_the_quote_with_its_attribution() {
     let (index, mut state) = setup();
     search(&mut state, &index, "lankov");

@@ -5,6 +5,7 @@ use crossterm::event::{
 };
 
 use crate::clipboard::CopyReport;
+use crate::tui::state::CaretMove;
 use crate::worker::Response;
 
 /// One user intent (or one outside event) that [`super::update::update`]
@@ -60,8 +61,12 @@ pub enum Action {
     SearchBackspace,
     /// Delete the word before the cursor in the search query.
     SearchDeleteWord,
-    /// Clear the search query.
+    /// Delete everything before the cursor in the search query.
     SearchClear,
+    /// Delete the character under the cursor in the search query.
+    SearchDelete,
+    /// Move the cursor in the search query.
+    SearchCaret(CaretMove),
     /// Results of a search arrived from the worker.
     SearchResults(Response),
     /// The best results so far of a search still running.
@@ -110,6 +115,7 @@ fn from_key(key: &KeyEvent, mode: Mode) -> Option<Action> {
 }
 
 fn search_key(key: &KeyEvent, ctrl: bool) -> Option<Action> {
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     Some(match key.code {
         KeyCode::Esc => Action::Back,
         KeyCode::Enter => Action::Enter,
@@ -121,10 +127,24 @@ fn search_key(key: &KeyEvent, ctrl: bool) -> Option<Action> {
             Action::SearchDeleteWord
         }
         KeyCode::Backspace => Action::SearchBackspace,
+        KeyCode::Delete => Action::SearchDelete,
+        KeyCode::Left if ctrl => Action::SearchCaret(CaretMove::WordLeft),
+        KeyCode::Right if ctrl => Action::SearchCaret(CaretMove::WordRight),
+        KeyCode::Left => Action::SearchCaret(CaretMove::Left),
+        KeyCode::Right => Action::SearchCaret(CaretMove::Right),
+        KeyCode::Home => Action::SearchCaret(CaretMove::Start),
+        KeyCode::End => Action::SearchCaret(CaretMove::End),
+        KeyCode::Char('b') if alt => Action::SearchCaret(CaretMove::WordLeft),
+        KeyCode::Char('f') if alt => Action::SearchCaret(CaretMove::WordRight),
         KeyCode::Char('p' | 'k') if ctrl => Action::Up,
         KeyCode::Char('n' | 'j') if ctrl => Action::Down,
         KeyCode::Char('w') if ctrl => Action::SearchDeleteWord,
         KeyCode::Char('u') if ctrl => Action::SearchClear,
+        KeyCode::Char('a') if ctrl => Action::SearchCaret(CaretMove::Start),
+        KeyCode::Char('e') if ctrl => Action::SearchCaret(CaretMove::End),
+        KeyCode::Char('b') if ctrl => Action::SearchCaret(CaretMove::Left),
+        KeyCode::Char('f') if ctrl => Action::SearchCaret(CaretMove::Right),
+        KeyCode::Char('d') if ctrl => Action::SearchDelete,
         KeyCode::Char(_) if ctrl => return None,
         KeyCode::Char(c) => Action::SearchInput(c),
         _ => return None,
@@ -210,8 +230,17 @@ pub const SEARCH_HELP: &[(&str, &str)] = &[
         "jump: an expert, a category, or a quote in context",
     ),
     (
-        "Bksp  Ctrl-w  Ctrl-u",
-        "delete a character, a word, everything",
+        "← →  Ctrl-b/f  Alt-b/f",
+        "move the cursor by a character or a word",
+    ),
+    ("Home End  Ctrl-a/e", "cursor to the start or the end"),
+    (
+        "Bksp  Del  Ctrl-d",
+        "delete the character before or under the cursor",
+    ),
+    (
+        "Ctrl-w  Ctrl-u",
+        "delete the word before the cursor, or all before it",
     ),
     ("Esc", "close the search"),
 ];

@@ -67,9 +67,87 @@ pub struct Search {
     /// Whether the shown hits are the best so far of a search still running.
     pub partial: bool,
     pub cursor: Cursor,
+    /// Where typing goes in `query`: a byte offset on a character boundary.
+    pub caret: usize,
+}
+
+/// A move of the caret in the search query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaretMove {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Start,
+    End,
 }
 
 impl Search {
+    /// Inserts `text` at the caret.
+    pub fn insert(&mut self, text: &str) {
+        let at = self.caret.min(self.query.len());
+        self.query.insert_str(at, text);
+        self.caret = at + text.len();
+    }
+
+    /// Deletes the character before the caret.
+    pub fn backspace(&mut self) {
+        if let Some(c) = self.query[..self.caret].chars().next_back() {
+            self.caret -= c.len_utf8();
+            self.query.remove(self.caret);
+        }
+    }
+
+    /// Deletes the character under the caret.
+    pub fn delete(&mut self) {
+        if self.caret < self.query.len() {
+            self.query.remove(self.caret);
+        }
+    }
+
+    /// Deletes the word before the caret, and the spaces after it.
+    pub fn delete_word(&mut self) {
+        let start = self.word_left();
+        self.query.replace_range(start..self.caret, "");
+        self.caret = start;
+    }
+
+    /// Deletes everything before the caret.
+    pub fn clear_before(&mut self) {
+        self.query.replace_range(..self.caret, "");
+        self.caret = 0;
+    }
+
+    pub fn move_caret(&mut self, m: CaretMove) {
+        let q = &self.query;
+        self.caret = match m {
+            CaretMove::Left => q[..self.caret]
+                .chars()
+                .next_back()
+                .map_or(0, |c| self.caret - c.len_utf8()),
+            CaretMove::Right => q[self.caret..]
+                .chars()
+                .next()
+                .map_or(q.len(), |c| self.caret + c.len_utf8()),
+            CaretMove::WordLeft => self.word_left(),
+            CaretMove::WordRight => {
+                let rest = &q[self.caret..];
+                let word = rest.len() - rest.trim_start_matches(' ').len();
+                let end = rest[word..].find(' ').map_or(rest.len(), |p| word + p);
+                self.caret + end
+            }
+            CaretMove::Start => 0,
+            CaretMove::End => q.len(),
+        };
+    }
+
+    /// The start of the word before the caret (spaces before the caret
+    /// skipped first).
+    fn word_left(&self) -> usize {
+        let before = self.query[..self.caret].trim_end_matches(' ');
+        before.rfind(' ').map_or(0, |p| p + 1)
+    }
+
     /// Whether the shown hits are those of the current query.
     pub fn current(&self) -> bool {
         self.query.trim() == self.shown_query.trim()

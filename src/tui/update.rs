@@ -315,21 +315,20 @@ fn search_action(state: &mut AppState, index: &Index, action: Action) -> Option<
         Action::Down | Action::ScrollDown(..) => search.cursor.step(1, len),
         Action::PageUp => search.cursor.step(-results_height.max(1), len),
         Action::PageDown => search.cursor.step(results_height.max(1), len),
-        Action::SearchInput(c) if !c.is_control() => search.query.push(c),
-        Action::SearchPaste(text) => search.query.extend(
-            text.chars()
+        Action::SearchInput(c) if !c.is_control() => search.insert(c.encode_utf8(&mut [0; 4])),
+        Action::SearchPaste(text) => {
+            let text: String = text
+                .chars()
                 .map(|c| if c.is_whitespace() { ' ' } else { c })
-                .filter(|c| !c.is_control()),
-        ),
-        Action::SearchBackspace => {
-            search.query.pop();
+                .filter(|c| !c.is_control())
+                .collect();
+            search.insert(&text);
         }
-        Action::SearchDeleteWord => {
-            let trimmed = search.query.trim_end_matches(' ').len();
-            let cut = search.query[..trimmed].rfind(' ').map_or(0, |p| p + 1);
-            search.query.truncate(cut);
-        }
-        Action::SearchClear => search.query.clear(),
+        Action::SearchBackspace => search.backspace(),
+        Action::SearchDelete => search.delete(),
+        Action::SearchDeleteWord => search.delete_word(),
+        Action::SearchClear => search.clear_before(),
+        Action::SearchCaret(m) => search.move_caret(m),
         Action::Click(x, y) if layout::contains(rows, x, y) => {
             let row = search.cursor.offset + usize::from(y - rows.y);
             if row < len {

@@ -22,14 +22,25 @@ pub fn draw(frame: &mut Frame, area: Rect, search: &Search, index: &Index, theme
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    // The query line, with the cursor at its end.
+    // The query line, with the cursor at the caret; a query wider than the
+    // line scrolls so that the caret stays in view.
+    let width = |s: &str| Line::raw(s).width();
+    let room = (inner.width as usize).saturating_sub(3);
+    let caret = search.caret.min(search.query.len());
+    let mut from = 0;
+    while width(&search.query[from..caret]) > room {
+        from += search.query[from..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+    }
     let prompt = Line::from(vec![
         Span::styled("> ", theme.matched()),
-        Span::raw(search.query.clone()),
+        Span::raw(search.query[from..].to_string()),
     ]);
     let query_area = Rect { height: 1, ..inner };
     frame.render_widget(Paragraph::new(prompt), query_area);
-    let cursor_x = inner.x as usize + 2 + Line::raw(search.query.as_str()).width();
+    let cursor_x = inner.x as usize + 2 + width(&search.query[from..caret]);
     if cursor_x < (inner.x + inner.width) as usize {
         frame.set_cursor_position(Position::new(cursor_x as u16, inner.y));
     }
