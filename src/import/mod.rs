@@ -76,6 +76,33 @@ struct Raw {
     confidence: f32,
 }
 
+/// Adds a paraphrase of `speaker` over `range` (in unit `unit`) to `out`,
+/// and returns it as the current speaker's last quote.
+fn push_paraphrase(
+    out: &mut Vec<Raw>,
+    range: std::ops::Range<usize>,
+    speaker: Target,
+    cue: &str,
+    confidence: f32,
+    unit: usize,
+    extendable: bool,
+) -> Current {
+    out.push(Raw {
+        range,
+        speaker,
+        kind: QuoteKind::Paraphrase,
+        cue: cue.to_string(),
+        confidence,
+    });
+    Current {
+        speaker,
+        cue: cue.to_string(),
+        unit,
+        quote: out.len() - 1,
+        extendable,
+    }
+}
+
 /// The speaker that sentences without a cue go on with.
 #[derive(Debug, Clone)]
 struct Current {
@@ -191,20 +218,15 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
         // "X made this assessment": the unattributed quote before is X's.
         if let Some((c, t, conf)) = found.iter().find(|(c, _, _)| c.kind == CueKind::Back) {
             if let Some(r) = orphan.take() {
-                out.push(Raw {
-                    range: r.start..u.range.end,
-                    speaker: *t,
-                    kind: QuoteKind::Paraphrase,
-                    cue: c.word.clone(),
-                    confidence: *conf,
-                });
-                cur = Some(Current {
-                    speaker: *t,
-                    cue: c.word.clone(),
-                    unit: ui,
-                    quote: out.len() - 1,
-                    extendable: false,
-                });
+                cur = Some(push_paraphrase(
+                    &mut out,
+                    r.start..u.range.end,
+                    *t,
+                    &c.word,
+                    *conf,
+                    ui,
+                    false,
+                ));
                 continue;
             }
             if let Some(c0) = &cur
@@ -243,20 +265,15 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
                         k.unit = ui;
                         continue;
                     }
-                    out.push(Raw {
-                        range: u.range.clone(),
-                        speaker: *t,
-                        kind: QuoteKind::Paraphrase,
-                        cue: c.word.clone(),
-                        confidence: *conf,
-                    });
-                    cur = Some(Current {
-                        speaker: *t,
-                        cue: c.word.clone(),
-                        unit: ui,
-                        quote: out.len() - 1,
-                        extendable: true,
-                    });
+                    cur = Some(push_paraphrase(
+                        &mut out,
+                        u.range.clone(),
+                        *t,
+                        &c.word,
+                        *conf,
+                        ui,
+                        true,
+                    ));
                     continue;
                 }
             }
@@ -385,20 +402,15 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
                 Some((c, t, conf)) if *t != Target::Author => (*t, c.word.clone(), *conf),
                 _ => (m_spk, m_cue.clone(), m_conf),
             };
-            out.push(Raw {
-                range: u.range.clone(),
-                speaker: spk,
-                kind: QuoteKind::Paraphrase,
-                cue: cue.clone(),
-                confidence: conf * unclosed,
-            });
-            cur = Some(Current {
-                speaker: spk,
-                cue,
-                unit: ui,
-                quote: out.len() - 1,
-                extendable: false,
-            });
+            cur = Some(push_paraphrase(
+                &mut out,
+                u.range.clone(),
+                spk,
+                &cue,
+                conf * unclosed,
+                ui,
+                false,
+            ));
             continue;
         }
         let mut emitted: Vec<Raw> = Vec::new();
