@@ -202,3 +202,32 @@ pub struct Quote {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
+
+/// `id` if no record in `used` has it yet, else the first free `id-2`,
+/// `id-3`, …; the id returned is added to `used`.
+pub(crate) fn claim_id(used: &mut std::collections::HashSet<String>, id: String) -> String {
+    let mut unique = id.clone();
+    let mut n = 2;
+    while used.contains(&unique) {
+        unique = format!("{id}-{n}");
+        n += 1;
+    }
+    used.insert(unique.clone());
+    unique
+}
+
+#[cfg(test)]
+mod claim_id_tests {
+    use super::claim_id;
+
+    #[test]
+    fn taken_ids_get_the_first_free_number() {
+        let mut used = std::collections::HashSet::new();
+        assert_eq!(claim_id(&mut used, "kim".into()), "kim");
+        assert_eq!(claim_id(&mut used, "kim".into()), "kim-2");
+        used.insert("lee-2".to_string());
+        assert_eq!(claim_id(&mut used, "lee".into()), "lee");
+        assert_eq!(claim_id(&mut used, "lee".into()), "lee-3");
+        assert_eq!(claim_id(&mut used, "kim".into()), "kim-3");
+    }
+}

@@ -468,15 +468,8 @@ impl Builder {
     }
 
     fn push_speaker(&mut self, id: String, name: String, qid: Option<&str>) -> usize {
-        let mut unique = if id.is_empty() { "speaker".into() } else { id };
-        if self.speaker_ids.contains(&unique) {
-            let mut n = 2;
-            while self.speaker_ids.contains(&format!("{unique}-{n}")) {
-                n += 1;
-            }
-            unique = format!("{unique}-{n}");
-        }
-        self.speaker_ids.insert(unique.clone());
+        let id = if id.is_empty() { "speaker".into() } else { id };
+        let unique = crate::model::claim_id(&mut self.speaker_ids, id);
         self.speakers.push(Speaker {
             id: unique,
             name: sanitize(&name, false).into_owned(),

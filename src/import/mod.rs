@@ -619,13 +619,7 @@ fn build(layout: Layout, file_name: &str) -> Dataset {
         if used.contains(&sid) && rec.person {
             sid = slug(&rec.name, 5);
         }
-        let mut n = 2;
-        let stem_id = sid.clone();
-        while used.contains(&sid) {
-            sid = format!("{stem_id}-{n}");
-            n += 1;
-        }
-        used.insert(sid.clone());
+        let sid = crate::model::claim_id(&mut used, sid);
         speaker_ids.insert(t, sid.clone());
         speakers.push(Speaker {
             id: sid,
@@ -652,18 +646,12 @@ fn build(layout: Layout, file_name: &str) -> Dataset {
     for (order, &s) in cat_used.iter().enumerate() {
         let sec = &sections[s];
         let base = slug(&sec.title, 4);
-        let mut cid = if base.is_empty() {
+        let cid = if base.is_empty() {
             format!("category-{}", order + 1)
         } else {
             base
         };
-        let stem_id = cid.clone();
-        let mut n = 2;
-        while used_cat.contains(&cid) {
-            cid = format!("{stem_id}-{n}");
-            n += 1;
-        }
-        used_cat.insert(cid.clone());
+        let cid = crate::model::claim_id(&mut used_cat, cid);
         cat_ids.insert(s, cid.clone());
         categories_out.push(Category {
             id: cid,
