@@ -413,6 +413,31 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
             ));
             continue;
         }
+        // Quoted fragments of four words or more on one side of the main
+        // one, each a direct quote of its own cue's speaker (else the main
+        // speaker).
+        let direct_fragments = |side: &dyn Fn(usize) -> bool| -> Vec<Raw> {
+            frag_toks
+                .iter()
+                .filter(|&&(f, ti)| {
+                    side(ti)
+                        && body[frags[f].start..frags[f].end]
+                            .split_whitespace()
+                            .count()
+                            >= 4
+                })
+                .map(|&(f, ti)| {
+                    let (spk, cue, conf) = speaker_of(ti).unwrap_or((m_spk, m_cue.clone(), m_conf));
+                    Raw {
+                        range: direct_span(body, &frags[f]),
+                        speaker: spk,
+                        kind: QuoteKind::Direct,
+                        cue,
+                        confidence: conf,
+                    }
+                })
+                .collect()
+        };
         let mut emitted: Vec<Raw> = Vec::new();
         // The reporting clause before the quote, when it says something.
         if pre_content >= 5 {
@@ -431,19 +456,7 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
                 });
             }
         } else {
-            for &(f, ti) in frag_toks.iter().filter(|(_, ti)| *ti < main_t) {
-                let fr = &frags[f];
-                if body[fr.start..fr.end].split_whitespace().count() >= 4 {
-                    let (spk, cue, conf) = speaker_of(ti).unwrap_or((m_spk, m_cue.clone(), m_conf));
-                    emitted.push(Raw {
-                        range: direct_span(body, fr),
-                        speaker: spk,
-                        kind: QuoteKind::Direct,
-                        cue,
-                        confidence: conf,
-                    });
-                }
-            }
+            emitted.extend(direct_fragments(&|ti| ti < main_t));
         }
         emitted.push(Raw {
             range: direct_span(body, mf),
@@ -478,19 +491,7 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
                 });
             }
         } else {
-            for &(f, ti) in frag_toks.iter().filter(|(_, ti)| *ti > main_t) {
-                let fr = &frags[f];
-                if body[fr.start..fr.end].split_whitespace().count() >= 4 {
-                    let (spk, cue, conf) = speaker_of(ti).unwrap_or((m_spk, m_cue.clone(), m_conf));
-                    emitted.push(Raw {
-                        range: direct_span(body, fr),
-                        speaker: spk,
-                        kind: QuoteKind::Direct,
-                        cue,
-                        confidence: conf,
-                    });
-                }
-            }
+            emitted.extend(direct_fragments(&|ti| ti > main_t));
         }
         let last = emitted.last().map(|r| (r.speaker, r.cue.clone()));
         out.extend(
