@@ -41,6 +41,9 @@ pub(crate) struct ParallelBzDecoder<R> {
     served: usize,
     /// Bytes to read at a time.
     chunk: usize,
+    /// Whether a block or a stream end was ever found: bzip2 data with
+    /// neither is damaged.
+    any_mark: bool,
 }
 
 impl<R: Read> ParallelBzDecoder<R> {
@@ -55,6 +58,7 @@ impl<R: Read> ParallelBzDecoder<R> {
             output: Vec::new(),
             served: 0,
             chunk: CHUNK,
+            any_mark: false,
         }
     }
 
@@ -87,6 +91,7 @@ impl<R: Read> ParallelBzDecoder<R> {
                 if bits == BLOCK_MAGIC || bits == END_MAGIC {
                     let end = (i + 1) * 8 - k;
                     if end >= 48 {
+                        self.any_mark = true;
                         self.marks.push((end - 48, bits == BLOCK_MAGIC));
                     }
                 }
@@ -116,6 +121,12 @@ impl<R: Read> ParallelBzDecoder<R> {
                         return Err(io::Error::new(
                             io::ErrorKind::UnexpectedEof,
                             "bzip2 data ends inside a block",
+                        ));
+                    }
+                    None if !self.any_mark => {
+                        return Err(io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            "damaged bzip2 data: no block and no end of stream",
                         ));
                     }
                     _ => {

@@ -14,20 +14,51 @@ use crate::search::HitKind;
 #[derive(Debug, Parser)]
 #[command(name = "reactions", version, about, long_about)]
 pub struct Cli {
-    /// Load this dataset file, or every *.json dataset in this folder, instead
-    /// of the bundled one. Repeat to load several; they merge into one index.
-    /// An article (*.txt, *.html) is imported on the fly, and so is every
-    /// article in a folder that is not a dataset's body.
-    /// A Quotebank corpus (JSON Lines, plain or .bz2) loads too.
-    #[arg(long, short = 'd', value_name = "PATH", global = true)]
-    pub data: Vec<PathBuf>,
-
-    /// Refuse a corpus with malformed lines (exit 2) instead of skipping them.
-    #[arg(long, global = true)]
-    pub strict: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The datasets to load, given before or after the command (`import` and
+/// `eval` read their own files and take none).
+#[derive(Debug, Clone, Default, Args)]
+pub struct DataArgs {
+    /// Load this dataset file, or every *.json dataset in this folder, instead
+    /// of the bundled one; `-` is standard input. Repeat to load several; they
+    /// merge into one index.
+    /// An article (*.txt, *.html) is imported on the fly, and so is every
+    /// article in a folder that is not a dataset's body.
+    /// A Quotebank corpus (JSON Lines, plain or .bz2) loads too.
+    #[arg(long, short = 'd', value_name = "PATH")]
+    pub data: Vec<PathBuf>,
+
+    /// Refuse a corpus with malformed lines (exit 2) instead of skipping them.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+impl Cli {
+    /// The datasets given before the command and after it, in that order.
+    pub fn data(&self) -> DataArgs {
+        let mut all = self.data.clone();
+        let after = match &self.command {
+            Some(Command::Search(a)) => Some(&a.data),
+            Some(Command::Speakers(a)) => Some(&a.data),
+            Some(Command::Categories(a)) => Some(&a.data),
+            Some(Command::Quotes(a)) => Some(&a.data),
+            Some(Command::Show(a)) => Some(&a.data),
+            Some(Command::Export(a)) => Some(a),
+            Some(Command::Check(a)) => Some(&a.data),
+            Some(Command::Import(_) | Command::Eval(_)) | None => None,
+        };
+        if let Some(after) = after {
+            all.data.extend(after.data.iter().cloned());
+            all.strict |= after.strict;
+        }
+        all
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -44,7 +75,7 @@ pub enum Command {
     /// Print one quote with its attribution and source.
     Show(ShowArgs),
     /// Write the whole index as JSON in the dataset schema (bodies inlined).
-    Export,
+    Export(DataArgs),
     /// Validate datasets and report every problem; exits 2 if there is any.
     Check(CheckArgs),
     /// Extract quotes, speakers and categories from an article (plain text
@@ -75,6 +106,8 @@ impl From<KindArg> for HitKind {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
     /// Words to look for; every word must match (smart case).
     #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
@@ -91,6 +124,8 @@ pub struct SearchArgs {
 
 #[derive(Debug, Args)]
 pub struct SpeakersArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
     /// Only speakers quoted in this category (id or title).
     #[arg(long, short)]
     pub category: Option<String>,
@@ -101,6 +136,8 @@ pub struct SpeakersArgs {
 
 #[derive(Debug, Args)]
 pub struct JsonArg {
+    #[command(flatten)]
+    pub data: DataArgs,
     /// Print JSON instead of lines.
     #[arg(long)]
     pub json: bool,
@@ -108,6 +145,8 @@ pub struct JsonArg {
 
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
     /// Only quotes of this speaker (id, name, alias or a unique part of one).
     #[arg(long, short)]
     pub speaker: Option<String>,
@@ -121,6 +160,8 @@ pub struct QuotesArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
     /// The quote's id ("lankov-1", or "ARTICLE/lankov-1" when several
     /// articles are loaded).
     pub id: String,
@@ -131,6 +172,8 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
     /// Dataset files or folders; without any, the --data datasets or the
     /// bundled one.
     pub paths: Vec<PathBuf>,

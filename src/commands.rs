@@ -163,9 +163,23 @@ pub fn search(index: &Index, args: &SearchArgs, out: &mut impl Write) -> Result 
 
 /// `reactions speakers`
 pub fn speakers(index: &Index, args: &SpeakersArgs, out: &mut impl Write) -> Result {
-    let list: Vec<usize> = match &args.category {
-        Some(c) => index.speakers_by_category(index.find_category(c)?).to_vec(),
+    let category = args
+        .category
+        .as_deref()
+        .map(|c| index.find_category(c))
+        .transpose()?;
+    let list: Vec<usize> = match category {
+        Some(c) => index.speakers_by_category(c).to_vec(),
         None => index.speakers_in_order().to_vec(),
+    };
+    // In a category, a speaker's quotes there, as the explorer counts them.
+    let count = |s: usize| match category {
+        None => index.quotes_by_speaker(s).len(),
+        Some(c) => index
+            .quotes_by_speaker(s)
+            .iter()
+            .filter(|&&q| index.quote(q).category == c)
+            .count(),
     };
     if args.json {
         let items: Vec<_> = list
@@ -176,7 +190,7 @@ pub fn speakers(index: &Index, args: &SpeakersArgs, out: &mut impl Write) -> Res
                     "id": index.speaker_id(s), "name": d.name, "aliases": d.aliases,
                     "role": d.role, "affiliation": d.affiliation,
                     "affiliation_aliases": d.affiliation_aliases, "country": d.country,
-                    "kind": d.kind, "quotes": index.quotes_by_speaker(s).len(),
+                    "kind": d.kind, "quotes": count(s),
                 })
             })
             .collect();
@@ -190,7 +204,7 @@ pub fn speakers(index: &Index, args: &SpeakersArgs, out: &mut impl Write) -> Res
                 index.speaker_id(s),
                 d.name,
                 d.kind.label(),
-                index.quotes_by_speaker(s).len(),
+                count(s),
                 d.about()
             )?;
         }

@@ -245,6 +245,9 @@ pub fn load_paths_with_progress(
 /// the body of a dataset beside it is left out later, once the datasets are
 /// read.
 fn files_of(path: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), LoadError> {
+    if is_stdin(path) {
+        return Ok((vec![path.to_path_buf()], Vec::new()));
+    }
     let shown = path.display().to_string();
     let meta = fs::metadata(path)
         .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
@@ -341,10 +344,28 @@ fn import_text(path: &Path, text: &str) -> Result<LoadedDataset, LoadError> {
     })
 }
 
-/// Reads a whole file as UTF-8, with a positioned error for invalid bytes.
+/// Whether `path` names standard input (`-`), as it does wherever a file is
+/// read.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads a whole file, or standard input for `-`.
+pub fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+        Ok(bytes)
+    } else {
+        fs::read(path)
+    }
+}
+
+/// Reads a whole file (standard input for `-`) as UTF-8, with a positioned
+/// error for invalid bytes.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let shown = path.display().to_string();
-    let bytes = fs::read(path)
+    let bytes = read_bytes(path)
         .map_err(|e| Diagnostic::file(&shown, format!("cannot read: {}", io_reason(&e))))?;
     text_of(&shown, bytes)
 }

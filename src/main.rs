@@ -30,16 +30,22 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let data = cli.data();
     match &cli.command {
-        Some(Command::Check(args)) => return Ok(check(&args.paths, &cli.data)),
+        Some(Command::Check(args)) => return Ok(check(&args.paths, &data.data)),
         Some(Command::Import(args)) => return standalone(|out| commands::import(args, out)),
         Some(Command::Eval(args)) => return standalone(|out| commands::eval(args, out)),
         _ => {}
     }
     // The explorer on files of its own loads them behind a progress gauge.
-    if cli.command.is_none() && !cli.data.is_empty() {
+    if cli.command.is_none() && !data.data.is_empty() {
         return Ok(
-            match tui::run_loading(cli.data.clone(), LoadOptions { strict: cli.strict })? {
+            match tui::run_loading(
+                data.data.clone(),
+                LoadOptions {
+                    strict: data.strict,
+                },
+            )? {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     let _ = commands::report(&e.diagnostics, &mut io::stderr());
@@ -48,10 +54,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             },
         );
     }
-    let index = match if cli.data.is_empty() {
+    let index = match if data.data.is_empty() {
         load::load_embedded()
     } else {
-        load_with_progress(&cli.data, cli.strict)
+        load_with_progress(&data.data, data.strict)
     } {
         Ok(index) => index,
         Err(e) => {
@@ -72,7 +78,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Categories(a)) => commands::categories(&index, a.json, &mut out)?,
         Some(Command::Quotes(a)) => commands::quotes(&index, a, &mut out)?,
         Some(Command::Show(a)) => commands::show(&index, a, &mut out)?,
-        Some(Command::Export) => commands::export(&index, &mut out)?,
+        Some(Command::Export(_)) => commands::export(&index, &mut out)?,
         Some(Command::Check(_) | Command::Import(_) | Command::Eval(_)) => {
             unreachable!("handled above")
         }

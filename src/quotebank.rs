@@ -65,15 +65,21 @@ pub struct Corpus {
 pub struct Opened {
     /// The first bytes of the file.
     pub head: Vec<u8>,
-    rest: File,
+    rest: Box<dyn Read + Send>,
     /// The size of the file (0 when unknown, as for a pipe).
     pub size: u64,
 }
 
 impl Opened {
+    /// Opens `path`; `-` is standard input.
     pub fn open(path: &Path) -> io::Result<Opened> {
-        let mut file = File::open(path)?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let (mut file, size): (Box<dyn Read + Send>, u64) = if crate::load::is_stdin(path) {
+            (Box::new(io::stdin()), 0)
+        } else {
+            let file = File::open(path)?;
+            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+            (Box::new(file), size)
+        };
         let mut head = Vec::with_capacity(64 << 10);
         (&mut file).take(64 << 10).read_to_end(&mut head)?;
         Ok(Opened {
@@ -706,27 +712,28 @@ pub fn read_opened(
                 let mut data = std::mem::take(&mut carry);
                 data.reserve(BLOCK);
                 let mut eof = false;
-                // Fill to at least BLOCK bytes, then cut after the last newline.
-                while data.len() < BLOCK {
+                // Fill to at least BLOCK bytes holding a newline, then cut
+                // after the last newline: a line longer than a block is read
+                // whole, however long. The carry holds no newline.
+                let mut has_newline = false;
+                while !(data.len() >= BLOCK && has_newline) {
                     let start = data.len();
-                    data.resize(start + (BLOCK - start).max(64 << 10), 0);
+                    data.resize(start + BLOCK.saturating_sub(start).max(64 << 10), 0);
                     match reader.read(&mut data[start..]) {
                         Ok(0) => {
                             data.truncate(start);
                             eof = true;
                             break;
                         }
-                        Ok(n) => data.truncate(start + n),
+                        Ok(n) => {
+                            data.truncate(start + n);
+                            has_newline |= memchr::memchr(b'\n', &data[start..]).is_some();
+                        }
                         Err(e) if e.kind() == io::ErrorKind::Interrupted => data.truncate(start),
                         Err(e) => {
                             let _ = tx.send(Err(e));
                             return;
                         }
-                    }
-                    if data.len() >= BLOCK && memchr::memrchr(b'\n', &data).is_none() {
-                        // A line longer than a block: keep reading.
-                        data.reserve(BLOCK);
-                        continue;
                     }
                 }
                 if !eof && let Some(cut) = memchr::memrchr(b'\n', &data) {

@@ -301,3 +301,85 @@ fn output_to_a_closed_pipe_is_quiet() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let export = stdout_of(&["export"]);
+    reactions()
+        .args(["check", "-"])
+        .write_stdin(export.clone())
+        .assert()
+        .success()
+        .stdout(contains("ok:"));
+    reactions()
+        .args(["--data", "-", "show", "lankov-1"])
+        .write_stdin(export)
+        .assert()
+        .success()
+        .stdout(contains("Lankov"));
+    let line = r#"{"quoteID": "2020-01-16-000088", "quotation": "Read from a pipe.", "speaker": "Andrei Lankov", "qids": ["Q4347"], "date": "2020-01-16 12:00:00", "numOccurrences": 1, "probas": [], "urls": [], "phase": "E"}"#;
+    reactions()
+        .args(["--data", "-", "quotes"])
+        .write_stdin(format!("{line}\n"))
+        .assert()
+        .success()
+        .stdout(contains("Read from a pipe."));
+    reactions()
+        .args(["import", "-"])
+        .write_stdin("“We are ready,” said Jane Doe, a spokeswoman.\n")
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_quotebank_line_longer_than_four_mib_loads_whole() {
+    let long = "word ".repeat(1_100_000);
+    let line = format!(
+        r#"{{"quoteID": "2020-01-16-000001", "quotation": "{long}end", "speaker": "Andrei Lankov", "qids": [], "date": "2020-01-16 12:00:00", "numOccurrences": 1, "probas": [], "urls": [], "phase": "E"}}"#
+    );
+    let short = r#"{"quoteID": "2020-01-16-000002", "quotation": "Short.", "speaker": "None", "qids": [], "date": "2020-01-16 12:00:00", "numOccurrences": 1, "probas": [], "urls": [], "phase": "E"}"#;
+    let (_dir, path) = write_temp("long.jsonl", &format!("{line}\n{short}\n"));
+    let out = reactions()
+        .args(["--data", path.to_str().unwrap(), "quotes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+    reactions()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .success();
+}
+
+#[test]
+fn speakers_in_a_category_count_their_quotes_there() {
+    let china = stdout_of(&["speakers", "--category", "china"]);
+    let all = stdout_of(&["speakers"]);
+    let count = |out: &str, name: &str| -> String {
+        let line = out.lines().find(|l| l.contains(name)).unwrap();
+        line.split('\t').nth(3).unwrap().to_string()
+    };
+    assert_eq!(count(&all, "Thomas Shinkin"), "5", "{all}");
+    assert_eq!(count(&china, "Thomas Shinkin"), "1", "{china}");
+    assert_eq!(count(&china, "Patrick Cronin"), "1", "{china}");
+}
+
+#[test]
+fn damaged_bzip2_is_reported_as_such() {
+    let (_dir, path) = write_temp("corpus.bin", "BZh9garbage");
+    reactions()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(contains("bzip2"));
+}
+
+#[test]
+fn data_is_not_offered_where_it_means_nothing() {
+    for cmd in ["import", "eval"] {
+        let help = stdout_of(&[cmd, "--help"]);
+        assert!(!help.contains("--data"), "{cmd}: {help}");
+    }
+    assert!(stdout_of(&["quotes", "--help"]).contains("--data"));
+}
