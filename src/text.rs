@@ -52,13 +52,16 @@ fn is_clean(b: &[u8], keep_newlines: bool) -> bool {
             0xC2 => next(1) < 0xA0,
             // U+061C: Arabic letter mark.
             0xD8 => next(1) == 0x9C,
-            // U+200E, U+200F, U+2028..U+202E, U+2066..U+2069.
+            // U+180E: Mongolian vowel separator.
+            0xE1 => next(1) == 0xA0 && next(2) == 0x8E,
+            // U+200B, U+200E, U+200F, U+2028..U+202E, U+2060..U+2064,
+            // U+2066..U+206F.
             0xE2 => matches!(
                 (next(1), next(2)),
-                (0x80, 0x8E | 0x8F | 0xA8..=0xAE) | (0x81, 0xA6..=0xA9)
+                (0x80, 0x8B | 0x8E | 0x8F | 0xA8..=0xAE) | (0x81, 0xA0..=0xA4 | 0xA6..=0xAF)
             ),
-            // U+FEFF: byte order mark.
-            0xEF => next(1) == 0xBB && next(2) == 0xBF,
+            // U+FEFF: byte order mark; U+FFF9..U+FFFB: annotation marks.
+            0xEF => (next(1) == 0xBB && next(2) == 0xBF) || (next(1) == 0xBF && matches!(next(2), 0xB9..=0xBB)),
             _ => false,
         };
         if bad {
@@ -81,11 +84,15 @@ fn needs_replacing(c: char, keep_newlines: bool) -> bool {
 }
 
 /// Bidirectional overrides, isolates and marks, which can reorder what a
-/// terminal shows, plus the line and paragraph separators.
+/// terminal shows, the line and paragraph separators, and the invisible
+/// format characters that hide text or make it look like other text (zero
+/// width space, word joiner, invisible operators, annotation marks). The
+/// joiners that scripts and emoji need (U+200C, U+200D) are kept.
 fn is_invisible_format(c: char) -> bool {
     matches!(c,
-        '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{061C}' | '\u{180E}'
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 fn visible(c: char) -> char {
@@ -212,7 +219,7 @@ mod tests {
     #[test]
     fn byte_scan_agrees_with_the_character_test() {
         let mut samples: Vec<String> = vec!["plain".into(), "a\nb".into(), "“curly” – ok".into()];
-        for c in (0u32..0x3000).chain([0xFEFF, 0xFEFE, 0x1F600]) {
+        for c in (0u32..0x3000).chain([0xFEFF, 0xFEFE, 0xFFF8, 0xFFF9, 0xFFFB, 0xFFFC, 0x1F600]) {
             if let Some(c) = char::from_u32(c) {
                 samples.push(format!("x{c}y"));
             }
@@ -223,6 +230,16 @@ mod tests {
                 assert_eq!(is_clean(s.as_bytes(), keep), slow, "{s:?} {keep}");
             }
         }
+    }
+
+    #[test]
+    fn invisible_format_characters_are_made_visible() {
+        for c in ['\u{200B}', '\u{2060}', '\u{2063}', '\u{180E}', '\u{FFF9}', '\u{206F}'] {
+            let s = format!("a{c}b");
+            assert_eq!(sanitize(&s, false), "a\u{FFFD}b", "{:X}", c as u32);
+        }
+        // Joiners that scripts and emoji sequences need stay.
+        assert_eq!(sanitize("a\u{200D}b\u{200C}c", false), "a\u{200D}b\u{200C}c");
     }
 
     #[test]
