@@ -439,7 +439,12 @@ fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         false
     };
     if matches!(w, "a" | "an") {
-        return describes();
+        // "a nurse", "a 58-year-old dental hygienist": a person described
+        // by any common noun, in the role list or not.
+        return describes()
+            || words.is_word(i + 1)
+                && !words.is_cap(i + 1)
+                && !lexicon::is_function_word(words.w(i + 1));
     }
     if w == "the" {
         return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1))) && describes();
