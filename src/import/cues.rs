@@ -1043,8 +1043,20 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
             np,
         ));
     }
+    // "one said", "said another": an unnamed source of its own, not the
+    // person quoted before.
+    if ws.len() == 1 && matches!(head.as_str(), "one" | "another") {
+        return Some((
+            Who::Group {
+                name: head,
+                media: false,
+            },
+            np,
+        ));
+    }
+    // "one aide", "a nurse": an unnamed person, named by the whole phrase.
     if lexicon::is_role_noun(&head) && matches!(det, "a" | "an" | "one" | "another") {
-        let name = ws[1..]
+        let name = ws
             .iter()
             .map(|&i| words.text(i))
             .collect::<Vec<_>>()
