@@ -203,10 +203,7 @@ pub fn sentences(body: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let cue_follows = matches!(c, '!' | '?')
             && end > pos + c.len_utf8()
             && next.is_some_and(|(p, _)| cue_clause_follows(&text[p..]));
-        if blank
-            && starts_next
-            && !cue_follows
-            && !(c == '.' && is_abbreviation_before(text, pos))
+        if blank && starts_next && !cue_follows && !(c == '.' && is_abbreviation_before(text, pos))
         {
             push_range(&mut out, text, base, start, end);
             start = next.map_or(text.len(), |(p, _)| p);
