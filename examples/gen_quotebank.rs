@@ -610,7 +610,7 @@ impl Vocabulary {
             .collect();
         extra.sort_unstable();
         extra.dedup();
-        let mut rng = Rng(seed ^ 0x5EED_0F_57_0CAB);
+        let mut rng = Rng(seed ^ 0x5EED_0F57_0CAB);
         for i in (1..extra.len()).rev() {
             extra.swap(i, rng.below(i + 1));
         }
@@ -664,10 +664,6 @@ impl Vocabulary {
             }
         }
         Vocabulary { words, keep, alias }
-    }
-
-    pub fn len(&self) -> usize {
-        self.words.len()
     }
 
     fn draw(&self, rng: &mut Rng) -> &str {
