@@ -1056,7 +1056,9 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
     }
     // "one aide", "a nurse": an unnamed person, named by the whole phrase.
     if lexicon::is_role_noun(&head) && matches!(det, "a" | "an" | "one" | "another") {
-        let name = ws
+        // "one aide" and "another aide" are two people; "a" names no one.
+        let from = usize::from(matches!(det, "a" | "an"));
+        let name = ws[from..]
             .iter()
             .map(|&i| words.text(i))
             .collect::<Vec<_>>()
@@ -2271,7 +2273,7 @@ mod tests {
         );
         assert_eq!(
             first("As one analyst put it, the deal is dead."),
-            ("put it".into(), "analyst".into())
+            ("put it".into(), "one analyst".into())
         );
         // "as" in other senses is no cue.
         assert!(cues("As the rain fell, it put it out.").is_empty());
