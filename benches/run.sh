@@ -19,12 +19,23 @@ if ! need fzf || [ ! -x /usr/bin/time ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fzf time >/dev/null
 fi
+# The generator's vocabulary (it falls back to a small built-in one).
+if [ ! -s /usr/share/dict/american-english-large ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican-large >/dev/null
+fi
 
 cargo build --release --quiet --bin reactions --example gen_quotebank --example keystrokes
 BIN=target/release/reactions
 GEN=target/release/examples/gen_quotebank
 DATA=target/bench-data
 mkdir -p "$DATA"
+# Corpora from another version of the generator or word list are made again.
+STAMP=$(cat examples/gen_quotebank.rs /usr/share/dict/american-english-large 2>/dev/null | sha256sum | cut -c1-16)
+if [ "$(cat "$DATA/generator" 2>/dev/null)" != "$STAMP" ]; then
+  rm -f "$DATA"/quotes-*
+  echo "$STAMP" > "$DATA/generator"
+fi
 
 declare -A QUOTES=([100k]=100000 [1m]=1000000)
 SIZES=${SIZES:-"100k 1m"}

@@ -4,23 +4,34 @@
 //! ```sh
 //! cargo run --release --example gen_quotebank -- --quotes 1000000 --out corpus.jsonl
 //! cargo run --release --example gen_quotebank -- --quotes 1000 --out c.jsonl.bz2 --malformed 3
+//! cargo run --release --example gen_quotebank -- --quotes 10000000 --out q.jsonl --files 10
 //! ```
 //!
 //! Options: `--quotes N` (default 1000), `--out PATH` (required; bzip2 when
 //! it ends in `.bz2`), `--seed N`, `--malformed N` (that many broken lines,
 //! spread through the file), `--lines PATH` (also write every quote as one
-//! plain line, "speaker: quotation", the input `fzf` gets in the benchmarks).
+//! plain line, "speaker: quotation", the input `fzf` gets in the benchmarks),
+//! `--files N` (write the corpus as N files of consecutive quotes, PATH with
+//! -01, -02… before its extension; together they are the one-file corpus),
+//! `--words PATH` (the word list, one word a line, instead of
+//! `/usr/share/dict/american-english-large` from Debian's `wamerican-large`).
 //!
-//! Quotations are 80 to 300 characters of English-like text; there are
-//! thousands of speakers (about one per hundred quotes, a few of them very
-//! talkative), some with accented names, some without a Wikidata id, and
-//! about 8% of quotes have no known speaker ("None"). Andrei Lankov is one of
-//! the speakers, and "ammunition" is one of the words, so that the benchmark
-//! queries find something.
+//! Quotations are 80 to 300 characters of words drawn with Zipf's law
+//! (exponent 1, by rank) from a vocabulary of about 115,000 English words:
+//! a built-in list of about 180 common and news words takes the most
+//! frequent ranks, then the word list's lowercase ASCII words, sorted and
+//! shuffled by the seed. Without the word list there is only the built-in
+//! list (a note on stderr says so). The speakers are combinations of first
+//! and last names (with a middle initial beyond them), about one per hundred
+//! quotes up to 100,000, a few of them very talkative; some have accented
+//! names, some no Wikidata id, and about 8% of quotes have no known speaker
+//! ("None"). For the benchmark queries: Andrei Lankov says one quote in
+//! 5,000 and Troy Stangarone one in 10,000, and about one quote in 200 says
+//! "ammunition".
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const FIRST: &[&str] = &[
@@ -84,6 +95,94 @@ const FIRST: &[&str] = &[
     "Fatima",
     "Ahmed",
     "Priya",
+    "Troy",
+    "James",
+    "Jennifer",
+    "Christopher",
+    "Margaret",
+    "Jonathan",
+    "Rebecca",
+    "Peter",
+    "Anna",
+    "Samuel",
+    "Catherine",
+    "Benjamin",
+    "Victoria",
+    "Nicholas",
+    "Helen",
+    "Alexander",
+    "Laura",
+    "Gregory",
+    "Rachel",
+    "Patrick",
+    "Julia",
+    "Eric",
+    "Hannah",
+    "Stephen",
+    "Claire",
+    "Adam",
+    "Natalie",
+    "Jacob",
+    "Sophie",
+    "Henry",
+    "Grace",
+    "Lucas",
+    "Chloé",
+    "Mateo",
+    "Lucía",
+    "José",
+    "María",
+    "Andrés",
+    "Inês",
+    "João",
+    "Élodie",
+    "Hélène",
+    "Mathieu",
+    "Björn",
+    "Åsa",
+    "Magnus",
+    "Ingrid",
+    "Lars",
+    "Dmitri",
+    "Natalia",
+    "Alexei",
+    "Tatiana",
+    "Yevgeny",
+    "Oksana",
+    "Taras",
+    "Piotr",
+    "Małgorzata",
+    "Tomáš",
+    "Zuzana",
+    "Ştefan",
+    "Ayşe",
+    "Mehmet",
+    "Leila",
+    "Omar",
+    "Yusuf",
+    "Amina",
+    "Rajesh",
+    "Ananya",
+    "Arjun",
+    "Li",
+    "Xiao",
+    "Jun",
+    "Mei",
+    "Haruki",
+    "Sakura",
+    "Kenji",
+    "Seo-yeon",
+    "Hyun-woo",
+    "Nguyễn",
+    "Thanh",
+    "Kwame",
+    "Ngozi",
+    "Chinedu",
+    "Aisha",
+    "Siobhán",
+    "Seán",
+    "Eoin",
+    "Niamh",
 ];
 
 const LAST: &[&str] = &[
@@ -156,21 +255,124 @@ const LAST: &[&str] = &[
     "Blinken",
     "Cha",
     "Stangarone",
+    "Evans",
+    "Edwards",
+    "Collins",
+    "Stewart",
+    "Morris",
+    "Murphy",
+    "Cook",
+    "Rogers",
+    "Morgan",
+    "Peterson",
+    "Cooper",
+    "Reed",
+    "Bailey",
+    "Bell",
+    "Gomez",
+    "Kelly",
+    "Howard",
+    "Ward",
+    "Cox",
+    "Diaz",
+    "Richardson",
+    "Wood",
+    "Watson",
+    "Brooks",
+    "Bennett",
+    "Gray",
+    "James",
+    "Reyes",
+    "Cruz",
+    "Hughes",
+    "Price",
+    "Myers",
+    "Long",
+    "Foster",
+    "Sanders",
+    "Ross",
+    "Morales",
+    "Powell",
+    "Sullivan",
+    "Russell",
+    "Ortiz",
+    "Jenkins",
+    "Gutiérrez",
+    "Fernández",
+    "Peña",
+    "Muñoz",
+    "Álvarez",
+    "Gonçalves",
+    "Lefèvre",
+    "Dubois",
+    "Moreau",
+    "Girard",
+    "Schröder",
+    "Weiß",
+    "Schäfer",
+    "Fischer",
+    "Becker",
+    "Hoffmann",
+    "Jansen",
+    "de Vries",
+    "Van den Berg",
+    "Nowak",
+    "Wiśniewska",
+    "Dvořák",
+    "Novák",
+    "Horváth",
+    "Kovačević",
+    "Popescu",
+    "Papadopoulos",
+    "Yılmaz",
+    "Öztürk",
+    "Smirnov",
+    "Kuznetsov",
+    "Sokolova",
+    "Shevchenko",
+    "Kovalenko",
+    "Andersson",
+    "Johansson",
+    "Nielsen",
+    "Hansen",
+    "Virtanen",
+    "Sato",
+    "Suzuki",
+    "Takahashi",
+    "Watanabe",
+    "Yamamoto",
+    "Choi",
+    "Jung",
+    "Kang",
+    "Yoon",
+    "Wang",
+    "Zhang",
+    "Liu",
+    "Huang",
+    "Zhao",
+    "Singh",
+    "Patel",
+    "Sharma",
+    "Gupta",
+    "Rahman",
+    "Hussain",
+    "Haddad",
+    "Okafor",
+    "Mensah",
+    "Mwangi",
+    "O'Brien",
+    "O'Connor",
+    "Ní Bhriain",
+    "MacDonald",
+    "Fitzgerald",
 ];
 
-const WORDS: &[&str] = &[
-    "the",
-    "the",
+const COMMON: &[&str] = &[
     "the",
     "of",
-    "of",
-    "and",
     "and",
     "to",
-    "to",
     "a",
-    "a",
-    "in",
     "in",
     "is",
     "that",
@@ -240,7 +442,6 @@ const WORDS: &[&str] = &[
     "region",
     "peace",
     "military",
-    "ammunition",
     "weapons",
     "sanctions",
     "trade",
@@ -359,6 +560,9 @@ const OUTLETS: &[&str] = &[
     "pacificnews",
 ];
 
+/// Where Debian's `wamerican-large` puts its word list.
+pub const DICTIONARY: &str = "/usr/share/dict/american-english-large";
+
 /// SplitMix64: small, fast, and the same everywhere.
 struct Rng(u64);
 
@@ -378,6 +582,99 @@ impl Rng {
     }
     fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
         from[self.below(from.len())]
+    }
+}
+
+/// The words of the quotations, by rank, drawn with Zipf's law (the word of
+/// rank r with a weight of 1/r) through an alias table: one random number a
+/// word.
+pub struct Vocabulary {
+    words: Vec<String>,
+    /// Alias method: keep word i when the low 32 bits are below
+    /// `keep[i]`, else take `alias[i]`.
+    keep: Vec<u32>,
+    alias: Vec<u32>,
+}
+
+impl Vocabulary {
+    /// The common words first (they are the most frequent ranks), then the
+    /// lowercase ASCII words of `list` (one a line), deduplicated, sorted
+    /// and shuffled by `seed`. "ammunition" is left out: quotes get it at a
+    /// fixed rate instead.
+    pub fn new(list: &str, seed: u64) -> Vocabulary {
+        let mut extra: Vec<&str> = list
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .filter(|w| *w != "ammunition" && !COMMON.contains(w))
+            .collect();
+        extra.sort_unstable();
+        extra.dedup();
+        let mut rng = Rng(seed ^ 0x5EED_0F57_0CAB);
+        for i in (1..extra.len()).rev() {
+            extra.swap(i, rng.below(i + 1));
+        }
+        let words: Vec<String> = COMMON
+            .iter()
+            .chain(extra.iter())
+            .map(|w| w.to_string())
+            .collect();
+        Vocabulary::ranked(words)
+    }
+
+    /// The vocabulary of `path`, or of [`DICTIONARY`] when `None`; without
+    /// that file, the built-in common words alone (with a note on stderr).
+    pub fn load(path: Option<&Path>, seed: u64) -> io::Result<Vocabulary> {
+        match path {
+            Some(p) => {
+                let list = std::fs::read_to_string(p)
+                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
+                Ok(Vocabulary::new(&list, seed))
+            }
+            None => match std::fs::read_to_string(DICTIONARY) {
+                Ok(list) => Ok(Vocabulary::new(&list, seed)),
+                Err(_) => {
+                    eprintln!(
+                        "gen_quotebank: note: {DICTIONARY} not found (Debian package \
+                         wamerican-large); using a small built-in vocabulary of {} words",
+                        COMMON.len()
+                    );
+                    Ok(Vocabulary::new("", seed))
+                }
+            },
+        }
+    }
+
+    fn ranked(words: Vec<String>) -> Vocabulary {
+        let n = words.len();
+        let total: f64 = (1..=n).map(|r| 1.0 / r as f64).sum();
+        // Vose's alias method over weights scaled to a mean of 1.
+        let mut scaled: Vec<f64> = (1..=n).map(|r| n as f64 / (r as f64 * total)).collect();
+        let mut keep = vec![u32::MAX; n];
+        let mut alias: Vec<u32> = (0..n as u32).collect();
+        let (mut small, mut large): (Vec<usize>, Vec<usize>) =
+            (0..n).partition(|&i| scaled[i] < 1.0);
+        while let (Some(s), Some(&l)) = (small.pop(), large.last()) {
+            keep[s] = (scaled[s] * u32::MAX as f64) as u32;
+            alias[s] = l as u32;
+            scaled[l] -= 1.0 - scaled[s];
+            if scaled[l] < 1.0 {
+                large.pop();
+                small.push(l);
+            }
+        }
+        Vocabulary { words, keep, alias }
+    }
+
+    fn draw(&self, rng: &mut Rng) -> &str {
+        let r = rng.next();
+        let i = (((r >> 32) * self.words.len() as u64) >> 32) as usize;
+        let i = if (r as u32) < self.keep[i] {
+            i
+        } else {
+            self.alias[i] as usize
+        };
+        &self.words[i]
     }
 }
 
@@ -409,6 +706,8 @@ struct Args {
     options: Options,
     out: PathBuf,
     lines: Option<PathBuf>,
+    words: Option<PathBuf>,
+    files: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -416,6 +715,8 @@ fn parse_args() -> Result<Args, String> {
         options: Options::default(),
         out: PathBuf::new(),
         lines: None,
+        words: None,
+        files: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -431,6 +732,13 @@ fn parse_args() -> Result<Args, String> {
                     value()?.parse().map_err(|e| format!("--malformed: {e}"))?
             }
             "--lines" => args.lines = Some(value()?.into()),
+            "--words" => args.words = Some(value()?.into()),
+            "--files" => {
+                args.files = value()?.parse().map_err(|e| format!("--files: {e}"))?;
+                if args.files == 0 {
+                    return Err("--files must be at least 1".into());
+                }
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -440,13 +748,15 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
+/// Speakers with a fixed share of the quotes, whatever the corpus size.
+const LANKOV: &str = "Andrei Lankov";
+const STANGARONE: &str = "Troy Stangarone";
+
 fn speakers(rng: &mut Rng, n: usize) -> Vec<Speaker> {
-    let mut out = vec![Speaker {
-        name: "Andrei Lankov".into(),
-        qid: Some("Q4347".into()),
-    }];
+    let mut out = Vec::with_capacity(n);
     let mut seen = std::collections::HashSet::new();
-    seen.insert("Andrei Lankov".to_string());
+    seen.insert(LANKOV.to_string());
+    seen.insert(STANGARONE.to_string());
     while out.len() < n {
         let mut name = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
         if seen.contains(&name) {
@@ -465,24 +775,26 @@ fn speakers(rng: &mut Rng, n: usize) -> Vec<Speaker> {
         let qid = (rng.below(10) != 0).then(|| format!("Q{}", 1000 + rng.below(90_000_000)));
         out.push(Speaker { name, qid });
     }
-    // Neither the most talkative nor the quietest.
-    let middle = n / 2;
-    out.swap(0, middle);
     out
 }
 
-fn quotation(rng: &mut Rng) -> String {
+fn quotation(rng: &mut Rng, vocabulary: &Vocabulary) -> String {
     let target = 80 + rng.below(221);
+    // About one quote in 200 says "ammunition", as its first to sixth word.
+    let ammunition = (rng.below(200) == 0).then(|| rng.below(6));
     let mut s = String::with_capacity(target + 16);
+    let mut chars = 0;
     let mut sentence_start = true;
-    loop {
+    for n in 0.. {
         let word = match rng.below(1000) {
+            _ if ammunition == Some(n) => "ammunition",
             0 => "Lankov",
             1..=3 => "\"really\"",
-            _ => rng.pick(WORDS),
+            _ => vocabulary.draw(rng),
         };
-        let candidate = s.chars().count() + word.chars().count() + 2;
-        if candidate > target && s.chars().count() >= 80 {
+        let len = word.chars().count();
+        let candidate = chars + len + 2;
+        if candidate > target && chars >= 80 {
             break;
         }
         if candidate > 300 {
@@ -490,7 +802,9 @@ fn quotation(rng: &mut Rng) -> String {
         }
         if !s.is_empty() {
             s.push(' ');
+            chars += 1;
         }
+        chars += len;
         if sentence_start {
             let mut cs = word.chars();
             if let Some(f) = cs.next() {
@@ -503,6 +817,7 @@ fn quotation(rng: &mut Rng) -> String {
         sentence_start = rng.below(12) == 0;
         if sentence_start {
             s.push('.');
+            chars += 1;
         }
     }
     if !s.ends_with('.') {
@@ -515,22 +830,59 @@ fn json(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// Writes the corpus to `path` (bzip2 when it ends in `.bz2`), and the plain
-/// lines to `lines` when given.
-pub fn write_file(
-    options: Options,
-    path: &std::path::Path,
-    lines: Option<&std::path::Path>,
-) -> io::Result<()> {
-    let file = File::create(path)?;
-    let mut out: Box<dyn Write> = if path.to_string_lossy().ends_with(".bz2") {
-        Box::new(bzip2::write::BzEncoder::new(
-            BufWriter::with_capacity(1 << 20, file),
-            bzip2::Compression::default(),
-        ))
-    } else {
-        Box::new(BufWriter::with_capacity(1 << 20, file))
+/// The `k`-th of `files` paths for `path`: "-01", "-02"… before its
+/// extension (".jsonl", ".jsonl.bz2"), or `path` itself for one file.
+pub fn part_path(path: &Path, k: usize, files: usize) -> PathBuf {
+    if files <= 1 {
+        return path.to_path_buf();
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (rest, bz2) = match name.strip_suffix(".bz2") {
+        Some(r) => (r, ".bz2"),
+        None => (name.as_str(), ""),
     };
+    let (stem, ext) = match rest.rfind('.') {
+        Some(i) if i > 0 => rest.split_at(i),
+        _ => (rest, ""),
+    };
+    let width = files.to_string().len().max(2);
+    path.with_file_name(format!("{stem}-{:0width$}{ext}{bz2}", k + 1))
+}
+
+/// Writes the corpus to `path` (bzip2 when it ends in `.bz2`), and the plain
+/// lines to `lines` when given, with the vocabulary of [`DICTIONARY`].
+pub fn write_file(options: Options, path: &Path, lines: Option<&Path>) -> io::Result<()> {
+    let vocabulary = Vocabulary::load(None, options.seed)?;
+    write_files(options, &vocabulary, path, 1, lines).map(|_| ())
+}
+
+/// Writes the corpus as `files` files (see [`part_path`]), consecutive runs
+/// of quotes that together are the one-file corpus; returns their paths.
+pub fn write_files(
+    options: Options,
+    vocabulary: &Vocabulary,
+    path: &Path,
+    files: usize,
+    lines: Option<&Path>,
+) -> io::Result<Vec<PathBuf>> {
+    let paths: Vec<PathBuf> = (0..files.max(1))
+        .map(|k| part_path(path, k, files))
+        .collect();
+    let mut outs: Vec<Box<dyn Write>> = Vec::with_capacity(paths.len());
+    for p in &paths {
+        let file = BufWriter::with_capacity(1 << 20, File::create(p)?);
+        outs.push(if p.to_string_lossy().ends_with(".bz2") {
+            Box::new(bzip2::write::BzEncoder::new(
+                file,
+                bzip2::Compression::default(),
+            ))
+        } else {
+            Box::new(file)
+        });
+    }
     let mut lines: Option<Box<dyn Write>> = match lines {
         Some(p) => Some(Box::new(BufWriter::with_capacity(
             1 << 20,
@@ -540,26 +892,47 @@ pub fn write_file(
     };
     generate(
         options,
-        &mut out,
+        vocabulary,
+        &mut outs,
         lines.as_mut().map(|l| l as &mut dyn Write),
     )?;
-    out.flush()?;
+    for o in &mut outs {
+        o.flush()?;
+    }
     if let Some(l) = &mut lines {
         l.flush()?;
     }
-    Ok(())
+    Ok(paths)
 }
 
-/// Writes the corpus to `out`, and every kept quote as "speaker: quotation"
+/// Writes the corpus to `outs` (the quotes in order, split into as many
+/// runs as there are outputs), and every kept quote as "speaker: quotation"
 /// to `lines` when given.
 pub fn generate(
     options: Options,
-    out: &mut dyn Write,
+    vocabulary: &Vocabulary,
+    outs: &mut [Box<dyn Write>],
     mut lines: Option<&mut dyn Write>,
 ) -> io::Result<()> {
     let mut rng = Rng(options.seed);
-    let n_speakers = (options.quotes / 100).clamp(20, 10_000);
+    // About one speaker a hundred quotes, as in Quotebank.
+    let n_speakers = (options.quotes / 100).clamp(20, 100_000);
     let speakers = speakers(&mut rng, n_speakers);
+    let lankov = Speaker {
+        name: LANKOV.into(),
+        qid: Some("Q4347".into()),
+    };
+    let stangarone = Speaker {
+        name: STANGARONE.into(),
+        qid: None,
+    };
+    // One quote in 5,000 is Lankov's and one in 10,000 Stangarone's, at
+    // least one each in a small corpus.
+    let lankov_at = (options.quotes / 2).min(2500);
+    let mut stangarone_at = (options.quotes / 3).min(6000);
+    if stangarone_at % 5000 == lankov_at {
+        stangarone_at += 1;
+    }
     let every = match options.malformed {
         0 => usize::MAX,
         m => (options.quotes / (m + 1)).max(1),
@@ -570,15 +943,15 @@ pub fn generate(
         let day = (i * 730 / options.quotes.max(1)) as u32;
         let (y, m, d) = date_of(day);
         let id = format!("{y:04}-{m:02}-{d:02}-{i:06}");
-        let text = quotation(&mut rng);
+        let text = quotation(&mut rng, vocabulary);
         // A few talkative speakers, a long tail of occasional ones.
-        let unknown = rng.below(100) < 8;
-        let s = &speakers[((rng.unit().powi(3)) * speakers.len() as f64) as usize];
-        let s = if rng.below(2000) == 0 {
-            &speakers[speakers.len() / 2]
-        } else {
-            s
-        };
+        let mut unknown = rng.below(100) < 8;
+        let mut s = &speakers[((rng.unit().powi(3)) * speakers.len() as f64) as usize];
+        if i % 5000 == lankov_at {
+            (s, unknown) = (&lankov, false);
+        } else if i % 10_000 == stangarone_at {
+            (s, unknown) = (&stangarone, false);
+        }
         let (speaker, qids, probas) = if unknown {
             (
                 "None".to_string(),
@@ -602,7 +975,9 @@ pub fn generate(
         };
         let mut urls = Vec::new();
         for _ in 0..1 + rng.below(3) {
-            let slug: Vec<&str> = (0..3 + rng.below(6)).map(|_| rng.pick(WORDS)).collect();
+            let slug: Vec<&str> = (0..3 + rng.below(6))
+                .map(|_| vocabulary.draw(&mut rng))
+                .collect();
             urls.push(json(&format!(
                 "https://www.{}.com/{y:04}/{m:02}/{d:02}/{}",
                 rng.pick(OUTLETS),
@@ -618,6 +993,7 @@ pub fn generate(
             1 + rng.below(20),
             urls.join(", ")
         );
+        let out = &mut outs[i * outs.len() / options.quotes];
         if broken < options.malformed && (i + 1) % every == 0 {
             broken += 1;
             // Truncated lines, as a cut download leaves them, and lines
@@ -678,8 +1054,18 @@ fn main() -> ExitCode {
             eprintln!("gen_quotebank: {e}");
             ExitCode::from(2)
         }
-        Ok(args) => match write_file(args.options, &args.out, args.lines.as_deref()) {
-            Ok(()) => ExitCode::SUCCESS,
+        Ok(args) => match Vocabulary::load(args.words.as_deref(), args.options.seed).and_then(
+            |vocabulary| {
+                write_files(
+                    args.options,
+                    &vocabulary,
+                    &args.out,
+                    args.files,
+                    args.lines.as_deref(),
+                )
+            },
+        ) {
+            Ok(_) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("gen_quotebank: {e}");
                 ExitCode::FAILURE

@@ -85,6 +85,18 @@ pub struct CategoryAgreement {
     pub gold_categories: usize,
 }
 
+/// Direct quotes alone: found, and found under the right speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DirectQuotes {
+    /// Predicted direct quotes matched to gold direct quotes.
+    pub quotes: Prf,
+    /// Gold direct quotes matched by a predicted quote of the right speaker.
+    pub right_speaker: usize,
+    /// `right_speaker` over all gold direct quotes: the share a reader finds
+    /// under the person who said it.
+    pub right_speaker_share: f64,
+}
+
 /// Every score of one comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -93,6 +105,8 @@ pub struct Report {
     pub speakers: Prf,
     pub attribution: Attribution,
     pub categories: CategoryAgreement,
+    /// Direct quotes alone.
+    pub direct: DirectQuotes,
     /// Matched quotes whose kind (direct, paraphrase) agrees.
     pub kind_accuracy: f64,
     /// Predicted quotes that could not be placed in the gold body.
@@ -205,14 +219,13 @@ pub fn evaluate(predicted: &LoadedDataset, gold: &LoadedDataset) -> Report {
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    let correct = pairs
-        .iter()
-        .filter(|(pi, gi)| {
-            let ps = p_index.get(p.quotes[*pi].speaker.as_str());
-            let gs = g_index.get(g.quotes[*gi].speaker.as_str());
-            matches!((ps, gs), (Some(a), Some(b)) if speaker_map.get(a) == Some(b))
-        })
-        .count();
+    let right = |pi: usize, gi: usize| {
+        let ps = p_index.get(p.quotes[pi].speaker.as_str());
+        let gs = g_index.get(g.quotes[gi].speaker.as_str());
+        matches!((ps, gs), (Some(a), Some(b)) if speaker_map.get(a) == Some(b))
+    };
+    let correct = pairs.iter().filter(|(pi, gi)| right(*pi, *gi)).count();
+    let direct = direct_quotes(p, g, &pairs, right);
     let attribution = Attribution {
         accuracy: if pairs.is_empty() {
             0.0
@@ -245,6 +258,7 @@ pub fn evaluate(predicted: &LoadedDataset, gold: &LoadedDataset) -> Report {
         speakers,
         attribution,
         categories,
+        direct,
         kind_accuracy: if pairs.is_empty() {
             0.0
         } else {
@@ -252,6 +266,37 @@ pub fn evaluate(predicted: &LoadedDataset, gold: &LoadedDataset) -> Report {
         },
         unplaced,
         bodies_differ,
+    }
+}
+
+/// Direct-quote scores from the matched pairs; `right` says whether a pair
+/// has the right speaker.
+fn direct_quotes(
+    p: &Dataset,
+    g: &Dataset,
+    pairs: &[(usize, usize)],
+    right: impl Fn(usize, usize) -> bool,
+) -> DirectQuotes {
+    use crate::model::QuoteKind;
+    let is_direct = |k: &QuoteKind| *k == QuoteKind::Direct;
+    let gold = g.quotes.iter().filter(|q| is_direct(&q.kind)).count();
+    let predicted = p.quotes.iter().filter(|q| is_direct(&q.kind)).count();
+    let matched = pairs
+        .iter()
+        .filter(|(pi, gi)| is_direct(&p.quotes[*pi].kind) && is_direct(&g.quotes[*gi].kind))
+        .count();
+    let right_speaker = pairs
+        .iter()
+        .filter(|(pi, gi)| is_direct(&g.quotes[*gi].kind) && right(*pi, *gi))
+        .count();
+    DirectQuotes {
+        quotes: Prf::new(matched, predicted, gold),
+        right_speaker,
+        right_speaker_share: if gold == 0 {
+            1.0
+        } else {
+            right_speaker as f64 / gold as f64
+        },
     }
 }
 
@@ -337,9 +382,14 @@ pub fn render(r: &Report) -> String {
     out.push_str(&row("speakers", &r.speakers));
     out.push_str(&row("attributed", &r.attribution.end_to_end));
     out.push_str(&row("cat. pairs", &r.categories.pairwise));
+    out.push_str(&row("direct", &r.direct.quotes));
     out.push_str(&format!(
         "attribution  {:.3}   ({} of {} matched quotes have the right speaker)\n",
         r.attribution.accuracy, r.attribution.correct, r.attribution.matched
+    ));
+    out.push_str(&format!(
+        "right speaker {:.3}  ({} of {} gold direct quotes found under the right speaker)\n",
+        r.direct.right_speaker_share, r.direct.right_speaker, r.direct.quotes.gold
     ));
     out.push_str(&format!(
         "categories   {:.3}   (matched quotes in the mapped category; {} predicted, {} gold categories)\n",

@@ -439,7 +439,12 @@ fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         false
     };
     if matches!(w, "a" | "an") {
-        return describes();
+        // "a nurse", "a 58-year-old dental hygienist": a person described
+        // by any common noun, in the role list or not.
+        return describes()
+            || words.is_word(i + 1)
+                && !words.is_cap(i + 1)
+                && !lexicon::is_function_word(words.w(i + 1));
     }
     if w == "the" {
         return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1))) && describes();
@@ -1038,8 +1043,22 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
             np,
         ));
     }
+    // "one said", "said another": an unnamed source of its own, not the
+    // person quoted before.
+    if ws.len() == 1 && matches!(head.as_str(), "one" | "another") {
+        return Some((
+            Who::Group {
+                name: head,
+                media: false,
+            },
+            np,
+        ));
+    }
+    // "one aide", "a nurse": an unnamed person, named by the whole phrase.
     if lexicon::is_role_noun(&head) && matches!(det, "a" | "an" | "one" | "another") {
-        let name = ws[1..]
+        // "one aide" and "another aide" are two people; "a" names no one.
+        let from = usize::from(matches!(det, "a" | "an"));
+        let name = ws[from..]
             .iter()
             .map(|&i| words.text(i))
             .collect::<Vec<_>>()
@@ -1773,6 +1792,52 @@ fn verb(words: &Words<'_>, i: usize, v: lexicon::Verb) -> Option<Cue> {
 /// Andrei Lankov, a professor at X," or "Russian President Vladimir Putin".
 /// They are not speakers yet, but later surnames, titles and pronouns may
 /// refer to them.
+/// Longest relative clause, in tokens, skipped between a name and its verb.
+const MAX_RELATIVE_CLAUSE_TOKENS: usize = 20;
+
+/// `v` past ", who …," when a relative clause opens there.
+fn skip_relative_clause(words: &Words<'_>, v: usize) -> usize {
+    if !(words.is_punct(v, ',') && matches!(words.w(v + 1), "who" | "whose")) {
+        return v;
+    }
+    (v + 2..(v + MAX_RELATIVE_CLAUSE_TOKENS).min(words.toks.len()))
+        .find(|&k| words.is_punct(k, ','))
+        .map_or(v, |k| k + 1)
+}
+
+/// An appositive that describes a person by an indefinite noun phrase ("a
+/// nurse at the clinic", "a 58-year-old dental hygienist"), whether or not
+/// its noun is in the role list.
+fn describes_someone(words: &Words<'_>, seg: &Range<usize>) -> bool {
+    let mut k = seg.start;
+    while k < seg.end && !words.is_word(k) {
+        k += 1;
+    }
+    matches!(words.w(k), "a" | "an")
+        && words.is_word(k + 1)
+        && !words.is_cap(k + 1)
+        && !lexicon::is_function_word(words.w(k + 1))
+}
+
+/// "a sophomore named Olivia Marsh": a person of two or more name words
+/// after "named" or "called", the noun before that word as role.
+fn named_after_noun(words: &Words<'_>, start: usize, run: &[usize]) -> Option<Who> {
+    if start < 2 || run.len() < 2 || !matches!(words.w(start - 1), "named" | "called") {
+        return None;
+    }
+    let noun = start - 2;
+    if !words.is_word(noun) || words.is_cap(noun) || lexicon::is_function_word(words.w(noun)) {
+        return None;
+    }
+    let name = words.slice(run[0], run[run.len() - 1] + 1).to_string();
+    Some(Who::Person {
+        name,
+        role: Some(words.text(noun).to_string()),
+        affiliation: None,
+        titled: true,
+    })
+}
+
 pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
     let toks = words.toks;
     let mut out = Vec::new();
@@ -1839,9 +1904,17 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
         let appositive = words.is_punct(j, ',') && {
             let segs = segments(words, j + 1, (j + 30).min(toks.len()));
             segs.first().is_some_and(|s| {
-                is_appositive(words, s) && (s.clone()).any(|k| lexicon::is_role_noun(words.w(k)))
+                is_appositive(words, s)
+                    && ((s.clone()).any(|k| lexicon::is_role_noun(words.w(k)))
+                        || describes_someone(words, s))
             })
         };
+        // "A sophomore named Olivia Marsh": the name after "named", with
+        // the noun before it as the role, whatever that noun is.
+        if let Some(who) = named_after_noun(words, start, &run) {
+            out.push((who, words.span(start, j)));
+            continue;
+        }
         let mut b = start;
         while b > 0 && start - b < 4 && words.is_word(b - 1) {
             b -= 1;
@@ -1929,6 +2002,9 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
             if v == j && role_before && words.is_punct(v, ',') {
                 v += 1;
             }
+            // "Joan Carter, who lives on the seafront, sent …": a relative
+            // clause between name and verb.
+            v = skip_relative_clause(words, v);
             let verb_next =
                 words.is_word(v) && !words.is_cap(v) && !lexicon::is_preposition(words.w(v));
             if !(opens && verb_next && run.len() <= 3) {
@@ -2197,7 +2273,7 @@ mod tests {
         );
         assert_eq!(
             first("As one analyst put it, the deal is dead."),
-            ("put it".into(), "analyst".into())
+            ("put it".into(), "one analyst".into())
         );
         // "as" in other senses is no cue.
         assert!(cues("As the rain fell, it put it out.").is_empty());

@@ -200,13 +200,36 @@ pub fn sentences(body: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 || is_open_double(n)
                 || matches!(n, '"' | '‘' | '(' | '[' | '\'')
         });
-        if blank && starts_next && !(c == '.' && is_abbreviation_before(text, pos)) {
+        let cue_follows = matches!(c, '!' | '?')
+            && end > pos + c.len_utf8()
+            && next.is_some_and(|(p, _)| cue_clause_follows(&text[p..]));
+        if blank && starts_next && !cue_follows && !(c == '.' && is_abbreviation_before(text, pos))
+        {
             push_range(&mut out, text, base, start, end);
             start = next.map_or(text.len(), |(p, _)| p);
         }
     }
     push_range(&mut out, text, base, start, text.len());
     out
+}
+
+/// Longest attribution clause, in words, that keeps a quotation ending in
+/// "?" or "!" in one sentence with its cue ("“Why?” Hart asked.").
+const MAX_CUE_CLAUSE_WORDS: usize = 12;
+
+/// Whether `rest` (the text after a quotation that ends in "?" or "!")
+/// opens with a short clause holding a speech verb, up to its full stop.
+fn cue_clause_follows(rest: &str) -> bool {
+    if rest.starts_with(|c: char| is_open_double(c) || matches!(c, '"' | '‘' | '\'')) {
+        return false;
+    }
+    let clause = rest.split(['.', '!', '?', '“', '"']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words.len() <= MAX_CUE_CLAUSE_WORDS
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            lexicon::verb(&w.to_lowercase()).is_some()
+        })
 }
 
 fn push_range(out: &mut Vec<Range<usize>>, text: &str, base: usize, start: usize, end: usize) {
