@@ -61,7 +61,10 @@ fn is_clean(b: &[u8], keep_newlines: bool) -> bool {
                 (0x80, 0x8B | 0x8E | 0x8F | 0xA8..=0xAE) | (0x81, 0xA0..=0xA4 | 0xA6..=0xAF)
             ),
             // U+FEFF: byte order mark; U+FFF9..U+FFFB: annotation marks.
-            0xEF => (next(1) == 0xBB && next(2) == 0xBF) || (next(1) == 0xBF && matches!(next(2), 0xB9..=0xBB)),
+            0xEF => {
+                (next(1) == 0xBB && next(2) == 0xBF)
+                    || (next(1) == 0xBF && matches!(next(2), 0xB9..=0xBB))
+            }
             _ => false,
         };
         if bad {
@@ -234,12 +237,17 @@ mod tests {
 
     #[test]
     fn invisible_format_characters_are_made_visible() {
-        for c in ['\u{200B}', '\u{2060}', '\u{2063}', '\u{180E}', '\u{FFF9}', '\u{206F}'] {
+        for c in [
+            '\u{200B}', '\u{2060}', '\u{2063}', '\u{180E}', '\u{FFF9}', '\u{206F}',
+        ] {
             let s = format!("a{c}b");
             assert_eq!(sanitize(&s, false), "a\u{FFFD}b", "{:X}", c as u32);
         }
         // Joiners that scripts and emoji sequences need stay.
-        assert_eq!(sanitize("a\u{200D}b\u{200C}c", false), "a\u{200D}b\u{200C}c");
+        assert_eq!(
+            sanitize("a\u{200D}b\u{200C}c", false),
+            "a\u{200D}b\u{200C}c"
+        );
     }
 
     #[test]
