@@ -173,14 +173,7 @@ pub fn speakers(index: &Index, args: &SpeakersArgs, out: &mut impl Write) -> Res
         None => index.speakers_in_order().to_vec(),
     };
     // In a category, a speaker's quotes there, as the explorer counts them.
-    let count = |s: usize| match category {
-        None => index.quotes_by_speaker(s).len(),
-        Some(c) => index
-            .quotes_by_speaker(s)
-            .iter()
-            .filter(|&&q| index.quote(q).category == c)
-            .count(),
-    };
+    let count = |s: usize| index.quote_count(s, category);
     if args.json {
         let items: Vec<_> = list
             .iter()

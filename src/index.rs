@@ -372,6 +372,17 @@ impl Index {
     pub fn quotes_by_speaker(&self, s: usize) -> &[usize] {
         &self.by_speaker[s]
     }
+    /// How many quotes speaker `s` has in category `c`, or in all for
+    /// `None`: the count the Experts pane and `reactions speakers` show.
+    pub fn quote_count(&self, s: usize, c: Option<usize>) -> usize {
+        match c {
+            None => self.by_speaker[s].len(),
+            Some(c) => self.by_speaker[s]
+                .iter()
+                .filter(|&&q| self.quotes[q].category == c)
+                .count(),
+        }
+    }
     /// Quotes of a category, in article order.
     pub fn quotes_by_category(&self, c: usize) -> &[usize] {
         &self.by_category[c]

@@ -266,14 +266,7 @@ impl AppState {
 
     /// Quotes of speaker `s` in the selected category (all when "All").
     pub fn count_in_category(&self, index: &Index, s: usize) -> usize {
-        match self.category() {
-            None => index.quotes_by_speaker(s).len(),
-            Some(c) => index
-                .quotes_by_speaker(s)
-                .iter()
-                .filter(|&&q| index.quote(q).category == c)
-                .count(),
-        }
+        index.quote_count(s, self.category())
     }
 }
 
