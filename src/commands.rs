@@ -22,6 +22,9 @@ pub enum CommandError {
     /// A file could not be read, imported or written.
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// The search query cannot be parsed.
+    #[error(transparent)]
+    Query(#[from] crate::search::QueryError),
 }
 
 /// How a command ended, for the exit code.
@@ -128,23 +131,13 @@ pub fn search(index: &Index, args: &SearchArgs, out: &mut impl Write) -> Result 
         kind: args.kind.map(Into::into),
         limit: args.limit,
     };
-    let searcher = Searcher::default();
+    let results = Searcher::default().try_search(index, &query, options)?;
+    let hits = results.hits;
     if !args.json {
-        // No positions needed: rank without them, and write each line as is.
-        let ranking = searcher
-            .rank(index, &query, options, &|| false)
-            .unwrap_or_default();
-        for r in &ranking.ranked {
-            write_hit_line(index, r.kind, r.index, out)?;
+        for h in &hits {
+            write_hit_line(index, h.kind, h.index, out)?;
         }
-        return Ok(if ranking.ranked.is_empty() {
-            Outcome::NothingFound
-        } else {
-            Outcome::Found
-        });
-    }
-    let hits = searcher.search(index, &query, options);
-    {
+    } else {
         let items: Vec<_> = hits
             .iter()
             .map(|h| {

@@ -8,12 +8,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use rayon::prelude::*;
-
 use crate::error::{Diagnostic, LoadError, LookupError};
 use crate::load::{LoadedDataset, Source, validate};
 use crate::model::{Article, Category, Dataset, Quote, QuoteKind, SCHEMA_VERSION, Speaker};
 use crate::quotebank::Corpus;
+use crate::store::{DocInput, Store};
 use crate::text::{fold, sanitize};
 
 /// An article with its body and paragraph table.
@@ -93,11 +92,8 @@ pub struct Index {
     speakers_of_category: Vec<Vec<usize>>,
     /// Speakers in order of their first quote (then those without quotes).
     speakers_in_order: Vec<usize>,
-    /// Search keys: per quote, the characters its text and speaker's name
-    /// contain (see [`crate::search::char_mask`]).
-    pub(crate) quote_masks: Vec<u64>,
-    /// Per speaker, the name folded for matching.
-    pub(crate) folded_names: Vec<String>,
+    /// The word index of the quotes.
+    store: std::sync::Arc<Store>,
     /// Tells indexes apart, so that remembered search results are never
     /// applied to another index.
     pub(crate) stamp: u64,
@@ -154,6 +150,9 @@ impl Index {
             }
         }
         index.finish();
+        index.index_words().map_err(|e| LoadError {
+            diagnostics: vec![Diagnostic::file("index", e.to_string())],
+        })?;
         Ok(index)
     }
 
@@ -165,7 +164,6 @@ impl Index {
             categories,
             speakers,
             mut quotes,
-            text_masks,
             skipped: _,
         } = corpus;
         let a = self.articles.len();
@@ -195,10 +193,8 @@ impl Index {
         }
         if self.quotes.is_empty() {
             self.quotes = quotes;
-            self.quote_masks = text_masks;
         } else {
             self.quotes.append(&mut quotes);
-            self.quote_masks.extend(text_masks);
         }
     }
 
@@ -250,7 +246,6 @@ impl Index {
                 continue;
             };
             let text = sanitize(&q.text, true).into_owned();
-            self.quote_masks.push(crate::search::char_mask(&text));
             self.quotes.push(QuoteEntry {
                 article: a,
                 speaker,
@@ -303,24 +298,39 @@ impl Index {
         if order.iter().enumerate().any(|(i, &c)| i != c) {
             self.reorder_categories(&order);
         }
-        self.folded_names = self
+        self.stamp = STAMPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Indexes every quote's words (with its speaker's names), in memory.
+    fn index_words(&mut self) -> Result<(), crate::store::StoreError> {
+        let names: Vec<Vec<&str>> = self
             .speakers
             .iter()
-            .map(|s| fold(&s.data.name).into_owned())
+            .map(|s| {
+                std::iter::once(s.data.name.as_str())
+                    .chain(s.data.aliases.iter().map(String::as_str))
+                    .collect()
+            })
             .collect();
-        let name_masks: Vec<u64> = self
-            .folded_names
-            .iter()
-            .map(|n| crate::search::char_mask(n))
-            .collect();
-        // Each quote's mask holds its text's characters (computed as it was
-        // added); add its speaker's name's.
-        self.quote_masks
-            .par_iter_mut()
-            .zip(self.quotes.par_iter())
-            .with_min_len(4096)
-            .for_each(|(m, q)| *m |= name_masks[q.speaker]);
-        self.stamp = STAMPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let docs = self.quotes.iter().enumerate().map(|(i, q)| DocInput {
+            ord: i as u32,
+            text: &q.text,
+            speaker: &names[q.speaker],
+            record: None,
+        });
+        let store = Store::in_memory(docs, self.quotes.len())?;
+        self.store = std::sync::Arc::new(store);
+        Ok(())
+    }
+
+    /// The word index of the quotes.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// How many quotes there are.
+    pub fn quote_total(&self) -> usize {
+        self.quotes.len()
     }
 
     fn reorder_categories(&mut self, order: &[usize]) {

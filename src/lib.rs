@@ -4,7 +4,9 @@
 //! - [`load`]: reading and validating datasets, embedded or from files;
 //! - [`quotebank`]: reading Quotebank corpora (JSON Lines, plain or bzip2);
 //! - [`index`]: the immutable, cross-referenced [`index::Index`];
-//! - [`search`]: fuzzy search over speakers, categories and quotes;
+//! - [`store`]: the word index of quotes (tantivy), in memory or on disk;
+//! - [`search`]: the query language, and search over speakers, categories
+//!   and quotes;
 //! - [`format`]: a quote with its attribution as plain text, Markdown or JSON;
 //! - [`worker`]: searching on a thread, the newest query cancelling older ones;
 //! - [`clipboard`]: copying over OSC 52, tmux and the system's tools;
@@ -33,6 +35,7 @@ pub mod model;
 pub mod quotebank;
 pub mod search;
 pub mod stats;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod worker;

@@ -53,8 +53,6 @@ pub struct Corpus {
     pub speakers: Vec<Speaker>,
     /// `article` is 0, `speaker` and `category` index the vectors above.
     pub quotes: Vec<QuoteEntry>,
-    /// Per quote, its text's [`crate::search::char_mask`].
-    pub(crate) text_masks: Vec<u64>,
     /// Malformed lines that were skipped, each with its line number.
     pub skipped: Vec<Diagnostic>,
 }
@@ -282,8 +280,6 @@ impl Key {
 /// category are to be looked up by.
 struct Parsed {
     quote: QuoteEntry,
-    /// The text's [`crate::search::char_mask`].
-    mask: u64,
     /// Hashes of the id and of the speaker's key (qid or name), computed in
     /// parallel so that the sequential part only looks them up.
     id_hash: u64,
@@ -356,7 +352,6 @@ fn parse_line(line: &[u8], block: &[u8], state: &RandomState) -> Result<Parsed, 
         (Some(n), None) => hash_of(state, 2, n.trim()),
     };
     Ok(Parsed {
-        mask: crate::search::char_mask(&text),
         id_hash: hash_of(state, 0, id),
         speaker_hash,
         quote: QuoteEntry {
@@ -394,7 +389,6 @@ struct Builder {
     unknown: Option<usize>,
     months: HashMap<u32, usize>,
     quotes: Vec<QuoteEntry>,
-    masks: Vec<u64>,
     /// Hash of a quote id → the quote, to catch duplicates without keeping a
     /// second copy of every id.
     ids: HashMap<u64, usize, Prehashed>,
@@ -525,7 +519,6 @@ impl Builder {
                 c
             }
         };
-        self.masks.push(parsed.mask);
         if let Some(d) = &quote.date
             && self.first_date.as_ref().is_none_or(|f| d < f)
         {
@@ -573,7 +566,6 @@ impl Builder {
             categories,
             speakers: self.speakers,
             quotes: self.quotes,
-            text_masks: self.masks,
             skipped: self.skipped,
         }
     }
@@ -693,7 +685,6 @@ pub fn read_opened(
         unknown: None,
         months: HashMap::new(),
         quotes: Vec::new(),
-        masks: Vec::new(),
         ids: HashMap::default(),
         skipped: Vec::new(),
         first_date: None,
@@ -760,7 +751,6 @@ pub fn read_opened(
                 if capacity > b.quotes.capacity() {
                     b.quotes.reserve(capacity);
                     b.ids.reserve(capacity);
-                    b.masks.reserve(capacity);
                 }
                 let mut errors = errors.into_iter().peekable();
                 for p in parsed {
@@ -849,7 +839,6 @@ pub fn read_opened(
         return Err(Diagnostic::file(&shown, "holds no quotation").into());
     }
     b.quotes.shrink_to_fit();
-    b.masks.shrink_to_fit();
     Ok(b.finish(path))
 }
 

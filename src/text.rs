@@ -117,6 +117,34 @@ pub fn fold(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.chars().map(fold_char).collect())
 }
 
+/// The words of `text` as the index sees them: maximal runs of letters and
+/// digits, each folded, with the character offset of its start. Lower-cased
+/// unless `cased`.
+pub fn words(text: &str, cased: bool) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut start = 0;
+    for (i, c) in text.chars().enumerate() {
+        let f = fold_char(c);
+        if f.is_alphanumeric() {
+            if current.is_empty() {
+                start = i;
+            }
+            if cased {
+                current.push(f);
+            } else {
+                current.extend(f.to_lowercase());
+            }
+        } else if !current.is_empty() {
+            out.push((start, std::mem::take(&mut current)));
+        }
+    }
+    if !current.is_empty() {
+        out.push((start, current));
+    }
+    out
+}
+
 /// The one-character fold of `c`, or `c` itself where there is none.
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {

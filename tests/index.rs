@@ -260,7 +260,112 @@ fn smart_case_and_positions() {
     );
     assert!(quotes.iter().all(|h| h.kind == HitKind::Quote));
     assert!(quotes.len() >= 3);
-    assert!(search(&index, "   ", Options::default()).is_empty());
+    // An empty query lists everything: speakers, categories, quotes, each
+    // in corpus order.
+    let all = search(&index, "   ", Options::default());
+    assert_eq!(
+        all.len(),
+        index.speakers().len() + index.categories().len() + index.quote_total()
+    );
+    let quotes: Vec<usize> = all
+        .iter()
+        .filter(|h| h.kind == HitKind::Quote)
+        .map(|h| h.index)
+        .collect();
+    assert_eq!(quotes, (0..index.quote_total()).collect::<Vec<_>>());
+}
+
+/// Every one-edit misspelling (a letter dropped, doubled, replaced, or two
+/// swapped) of five letters or more, of every speaker's surname, finds that
+/// speaker first, or among speakers who share the misspelt word.
+#[test]
+fn a_misspelt_surname_finds_its_speaker_first() {
+    let index = index();
+    let mut checked = 0;
+    for s in 0..index.speakers().len() {
+        let name = &index.speaker(s).data.name;
+        let Some(surname) = name.split_whitespace().last() else {
+            continue;
+        };
+        // People's names only (not "some experts", "South Koreans").
+        use reactions::model::SpeakerKind::*;
+        let kind = index.speaker(s).data.kind;
+        if matches!(
+            kind,
+            GovernmentBody | ThinkTank | MediaOutlet | InternationalOrganisation | UnnamedGroup
+        ) || !surname.starts_with(|c: char| c.is_uppercase())
+        {
+            continue;
+        }
+        let surname: Vec<char> = surname.to_lowercase().chars().collect();
+        if surname.len() < 5 || !surname.iter().all(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let mut variants: Vec<String> = Vec::new();
+        for i in 0..surname.len() {
+            let mut v = surname.clone();
+            v.remove(i);
+            variants.push(v.iter().collect());
+            let mut v = surname.clone();
+            v.insert(i, surname[i]);
+            variants.push(v.iter().collect());
+            let mut v = surname.clone();
+            v[i] = if surname[i] == 'x' { 'q' } else { 'x' };
+            variants.push(v.iter().collect());
+            if i + 1 < surname.len() {
+                let mut v = surname.clone();
+                v.swap(i, i + 1);
+                variants.push(v.iter().collect());
+            }
+        }
+        // A typo is allowed from five letters typed.
+        for v in variants.into_iter().filter(|v| v.len() >= 5) {
+            let hits = search(
+                &index,
+                &v,
+                Options {
+                    kind: Some(HitKind::Speaker),
+                    limit: None,
+                },
+            );
+            let first = hits
+                .first()
+                .unwrap_or_else(|| panic!("{v} finds nobody ({name})"));
+            let top_score = first.score;
+            // Speakers tied at the top are equally good answers; the speaker
+            // is among them.
+            assert!(
+                hits.iter()
+                    .take_while(|h| h.score == top_score)
+                    .any(|h| h.index == s),
+                "{v}: {} first, not {name}",
+                index.speaker(first.index).data.name
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "{checked}");
+}
+
+/// Words, not letters: every quote found for `china` has a word that
+/// starts like it, and no scattered-letter match.
+#[test]
+fn china_finds_quotes_about_china() {
+    let index = index();
+    let hits = search(
+        &index,
+        "china",
+        Options {
+            kind: Some(HitKind::Quote),
+            limit: None,
+        },
+    );
+    assert!(hits.len() >= 5 && hits.len() < 30, "{}", hits.len());
+    for h in &hits {
+        let text = &index.quote(h.index).text.to_lowercase();
+        assert!(text.contains("chin"), "{text}");
+        assert!(h.positions(Field::Text).is_some());
+    }
 }
 
 #[test]

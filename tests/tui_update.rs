@@ -236,7 +236,11 @@ fn editing_the_query() {
     );
     assert_eq!(e, Some(Effect::Search("john[31m ki rby".into())));
     let e = update(&mut state, &index, Action::SearchClear);
-    assert_eq!(e, None, "an empty query searches nothing");
+    assert_eq!(
+        e,
+        Some(Effect::Search(String::new())),
+        "an empty query lists everything"
+    );
     update(&mut state, &index, Action::Back);
     assert!(matches!(state.overlay, Overlay::None));
 }

@@ -62,6 +62,8 @@ pub struct Search {
     pub hits: Vec<Hit>,
     /// How many records matched in all.
     pub total: usize,
+    /// Why the query cannot be parsed, if it cannot.
+    pub error: Option<String>,
     /// The query the shown hits belong to.
     pub shown_query: String,
     /// Whether the shown hits are the best so far of a search still running.

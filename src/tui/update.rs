@@ -76,6 +76,7 @@ fn show_results(state: &mut AppState, response: crate::worker::Response, partial
     let same_query = search.shown_query == response.query;
     search.hits = response.results.hits;
     search.total = response.results.total;
+    search.error = response.results.error.map(|e| e.to_string());
     search.shown_query = response.query;
     search.partial = partial;
     if same_query {
@@ -180,7 +181,14 @@ fn normal_action(state: &mut AppState, index: &Index, action: Action) -> Option<
         Action::PrevPane => state.focus = state.focus.prev(),
         Action::Enter if state.focus != Pane::Detail => state.focus = state.focus.next(),
         Action::Back if state.focus != Pane::Categories => state.focus = state.focus.prev(),
-        Action::OpenSearch => state.overlay = Overlay::Search(Search::default()),
+        Action::OpenSearch => {
+            // An empty query lists everything, as fzf does: ask for it.
+            state.overlay = Overlay::Search(Search {
+                partial: true,
+                ..Search::default()
+            });
+            return Some(Effect::Search(String::new()));
+        }
         Action::ToggleHelp => state.overlay = Overlay::Help(0),
         Action::ToggleStats => state.overlay = Overlay::Stats(0),
         Action::CopyPlain => return copy(state, index, Format::Plain),
@@ -351,14 +359,6 @@ fn search_action(state: &mut AppState, index: &Index, action: Action) -> Option<
         return None;
     };
     if search.query == before {
-        return None;
-    }
-    if search.query.trim().is_empty() {
-        search.hits.clear();
-        search.total = 0;
-        search.shown_query = search.query.clone();
-        search.partial = false;
-        search.cursor = Cursor::default();
         return None;
     }
     Some(Effect::Search(search.query.clone()))

@@ -47,15 +47,26 @@ pub fn draw(frame: &mut Frame, area: Rect, search: &Search, index: &Index, theme
     if inner.height < 2 {
         return;
     }
-    let count = if search.query.trim().is_empty() {
-        "type a name, a category or words of a quote".to_string()
+    let count = if let (Some(e), false) = (&search.error, search.pending()) {
+        e.clone()
     } else if search.pending() {
         format!("{}/{} · searching…", search.hits.len(), search.total)
+    } else if search.query.trim().is_empty() {
+        format!(
+            "{}/{} · type a name, a category or words of a quote",
+            search.hits.len(),
+            search.total
+        )
     } else {
         format!("{}/{}", search.hits.len(), search.total)
     };
+    let style = if search.error.is_some() && !search.pending() {
+        theme.error()
+    } else {
+        theme.dim()
+    };
     frame.render_widget(
-        Paragraph::new(Line::styled(format!("  {count}"), theme.dim())),
+        Paragraph::new(Line::styled(format!("  {count}"), style)),
         Rect {
             y: inner.y + 1,
             height: 1,

@@ -51,6 +51,11 @@ impl Theme {
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
+    /// A message about something wrong (a query that cannot be parsed).
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
     pub fn dim(&self) -> Style {
         Style::new().add_modifier(Modifier::DIM)
     }

@@ -1,0 +1,369 @@
+//! The word index of quotes, on tantivy: its schema, building it (in memory
+//! at load, or on disk by `reactions index`), opening it, and running a
+//! query over its shards.
+//!
+//! One document per quote, numbered by its position in the corpus (`ord`):
+//!
+//! | field      | holds                                   | for              |
+//! |------------|-----------------------------------------|------------------|
+//! | `text`     | the quote's words, folded, lower case   | terms, phrases   |
+//! | `speaker`  | its speaker's name and aliases, likewise| terms            |
+//! | `cased`    | both, folded, case kept                 | smart case       |
+//! | `first`    | the first word of the text              | `^term`          |
+//! | `last_rev` | the last word, reversed                 | `term$`          |
+//! | `ord`      | the quote's position (fast field)       | ties, look-ups   |
+//! | `rec`      | the quote record (stored, on disk only) | showing it       |
+//!
+//! Words are folded by [`crate::text::fold`] before tantivy sees them and
+//! split where [`crate::text::words`] splits them (letters and
+//! digits), so the index and the in-memory matching agree.
+
+use std::cmp::Reverse;
+use std::path::Path;
+
+use rayon::prelude::*;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::Query;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::{
+    DocAddress, DocId, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument,
+};
+
+use crate::text::fold;
+
+/// Words longer than this many bytes are not indexed (they are noise: URLs,
+/// hashes, runs of letters).
+const LONGEST_WORD: usize = 48;
+
+/// A problem in the index itself (not in a query).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct StoreError(pub String);
+
+impl From<tantivy::TantivyError> for StoreError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        StoreError(e.to_string())
+    }
+}
+
+/// The fields of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub text: Field,
+    pub speaker: Field,
+    pub cased: Field,
+    pub first: Field,
+    pub last_rev: Field,
+    pub ord: Field,
+    pub rec: Field,
+}
+
+/// The schema, and its fields.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = |name: &str, record: IndexRecordOption| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(name)
+                .set_index_option(record),
+        )
+    };
+    let fields = Fields {
+        text: b.add_text_field(
+            "text",
+            words("words", IndexRecordOption::WithFreqsAndPositions),
+        ),
+        speaker: b.add_text_field(
+            "speaker",
+            words("words", IndexRecordOption::WithFreqsAndPositions),
+        ),
+        cased: b.add_text_field("cased", words("cased", IndexRecordOption::WithFreqs)),
+        first: b.add_text_field("first", STRING),
+        last_rev: b.add_text_field("last_rev", STRING),
+        ord: b.add_u64_field("ord", FAST | INDEXED),
+        rec: b.add_bytes_field("rec", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Registers the analysers the schema names.
+fn register(index: &tantivy::Index) {
+    let words = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
+        .filter(LowerCaser)
+        .build();
+    let cased = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
+        .build();
+    index.tokenizers().register("words", words);
+    index.tokenizers().register("cased", cased);
+}
+
+/// What is indexed of one quote.
+pub struct DocInput<'a> {
+    pub ord: u32,
+    pub text: &'a str,
+    /// The speaker's name and aliases.
+    pub speaker: &'a [&'a str],
+    /// The record to store (on disk), if any.
+    pub record: Option<&'a [u8]>,
+}
+
+fn document(f: &Fields, d: &DocInput) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    let text = fold(d.text);
+    doc.add_text(f.text, &text);
+    let mut cased = text.into_owned();
+    for name in d.speaker {
+        let name = fold(name);
+        doc.add_text(f.speaker, &name);
+        cased.push_str(" \n ");
+        cased.push_str(&name);
+    }
+    doc.add_text(f.cased, &cased);
+    let words = crate::text::words(d.text, false);
+    if let Some((_, w)) = words.first() {
+        doc.add_text(f.first, w);
+    }
+    if let Some((_, w)) = words.last() {
+        doc.add_text(f.last_rev, w.chars().rev().collect::<String>());
+    }
+    doc.add_u64(f.ord, d.ord as u64);
+    if let Some(r) = d.record {
+        doc.add_bytes(f.rec, r);
+    }
+    doc
+}
+
+/// Writes one shard, in memory or in a directory.
+pub struct ShardWriter {
+    index: tantivy::Index,
+    writer: tantivy::IndexWriter,
+    fields: Fields,
+}
+
+impl ShardWriter {
+    /// A writer into a new shard: in `dir` (which must exist and be empty)
+    /// or in memory; with `threads` indexing threads sharing `heap` bytes.
+    pub fn create(dir: Option<&Path>, threads: usize, heap: usize) -> Result<Self, StoreError> {
+        let (schema, fields) = schema();
+        let index = match dir {
+            Some(d) => tantivy::Index::create_in_dir(d, schema)?,
+            None => tantivy::Index::create_in_ram(schema),
+        };
+        register(&index);
+        let threads = threads.max(1);
+        let heap = heap.max(threads * 15_000_000);
+        let writer = index.writer_with_num_threads(threads, heap)?;
+        Ok(ShardWriter {
+            index,
+            writer,
+            fields,
+        })
+    }
+
+    pub fn add(&self, doc: &DocInput) -> Result<(), StoreError> {
+        self.writer.add_document(document(&self.fields, doc))?;
+        Ok(())
+    }
+
+    /// Commits everything added and opens the shard for searching; its
+    /// quotes are numbered from `base`.
+    pub fn finish(mut self) -> Result<Shard, StoreError> {
+        self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
+        Shard::from_index(self.index)
+    }
+}
+
+/// One searchable tantivy index.
+pub struct Shard {
+    reader: IndexReader,
+    /// Document address of each quote, by its ord minus the shard's first
+    /// (on disk only, to fetch stored records).
+    addresses: Vec<DocAddress>,
+    /// The smallest ord in the shard.
+    base: u32,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shard")
+            .field("docs", &self.reader.searcher().num_docs())
+            .field("base", &self.base)
+            .finish()
+    }
+}
+
+impl Shard {
+    fn from_index(index: tantivy::Index) -> Result<Shard, StoreError> {
+        register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let mut shard = Shard {
+            reader,
+            addresses: Vec::new(),
+            base: 0,
+            fields: schema().1,
+        };
+        shard.map_addresses()?;
+        Ok(shard)
+    }
+
+    /// Opens a shard written in `dir`.
+    pub fn open(dir: &Path) -> Result<Shard, StoreError> {
+        let index = tantivy::Index::open_in_dir(dir)?;
+        Shard::from_index(index)
+    }
+
+    /// Reads every document's ord: the table from ord to document address.
+    fn map_addresses(&mut self) -> Result<(), StoreError> {
+        let searcher = self.reader.searcher();
+        let mut pairs: Vec<(u32, DocAddress)> = Vec::with_capacity(searcher.num_docs() as usize);
+        for (s, seg) in searcher.segment_readers().iter().enumerate() {
+            let ords = seg.fast_fields().u64("ord")?;
+            for doc in 0..seg.max_doc() {
+                if let Some(ord) = ords.first(doc) {
+                    pairs.push((ord as u32, DocAddress::new(s as u32, doc)));
+                }
+            }
+        }
+        pairs.sort_unstable_by_key(|p| p.0);
+        self.base = pairs.first().map_or(0, |p| p.0);
+        let contiguous = pairs
+            .iter()
+            .enumerate()
+            .all(|(i, p)| p.0 as usize == self.base as usize + i);
+        if !contiguous {
+            return Err(StoreError(
+                "quote numbers in a shard are not contiguous".into(),
+            ));
+        }
+        self.addresses = pairs.into_iter().map(|p| p.1).collect();
+        Ok(())
+    }
+
+    /// How many quotes the shard holds.
+    pub fn len(&self) -> usize {
+        self.addresses.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.addresses.is_empty()
+    }
+
+    /// The stored record of quote `ord`, if this shard holds it.
+    pub fn record(&self, ord: u32) -> Option<Vec<u8>> {
+        let i = ord.checked_sub(self.base)? as usize;
+        let address = *self.addresses.get(i)?;
+        let doc: TantivyDocument = self.reader.searcher().doc(address).ok()?;
+        use tantivy::schema::Value;
+        doc.get_first(self.fields.rec)
+            .and_then(|v| v.as_bytes())
+            .map(<[u8]>::to_vec)
+    }
+
+    /// The best `limit` matches of `query` (by score, then ord) and how many
+    /// match in all.
+    fn search(&self, query: &dyn Query, limit: usize) -> Result<Found, StoreError> {
+        let searcher = self.reader.searcher();
+        if limit == 0 {
+            return Ok((Vec::new(), searcher.search(query, &Count)?));
+        }
+        let top = TopDocs::with_limit(limit).tweak_score(move |seg: &SegmentReader| {
+            let ords = seg
+                .fast_fields()
+                .u64("ord")
+                .map(|c| c.first_or_default_col(0));
+            move |doc: DocId, score: Score| {
+                let ord = ords.as_ref().map_or(0, |c| c.get_val(doc));
+                (score, Reverse(ord))
+            }
+        });
+        let (hits, count) = searcher.search(query, &(top, Count))?;
+        Ok((
+            hits.into_iter()
+                .map(|((score, Reverse(ord)), _)| (score, ord as u32))
+                .collect(),
+            count,
+        ))
+    }
+}
+
+/// The best matches (score, ord), and how many match in all.
+pub type Found = (Vec<(Score, u32)>, usize);
+
+/// Every shard of a corpus, searched together.
+#[derive(Debug, Default)]
+pub struct Store {
+    shards: Vec<Shard>,
+}
+
+impl Store {
+    pub fn new(shards: Vec<Shard>) -> Store {
+        Store { shards }
+    }
+
+    /// Indexes `docs` in memory, on every core.
+    pub fn in_memory<'a>(
+        docs: impl Iterator<Item = DocInput<'a>>,
+        count: usize,
+    ) -> Result<Store, StoreError> {
+        let threads = if count > 20_000 {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(4)
+        } else {
+            1
+        };
+        let writer = ShardWriter::create(None, threads, threads * 50_000_000)?;
+        for d in docs {
+            writer.add(&d)?;
+        }
+        Ok(Store {
+            shards: vec![writer.finish()?],
+        })
+    }
+
+    pub fn fields(&self) -> Fields {
+        schema().1
+    }
+
+    pub fn shards(&self) -> &[Shard] {
+        &self.shards
+    }
+
+    /// The stored record of quote `ord`.
+    pub fn record(&self, ord: u32) -> Option<Vec<u8>> {
+        self.shards.iter().find_map(|s| s.record(ord))
+    }
+
+    /// The best `limit` quotes matching `query`, best first (ties in corpus
+    /// order), with their scores, and how many match in all; all of them
+    /// when `limit` is `None`. Shards are searched in parallel.
+    pub fn search(&self, query: &dyn Query, limit: Option<usize>) -> Result<Found, StoreError> {
+        let per_shard: Vec<Result<Found, StoreError>> = self
+            .shards
+            .par_iter()
+            .map(|s| s.search(query, limit.unwrap_or(s.len())))
+            .collect();
+        let mut hits = Vec::new();
+        let mut total = 0;
+        for r in per_shard {
+            let (h, n) = r?;
+            hits.extend(h);
+            total += n;
+        }
+        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        if let Some(k) = limit {
+            hits.truncate(k);
+        }
+        Ok((hits, total))
+    }
+}
