@@ -86,7 +86,7 @@ fn main() {
     };
     println!(
         "loaded {} quotes, {} speakers in {} ms",
-        index.quotes().len(),
+        index.quote_total(),
         index.speakers().len(),
         ms(started.elapsed())
     );

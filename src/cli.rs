@@ -51,7 +51,7 @@ impl Cli {
             Some(Command::Show(a)) => Some(&a.data),
             Some(Command::Export(a)) => Some(a),
             Some(Command::Check(a)) => Some(&a.data),
-            Some(Command::Import(_) | Command::Eval(_)) | None => None,
+            Some(Command::Import(_) | Command::Eval(_) | Command::Index(_)) | None => None,
         };
         if let Some(after) = after {
             all.data.extend(after.data.iter().cloned());
@@ -81,6 +81,10 @@ pub enum Command {
     /// Extract quotes, speakers and categories from an article (plain text
     /// or HTML) into a dataset.
     Import(ImportArgs),
+    /// Build a search index on disk from anything --data reads (Quotebank
+    /// JSON Lines plain or .bz2, datasets, articles, folders), one shard per
+    /// input file; `reactions --data DIR` then opens it at once.
+    Index(IndexArgs),
     /// Score a predicted dataset (or an article, imported on the fly)
     /// against a gold dataset of the same article.
     Eval(EvalArgs),
@@ -177,6 +181,23 @@ pub struct CheckArgs {
     /// Dataset files or folders; without any, the --data datasets or the
     /// bundled one.
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or folders to index ('-' for standard input).
+    #[arg(required = true, num_args = 1.., value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The index directory to write; an index already there is replaced
+    /// once the new one is complete.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Refuse malformed corpus lines instead of skipping them.
+    #[arg(long)]
+    pub strict: bool,
+    /// Indexing threads (default: every core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, Args)]

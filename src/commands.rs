@@ -240,7 +240,7 @@ pub fn quotes(index: &Index, args: &QuotesArgs, out: &mut impl Write) -> Result 
         .as_deref()
         .map(|c| index.find_category(c))
         .transpose()?;
-    let list: Vec<usize> = (0..index.quotes().len())
+    let list: Vec<usize> = (0..index.quote_total())
         .filter(|&q| {
             let quote = index.quote(q);
             speaker.is_none_or(|s| quote.speaker == s)
@@ -375,7 +375,7 @@ pub fn summary(index: &Index) -> String {
         index.articles().len(),
         index.categories().len(),
         index.speakers().len(),
-        index.quotes().len()
+        index.quote_total()
     )
 }
 

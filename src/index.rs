@@ -38,21 +38,21 @@ struct Paragraph {
 }
 
 /// A category and the article it belongs to.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CategoryEntry {
     pub article: usize,
     pub data: Category,
 }
 
 /// A speaker and the article it belongs to.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SpeakerEntry {
     pub article: usize,
     pub data: Speaker,
 }
 
 /// A quote, pointing at its article, speaker and category by index.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuoteEntry {
     pub article: usize,
     pub speaker: usize,
@@ -70,11 +70,25 @@ pub struct QuoteEntry {
     pub url: Option<String>,
 }
 
+/// Where a quote stands, without its text: what lists, counts and
+/// statistics need, kept in memory for every quote (12 bytes each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotePlace {
+    pub article: u32,
+    pub speaker: u32,
+    pub category: u32,
+    /// Index into the index's dates, or [`NO_DATE`].
+    pub date: u32,
+}
+
+/// The date of a quote that has none.
+pub const NO_DATE: u32 = u32::MAX;
+
 /// The paragraph(s) of the article around a quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Context<'a> {
     /// The paragraph text (several paragraphs if the quote spans them).
-    pub text: &'a str,
+    pub text: std::borrow::Cow<'a, str>,
     /// Byte range of the quote within `text`.
     pub quote: Range<usize>,
 }
@@ -85,7 +99,13 @@ pub struct Index {
     articles: Vec<ArticleEntry>,
     categories: Vec<CategoryEntry>,
     speakers: Vec<SpeakerEntry>,
+    /// The quotes' records, in memory; empty when they are read from the
+    /// word index on disk ([`Store::record`]).
     quotes: Vec<QuoteEntry>,
+    /// Every quote's place, in corpus order.
+    places: Vec<QuotePlace>,
+    /// The distinct dates of quotes, in order of first use.
+    dates: Vec<String>,
     by_speaker: Vec<Vec<usize>>,
     by_category: Vec<Vec<usize>>,
     by_article: Vec<Vec<usize>>,
@@ -97,27 +117,20 @@ pub struct Index {
     /// Tells indexes apart, so that remembered search results are never
     /// applied to another index.
     pub(crate) stamp: u64,
-    /// Aggregates for the statistics view, computed on first use.
-    stats: std::sync::OnceLock<crate::stats::Stats>,
 }
 
 static STAMPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Index {
-    /// Quotes per category and kind of speaker, and the timeline; computed
-    /// once, on first use.
-    pub fn stats(&self) -> &crate::stats::Stats {
-        self.stats.get_or_init(|| crate::stats::Stats::of(self))
-    }
-
     /// Validates `datasets` and builds the index; every problem is reported.
     pub fn build(datasets: Vec<LoadedDataset>) -> Result<Index, LoadError> {
         Index::build_from(datasets.into_iter().map(Source::Dataset).collect())
     }
 
     /// Validates datasets and corpora and builds the index, articles in the
-    /// order given; every problem is reported.
-    pub fn build_from(sources: Vec<Source>) -> Result<Index, LoadError> {
+    /// order given, without a word index (for writing one to disk); every
+    /// problem is reported.
+    pub(crate) fn build_records(sources: Vec<Source>) -> Result<Index, LoadError> {
         let mut diagnostics: Vec<Diagnostic> = Vec::new();
         let mut seen_articles: HashMap<String, String> = HashMap::new();
         for source in &sources {
@@ -149,7 +162,15 @@ impl Index {
                 Source::Corpus(c) => index.add_corpus(c),
             }
         }
+        index.place_quotes();
         index.finish();
+        Ok(index)
+    }
+
+    /// Validates datasets and corpora and builds the index with its word
+    /// index in memory; every problem is reported.
+    pub fn build_from(sources: Vec<Source>) -> Result<Index, LoadError> {
+        let mut index = Index::build_records(sources)?;
         index.index_words().map_err(|e| LoadError {
             diagnostics: vec![Diagnostic::file("index", e.to_string())],
         })?;
@@ -263,6 +284,71 @@ impl Index {
         }
     }
 
+    /// Every quote's place, from the records in memory.
+    fn place_quotes(&mut self) {
+        let mut dates: HashMap<String, u32> = HashMap::new();
+        let mut list = Vec::new();
+        self.places = self
+            .quotes
+            .iter()
+            .map(|q| QuotePlace {
+                article: q.article as u32,
+                speaker: q.speaker as u32,
+                category: q.category as u32,
+                date: match &q.date {
+                    None => NO_DATE,
+                    Some(d) => *dates.entry(d.clone()).or_insert_with(|| {
+                        list.push(d.clone());
+                        (list.len() - 1) as u32
+                    }),
+                },
+            })
+            .collect();
+        self.dates = list;
+    }
+
+    /// Builds an index from its parts as stored on disk: records are read
+    /// from `store` when shown.
+    pub(crate) fn from_parts(
+        articles: Vec<(Article, String, String)>,
+        categories: Vec<CategoryEntry>,
+        speakers: Vec<SpeakerEntry>,
+        places: Vec<QuotePlace>,
+        dates: Vec<String>,
+        store: Store,
+    ) -> Index {
+        let articles = articles
+            .into_iter()
+            .map(|(meta, body, file)| ArticleEntry {
+                paragraphs: paragraphs(&body),
+                meta,
+                body,
+                file,
+            })
+            .collect();
+        let mut index = Index {
+            articles,
+            categories,
+            speakers,
+            places,
+            dates,
+            store: std::sync::Arc::new(store),
+            ..Index::default()
+        };
+        index.finish();
+        index
+    }
+
+    /// Every quote's place, in corpus order.
+    pub fn places(&self) -> &[QuotePlace] {
+        &self.places
+    }
+
+    /// The distinct dates quotes carry ([`QuotePlace::date`] indexes them).
+    pub fn dates(&self) -> &[String] {
+        &self.dates
+    }
+
     fn finish(&mut self) {
         self.by_speaker = vec![Vec::new(); self.speakers.len()];
         self.by_category = vec![Vec::new(); self.categories.len()];
@@ -273,7 +359,8 @@ impl Index {
         // thousands of speakers per category, too many to scan each time.
         let mut listed_in = vec![0usize; self.speakers.len()];
         let mut in_cat: Vec<Vec<usize>> = vec![Vec::new(); self.speakers.len()];
-        for (i, q) in self.quotes.iter().enumerate() {
+        for (i, p) in self.places.iter().enumerate() {
+            let q = Placed::from(p);
             self.by_speaker[q.speaker].push(i);
             self.by_category[q.category].push(i);
             self.by_article[q.article].push(i);
@@ -312,15 +399,38 @@ impl Index {
                     .collect()
             })
             .collect();
-        let docs = self.quotes.iter().enumerate().map(|(i, q)| DocInput {
-            ord: i as u32,
-            text: &q.text,
-            speaker: &names[q.speaker],
-            record: None,
-        });
-        let store = Store::in_memory(docs, self.quotes.len())?;
+        let mut shards = Vec::new();
+        for (first, count, _) in self.shard_ranges() {
+            let range = first as usize..(first + count) as usize;
+            let docs = self.quotes[range.clone()]
+                .iter()
+                .zip(range)
+                .map(|(q, i)| DocInput {
+                    ord: i as u32,
+                    id: &q.id,
+                    text: &q.text,
+                    speaker: &names[q.speaker],
+                    record: None,
+                });
+            shards.push(Store::shard_in_memory(docs, count as usize)?);
+        }
+        let store = Store::new(shards);
         self.store = std::sync::Arc::new(store);
         Ok(())
+    }
+
+    /// The shards of the word index: one per input file, whose quotes
+    /// follow each other in corpus order, as `(first quote, quotes, file)`.
+    pub fn shard_ranges(&self) -> Vec<(u32, u32, String)> {
+        let mut ranges: Vec<(u32, u32, String)> = Vec::new();
+        for (q, p) in self.places.iter().enumerate() {
+            let file = &self.articles[p.article as usize].file;
+            match ranges.last_mut() {
+                Some((_, n, f)) if f == file => *n += 1,
+                _ => ranges.push((q as u32, 1, file.clone())),
+            }
+        }
+        ranges
     }
 
     /// The word index of the quotes.
@@ -330,7 +440,7 @@ impl Index {
 
     /// How many quotes there are.
     pub fn quote_total(&self) -> usize {
-        self.quotes.len()
+        self.places.len()
     }
 
     fn reorder_categories(&mut self, order: &[usize]) {
@@ -350,6 +460,9 @@ impl Index {
         for q in &mut self.quotes {
             q.category = new_pos[q.category];
         }
+        for p in &mut self.places {
+            p.category = new_pos[p.category as usize] as u32;
+        }
     }
 
     pub fn articles(&self) -> &[ArticleEntry] {
@@ -362,9 +475,6 @@ impl Index {
     pub fn speakers(&self) -> &[SpeakerEntry] {
         &self.speakers
     }
-    pub fn quotes(&self) -> &[QuoteEntry] {
-        &self.quotes
-    }
     pub fn article(&self, a: usize) -> &ArticleEntry {
         &self.articles[a]
     }
@@ -374,8 +484,59 @@ impl Index {
     pub fn speaker(&self, s: usize) -> &SpeakerEntry {
         &self.speakers[s]
     }
-    pub fn quote(&self, q: usize) -> &QuoteEntry {
-        &self.quotes[q]
+    /// Quote `q`'s record: from memory, or read from the index on disk.
+    /// A record the index cannot give back (a damaged file) comes back
+    /// with a text that says so.
+    pub fn quote(&self, q: usize) -> std::borrow::Cow<'_, QuoteEntry> {
+        if let Some(entry) = self.quotes.get(q) {
+            return std::borrow::Cow::Borrowed(entry);
+        }
+        let p = Placed::from(&self.places[q]);
+        let stored = self
+            .store
+            .record(q as u32)
+            .and_then(|bytes| serde_json::from_slice::<QuoteEntry>(&bytes).ok());
+        let mut entry = stored.unwrap_or_else(|| QuoteEntry {
+            article: 0,
+            speaker: 0,
+            category: 0,
+            id: format!("q{q}"),
+            kind: QuoteKind::Direct,
+            text: "(this quote cannot be read from the index: rebuild it with `reactions index`)"
+                .into(),
+            span: (0, 0),
+            date: None,
+            note: None,
+            cue: None,
+            confidence: None,
+            url: None,
+        });
+        entry.article = p.article;
+        entry.speaker = p.speaker;
+        entry.category = p.category;
+        std::borrow::Cow::Owned(entry)
+    }
+
+    /// Where quote `q` stands: its article, speaker and category.
+    pub fn place(&self, q: usize) -> QuotePlace {
+        self.places[q]
+    }
+
+    /// The speaker of quote `q`.
+    pub fn quote_speaker(&self, q: usize) -> usize {
+        self.places[q].speaker as usize
+    }
+
+    /// The category of quote `q`.
+    pub fn quote_category(&self, q: usize) -> usize {
+        self.places[q].category as usize
+    }
+
+    /// The date of quote `q`, as written in the source.
+    pub fn quote_date(&self, q: usize) -> Option<&str> {
+        self.dates
+            .get(self.places[q].date as usize)
+            .map(String::as_str)
     }
 
     /// Quotes of a speaker, in article order.
@@ -389,7 +550,7 @@ impl Index {
             None => self.by_speaker[s].len(),
             Some(c) => self.by_speaker[s]
                 .iter()
-                .filter(|&&q| self.quotes[q].category == c)
+                .filter(|&&q| self.places[q].category as usize == c)
                 .count(),
         }
     }
@@ -412,8 +573,8 @@ impl Index {
 
     /// `article/local` id of a quote.
     pub fn quote_id(&self, q: usize) -> String {
-        let q = &self.quotes[q];
-        format!("{}/{}", self.articles[q.article].meta.id, q.id)
+        let entry = self.quote(q);
+        format!("{}/{}", self.articles[entry.article].meta.id, entry.id)
     }
     /// `article/local` id of a speaker.
     pub fn speaker_id(&self, s: usize) -> String {
@@ -428,9 +589,22 @@ impl Index {
 
     /// Finds a quote by `article/id`, or by its local id where unambiguous.
     pub fn find_quote(&self, id: &str) -> Result<usize, LookupError> {
-        self.find_by_id("quote", id, self.quotes.len(), |q| {
-            (self.quotes[q].article, self.quotes[q].id.as_str())
-        })
+        let (article, local) = match id.split_once('/') {
+            Some((a, l)) => (Some(a), l),
+            None => (None, id),
+        };
+        let hits: Vec<usize> = self
+            .store
+            .ords_with_id(local)
+            .into_iter()
+            .map(|q| q as usize)
+            .filter(|&q| {
+                q < self.places.len()
+                    && article
+                        .is_none_or(|a| self.articles[self.places[q].article as usize].meta.id == a)
+            })
+            .collect();
+        self.one_of("quote", id, hits, |q| self.quote_id(q))
     }
 
     /// Finds a category by id (full or local) or, failing that, its title.
@@ -524,14 +698,19 @@ impl Index {
     /// The paragraph(s) of the article in which a quote stands; for a quote
     /// of a corpus (an article without a body), the quote itself.
     pub fn context(&self, q: usize) -> Context<'_> {
-        let quote = &self.quotes[q];
-        let article = &self.articles[quote.article];
+        let article = &self.articles[self.places[q].article as usize];
         if article.body.is_empty() {
+            let text = match self.quote(q) {
+                std::borrow::Cow::Borrowed(e) => std::borrow::Cow::Borrowed(e.text.as_str()),
+                std::borrow::Cow::Owned(e) => std::borrow::Cow::Owned(e.text),
+            };
+            let len = text.len();
             return Context {
-                text: &quote.text,
-                quote: 0..quote.text.len(),
+                text,
+                quote: 0..len,
             };
         }
+        let quote = self.quote(q);
         let (start, end) = quote.span;
         let first = article
             .paragraphs
@@ -545,7 +724,7 @@ impl Index {
         let (Some(p0), Some(p1)) = (article.paragraphs.get(first), article.paragraphs.get(last))
         else {
             return Context {
-                text: "",
+                text: std::borrow::Cow::Borrowed(""),
                 quote: 0..0,
             };
         };
@@ -558,7 +737,7 @@ impl Index {
         let qs = crate::text::byte_offset(text, skip);
         let qe = qs + crate::text::byte_offset(&text[qs..], len);
         Context {
-            text,
+            text: std::borrow::Cow::Borrowed(text),
             quote: qs..qe,
         }
     }
@@ -589,7 +768,7 @@ impl Index {
                     quotes: self.by_article[a]
                         .iter()
                         .map(|&q| {
-                            let q = &self.quotes[q];
+                            let q = self.quote(q);
                             Quote {
                                 id: q.id.clone(),
                                 speaker: self.speakers[q.speaker].data.id.clone(),
@@ -676,6 +855,23 @@ fn paragraphs(body: &str) -> Vec<Paragraph> {
     }
     out.extend(current);
     out
+}
+
+/// A quote's place as positions into the index's vectors.
+struct Placed {
+    article: usize,
+    speaker: usize,
+    category: usize,
+}
+
+impl From<&QuotePlace> for Placed {
+    fn from(p: &QuotePlace) -> Self {
+        Placed {
+            article: p.article as usize,
+            speaker: p.speaker as usize,
+            category: p.category as usize,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! - [`load`]: reading and validating datasets, embedded or from files;
 //! - [`quotebank`]: reading Quotebank corpora (JSON Lines, plain or bzip2);
 //! - [`index`]: the immutable, cross-referenced [`index::Index`];
+//! - [`disk`]: an index written to a directory, and opened from it;
 //! - [`store`]: the word index of quotes (tantivy), in memory or on disk;
 //! - [`search`]: the query language, and search over speakers, categories
 //!   and quotes;
@@ -25,6 +26,7 @@ mod bz2;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;
+pub mod disk;
 pub mod error;
 pub mod eval;
 pub mod format;

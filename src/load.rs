@@ -74,6 +74,9 @@ pub enum Source {
 pub struct LoadOptions {
     /// Make a malformed line of a corpus an error instead of skipping it.
     pub strict: bool,
+    /// Build no word index in memory (for writing one to disk, which
+    /// indexes the words itself).
+    pub records_only: bool,
 }
 
 /// A loaded index, with what was left out of it.
@@ -138,6 +141,26 @@ pub fn load_paths_with_progress(
     options: LoadOptions,
     mut progress: impl FnMut(Progress),
 ) -> Result<Loaded, LoadError> {
+    // An index directory opens alone, without reading any corpus.
+    if let Some(dir) = paths.iter().find(|p| crate::disk::is_index(p)) {
+        if paths.len() > 1 {
+            return Err(LoadError::from(Diagnostic::file(
+                &dir.display().to_string(),
+                "an index opens alone: give it as the only --data (or index the other inputs into it)",
+            )));
+        }
+        let index = crate::disk::open(dir)?;
+        progress(Progress {
+            stage: Stage::Done,
+            bytes_read: 0,
+            bytes_total: 0,
+            quotes: index.quote_total(),
+        });
+        return Ok(Loaded {
+            index,
+            skipped: Vec::new(),
+        });
+    }
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     let mut folder_articles = Vec::new();
@@ -233,7 +256,11 @@ pub fn load_paths_with_progress(
     }
     at.stage = Stage::Indexing;
     progress(at);
-    let index = Index::build_from(sources)?;
+    let index = if options.records_only {
+        Index::build_records(sources)?
+    } else {
+        Index::build_from(sources)?
+    };
     at.stage = Stage::Done;
     progress(at);
     Ok(Loaded { index, skipped })
@@ -710,7 +737,7 @@ mod tests {
     #[test]
     fn embedded_dataset_is_valid() {
         let index = load_embedded().expect("bundled dataset validates");
-        assert!(index.quotes().len() >= 50);
+        assert!(index.quote_total() >= 50);
         assert!(index.speakers().len() >= 30);
     }
 }

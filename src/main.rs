@@ -34,6 +34,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Some(Command::Check(args)) => return Ok(check(&args.paths, &data.data)),
         Some(Command::Import(args)) => return standalone(|out| commands::import(args, out)),
+        Some(Command::Index(args)) => return Ok(build_index(args)),
         Some(Command::Eval(args)) => return standalone(|out| commands::eval(args, out)),
         _ => {}
     }
@@ -44,6 +45,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 data.data.clone(),
                 LoadOptions {
                     strict: data.strict,
+                    ..Default::default()
                 },
             )? {
                 Ok(()) => ExitCode::SUCCESS,
@@ -57,7 +59,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let index = match if data.data.is_empty() {
         load::load_embedded()
     } else {
-        load_with_progress(&data.data, data.strict)
+        load_with_progress(
+            &data.data,
+            LoadOptions {
+                strict: data.strict,
+                ..Default::default()
+            },
+        )
     } {
         Ok(index) => index,
         Err(e) => {
@@ -79,7 +87,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Quotes(a)) => commands::quotes(&index, a, &mut out)?,
         Some(Command::Show(a)) => commands::show(&index, a, &mut out)?,
         Some(Command::Export(_)) => commands::export(&index, &mut out)?,
-        Some(Command::Check(_) | Command::Import(_) | Command::Eval(_)) => {
+        Some(Command::Check(_) | Command::Import(_) | Command::Eval(_) | Command::Index(_)) => {
             unreachable!("handled above")
         }
     };
@@ -117,7 +125,7 @@ fn standalone(
 
 /// Loads `paths` with a progress bar on stderr when it is a terminal, then
 /// reports the corpus lines skipped, each and how many.
-fn load_with_progress(paths: &[PathBuf], strict: bool) -> Result<Index, LoadError> {
+fn load_with_progress(paths: &[PathBuf], options: LoadOptions) -> Result<Index, LoadError> {
     let bar = io::stderr().is_terminal().then(|| {
         let bar =
             indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
@@ -130,7 +138,7 @@ fn load_with_progress(paths: &[PathBuf], strict: bool) -> Result<Index, LoadErro
         bar
     });
     let mut sized = true;
-    let loaded = load::load_paths_with_progress(paths, LoadOptions { strict }, |p: Progress| {
+    let loaded = load::load_paths_with_progress(paths, options, |p: Progress| {
         if let Some(bar) = &bar {
             // A pipe has no size: bytes read and a spinner instead of a bar.
             if p.bytes_total == 0 && std::mem::take(&mut sized) {
@@ -166,6 +174,60 @@ fn load_with_progress(paths: &[PathBuf], strict: bool) -> Result<Index, LoadErro
     Ok(loaded.index)
 }
 
+/// `reactions index`: reads the inputs, writes the index with a progress
+/// bar, and says what it wrote.
+fn build_index(args: &reactions::cli::IndexArgs) -> ExitCode {
+    let started = std::time::Instant::now();
+    let options = LoadOptions {
+        strict: args.strict,
+        records_only: true,
+    };
+    let index = match load_with_progress(&args.inputs, options) {
+        Ok(index) => index,
+        Err(e) => {
+            let _ = commands::report(&e.diagnostics, &mut io::stderr());
+            return ExitCode::from(2);
+        }
+    };
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let bar = io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(index.quote_total() as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "indexing {bar:30} {human_pos}/{human_len} quotes ({eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let written = reactions::disk::write(&index, &args.out, threads, &mut |p| {
+        if let Some(bar) = &bar {
+            bar.set_position(p.quotes_done as u64);
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if let Err(e) = written {
+        let _ = commands::report(&e.diagnostics, &mut io::stderr());
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "indexed {} in {:.1} s into {}; open it with: reactions --data {}",
+        commands::summary(&index),
+        started.elapsed().as_secs_f64(),
+        args.out.display(),
+        args.out.display()
+    );
+    std::mem::forget(index);
+    ExitCode::SUCCESS
+}
+
 /// `reactions check`: every problem on stderr, a summary on stdout. A
 /// malformed corpus line is a problem here.
 fn check(paths: &[std::path::PathBuf], data: &[std::path::PathBuf]) -> ExitCode {
@@ -173,7 +235,15 @@ fn check(paths: &[std::path::PathBuf], data: &[std::path::PathBuf]) -> ExitCode 
     let result = if paths.is_empty() {
         load::load_embedded()
     } else {
-        load::load_paths_with_progress(paths, LoadOptions { strict: true }, |_| {}).map(|l| l.index)
+        load::load_paths_with_progress(
+            paths,
+            LoadOptions {
+                strict: true,
+                ..Default::default()
+            },
+            |_| {},
+        )
+        .map(|l| l.index)
     };
     match result {
         Ok(index) => {

@@ -1,6 +1,6 @@
 //! Aggregates of an index for the statistics view: quotes per category and
 //! per kind of speaker, and the dated statements day by day. Computed once
-//! per index (see [`crate::index::Index::stats`]), in one pass over the
+//! per index by [`Stats::of`], in one pass over the
 //! quotes, so that a corpus of a million quotes costs nothing per frame.
 
 use std::collections::{BTreeMap, HashSet};
@@ -59,11 +59,12 @@ impl Stats {
 
         let mut seen: HashSet<(&str, usize)> = HashSet::new();
         let mut timeline: BTreeMap<String, Day> = BTreeMap::new();
-        for q in index.quotes() {
-            let Some(date) = q.date.as_deref() else {
+        for q in 0..index.quote_total() {
+            let Some(date) = index.quote_date(q) else {
                 continue;
             };
-            if !seen.insert((date, q.speaker)) {
+            let speaker = index.quote_speaker(q);
+            if !seen.insert((date, speaker)) {
                 continue;
             }
             let day = match timeline.get_mut(date) {
@@ -72,7 +73,7 @@ impl Stats {
             };
             day.speakers += 1;
             if day.names.len() < NAMES_PER_DAY {
-                day.names.push(index.speaker(q.speaker).data.name.clone());
+                day.names.push(index.speaker(speaker).data.name.clone());
             }
         }
         Stats {
@@ -94,9 +95,9 @@ mod tests {
         let stats = Stats::of(&index);
         assert_eq!(stats.per_category.len(), 7);
         let quotes: u64 = stats.per_category.iter().map(|c| c.1).sum();
-        assert_eq!(quotes as usize, index.quotes().len());
+        assert_eq!(quotes as usize, index.quote_total());
         let by_kind: u64 = stats.per_kind.iter().map(|k| k.2).sum();
-        assert_eq!(by_kind as usize, index.quotes().len());
+        assert_eq!(by_kind as usize, index.quote_total());
         // Kirby and Blinken spoke on 13 September.
         let day = &stats.timeline["2023-09-13"];
         assert!(day.names.iter().any(|n| n.contains("Kirby")), "{day:?}");

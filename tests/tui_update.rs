@@ -54,7 +54,7 @@ fn starts_with_everything_listed() {
     assert_eq!(state.focus, Pane::Categories);
     assert_eq!(state.category(), None);
     assert_eq!(state.expert(), None);
-    assert_eq!(state.quote_rows.len(), index.quotes().len());
+    assert_eq!(state.quote_rows.len(), index.quote_total());
     assert_eq!(state.expert_rows.len(), index.speakers().len());
     assert_eq!(selected_quote(&state, &index).as_deref(), Some("kirby-1"));
 }
@@ -134,7 +134,7 @@ fn tab_cycles_panes_and_moves_clamp() {
         &index,
         (0..40).map(|_| Action::PageDown).collect(),
     );
-    assert_eq!(state.quotes.selected, index.quotes().len() - 1);
+    assert_eq!(state.quotes.selected, index.quote_total() - 1);
     // The selection stays on screen.
     assert!(state.quotes.offset <= state.quotes.selected);
     assert!(state.quotes.offset > 0);

@@ -58,6 +58,8 @@ pub struct Fields {
     pub first: Field,
     pub last_rev: Field,
     pub ord: Field,
+    /// The quote's local id (`lankov-1`), for look-ups.
+    pub id: Field,
     pub rec: Field,
 }
 
@@ -84,6 +86,7 @@ pub fn schema() -> (Schema, Fields) {
         first: b.add_text_field("first", STRING),
         last_rev: b.add_text_field("last_rev", STRING),
         ord: b.add_u64_field("ord", FAST | INDEXED),
+        id: b.add_text_field("id", STRING),
         rec: b.add_bytes_field("rec", STORED),
     };
     (b.build(), fields)
@@ -105,6 +108,8 @@ fn register(index: &tantivy::Index) {
 /// What is indexed of one quote.
 pub struct DocInput<'a> {
     pub ord: u32,
+    /// The local id.
+    pub id: &'a str,
     pub text: &'a str,
     /// The speaker's name and aliases.
     pub speaker: &'a [&'a str],
@@ -132,6 +137,7 @@ fn document(f: &Fields, d: &DocInput) -> TantivyDocument {
         doc.add_text(f.last_rev, w.chars().rev().collect::<String>());
     }
     doc.add_u64(f.ord, d.ord as u64);
+    doc.add_text(f.id, d.id);
     if let Some(r) = d.record {
         doc.add_bytes(f.rec, r);
     }
@@ -249,6 +255,11 @@ impl Shard {
         Ok(())
     }
 
+    /// The first quote's position in the corpus.
+    pub fn base(&self) -> u32 {
+        self.base
+    }
+
     /// How many quotes the shard holds.
     pub fn len(&self) -> usize {
         self.addresses.len()
@@ -267,6 +278,28 @@ impl Shard {
         doc.get_first(self.fields.rec)
             .and_then(|v| v.as_bytes())
             .map(<[u8]>::to_vec)
+    }
+
+    /// The ords of the quotes whose local id is `id`.
+    fn ords_with_id(&self, id: &str) -> Vec<u32> {
+        let searcher = self.reader.searcher();
+        let q = tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let Ok(docs) = searcher.search(&q, &tantivy::collector::DocSetCollector) else {
+            return Vec::new();
+        };
+        let mut ords: Vec<u32> = docs
+            .into_iter()
+            .filter_map(|a| {
+                let seg = searcher.segment_reader(a.segment_ord);
+                let col = seg.fast_fields().u64("ord").ok()?;
+                col.first(a.doc_id).map(|o| o as u32)
+            })
+            .collect();
+        ords.sort_unstable();
+        ords
     }
 
     /// The best `limit` matches of `query` (by score, then ord) and how many
@@ -310,11 +343,12 @@ impl Store {
         Store { shards }
     }
 
-    /// Indexes `docs` in memory, on every core.
-    pub fn in_memory<'a>(
+    /// Indexes `count` quotes in memory as one shard, on every core for a
+    /// large corpus.
+    pub fn shard_in_memory<'a>(
         docs: impl Iterator<Item = DocInput<'a>>,
         count: usize,
-    ) -> Result<Store, StoreError> {
+    ) -> Result<Shard, StoreError> {
         let threads = if count > 20_000 {
             std::thread::available_parallelism()
                 .map_or(1, |n| n.get())
@@ -326,9 +360,7 @@ impl Store {
         for d in docs {
             writer.add(&d)?;
         }
-        Ok(Store {
-            shards: vec![writer.finish()?],
-        })
+        writer.finish()
     }
 
     pub fn fields(&self) -> Fields {
@@ -337,6 +369,17 @@ impl Store {
 
     pub fn shards(&self) -> &[Shard] {
         &self.shards
+    }
+
+    /// The ords of the quotes whose local id is `id`, ascending.
+    pub fn ords_with_id(&self, id: &str) -> Vec<u32> {
+        let mut ords: Vec<u32> = self
+            .shards
+            .iter()
+            .flat_map(|s| s.ords_with_id(id))
+            .collect();
+        ords.sort_unstable();
+        ords
     }
 
     /// The stored record of quote `ord`.

@@ -196,6 +196,8 @@ pub struct AppState {
     pub quit: bool,
     /// Whether colours may be used (false under NO_COLOR).
     pub color: bool,
+    /// The statistics of the index, computed when first shown.
+    pub stats: Option<std::sync::Arc<crate::stats::Stats>>,
 }
 
 impl AppState {
@@ -215,6 +217,7 @@ impl AppState {
             height,
             quit: false,
             color: true,
+            stats: None,
         };
         state.refresh_experts(index);
         state
@@ -252,7 +255,7 @@ impl AppState {
     /// Recomputes the quotes of the selected category and expert.
     pub fn refresh_quotes(&mut self, index: &Index) {
         self.quote_rows = match (self.category(), self.expert()) {
-            (None, None) => (0..index.quotes().len()).collect(),
+            (None, None) => (0..index.quote_total()).collect(),
             (Some(c), None) => index.quotes_by_category(c).to_vec(),
             (None, Some(s)) => index.quotes_by_speaker(s).to_vec(),
             (Some(c), Some(s)) => index
@@ -281,7 +284,7 @@ impl AppState {
     /// Quotes in the selected category (all quotes under "All").
     pub fn count_all(&self, index: &Index) -> usize {
         match self.category() {
-            None => index.quotes().len(),
+            None => index.quote_total(),
             Some(c) => index.quotes_by_category(c).len(),
         }
     }

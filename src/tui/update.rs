@@ -32,6 +32,9 @@ pub fn update(state: &mut AppState, index: &Index, action: Action) -> Option<Eff
     ) {
         state.status = None;
     }
+    if matches!(action, Action::ToggleStats) && state.stats.is_none() {
+        state.stats = Some(std::sync::Arc::new(crate::stats::Stats::of(index)));
+    }
     let effect = match action {
         Action::Quit => {
             state.quit = true;

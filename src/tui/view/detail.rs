@@ -100,7 +100,7 @@ pub fn text(state: &AppState, index: &Index, theme: &Theme, context: bool) -> Te
         ));
         // The paragraph, line by line, with the quote's bytes highlighted.
         // A long lead-in is cut at a sentence start so the quote shows.
-        let mut start = lead_in_start(ctx.text, ctx.quote.start);
+        let mut start = lead_in_start(&ctx.text, ctx.quote.start);
         let mut cut = start > 0;
         for raw in ctx.text[start..].split('\n') {
             let end = start + raw.len();

@@ -108,7 +108,7 @@ pub fn categories(frame: &mut Frame, area: Rect, state: &AppState, index: &Index
         |row, _| match row.checked_sub(1) {
             None => Row {
                 label: vec![Span::styled("All", theme.bold())],
-                right: index.quotes().len().to_string(),
+                right: index.quote_total().to_string(),
             },
             Some(c) => {
                 let entry = index.category(c);

@@ -46,7 +46,9 @@ pub fn draw(frame: &mut Frame, state: &AppState, index: &Index) {
         Overlay::None => {}
         Overlay::Search(s) => search::draw(frame, a.popup, s, index, &theme),
         Overlay::Help(scroll) => help::draw(frame, a.popup, *scroll, &theme),
-        Overlay::Stats(scroll) => stats::draw(frame, a.popup, *scroll, index, &theme),
+        Overlay::Stats(scroll) => {
+            stats::draw(frame, a.popup, *scroll, state.stats.as_deref(), &theme)
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{Bar, BarChart, Clear, Paragraph};
 
 use super::pane_block;
 use super::theme::Theme;
-use crate::index::Index;
+use crate::stats::Stats;
 use crate::text::{ellipsize, parse_date, short_date};
 
 /// Days since 1 January of year 0, for spacing dates on an axis.
@@ -25,7 +25,7 @@ fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe)
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, index: &Index, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, stats: Option<&Stats>, theme: &Theme) {
     frame.render_widget(Clear, area);
     let block = pane_block(" Statistics · Esc to close ", true, theme);
     let inner = block.inner(area);
@@ -33,7 +33,9 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, index: &Index, theme: 
     if inner.height < 3 || inner.width < 10 {
         return;
     }
-    let stats = index.stats();
+    let Some(stats) = stats else {
+        return;
+    };
     let cats = &stats.per_category;
     let kinds = &stats.per_kind;
     let cat_h = cats.len() as u16 + 1;
@@ -105,14 +107,14 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, index: &Index, theme: 
     } else {
         scroll.saturating_sub(2)
     };
-    draw_timeline(frame, time_area, list_scroll, index, theme);
+    draw_timeline(frame, time_area, list_scroll, stats, theme);
 }
 
-fn draw_timeline(frame: &mut Frame, area: Rect, scroll: usize, index: &Index, theme: &Theme) {
+fn draw_timeline(frame: &mut Frame, area: Rect, scroll: usize, stats: &Stats, theme: &Theme) {
     if area.height < 2 {
         return;
     }
-    let days = &index.stats().timeline;
+    let days = &stats.timeline;
     // Days carry their year when the timeline spans several.
     let years = |d: &String| d.get(..4).map(str::to_owned);
     let several_years = days.keys().next().map(years) != days.keys().last().map(years);

@@ -1,0 +1,477 @@
+//! An index on disk: written once by `reactions index`, opened at once by
+//! `reactions --data DIR` without reading the corpus again.
+//!
+//! A directory holds the manifest `reactions-index.json` and, in the
+//! generation folder it names (`gen-000001/`):
+//!
+//! - `catalog.json`: the articles (with their bodies), categories,
+//!   speakers and the distinct dates of quotes;
+//! - `places.bin`: per quote, its article, speaker, category and date
+//!   (four little-endian `u32`), what lists, counts and statistics need;
+//! - `shard-NNN/`: one tantivy index per input file, holding the quotes'
+//!   words and their records (searched in parallel, records read when a
+//!   quote is shown);
+//!
+//! The manifest, written last (format, version, counts, the generation and
+//! the size of every file in it), is what makes a folder an index. Nothing
+//! half-built opens: a build writes a new generation and renames its
+//! manifest over the old one (an existing index is replaced only then, and
+//! atomically), and opening checks the manifest's version and every file's
+//! size,
+//! so an interrupted build, a truncated file or another version is one clear
+//! error, never a panic or a partial corpus.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Diagnostic, LoadError};
+use crate::index::{CategoryEntry, Index, QuotePlace, SpeakerEntry};
+use crate::model::Article;
+use crate::store::{DocInput, Shard, ShardWriter, Store};
+
+/// The manifest's file name: a directory with one is an index.
+pub const MANIFEST: &str = "reactions-index.json";
+/// What the manifest's `format` says.
+const FORMAT: &str = "reactions-index";
+/// The layout version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Manifest {
+    format: String,
+    version: u32,
+    /// The generation folder holding the index's files.
+    data: String,
+    articles: usize,
+    categories: usize,
+    speakers: usize,
+    quotes: usize,
+    shards: Vec<ShardInfo>,
+    /// Every file of the index but the manifest, with its size in bytes.
+    files: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct ShardInfo {
+    dir: String,
+    /// The first quote's position in the corpus, and how many.
+    first: u32,
+    quotes: u32,
+    /// The input file its quotes came from.
+    source: String,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredArticle {
+    meta: Article,
+    body: String,
+    file: String,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Catalog {
+    articles: Vec<StoredArticle>,
+    categories: Vec<CategoryEntry>,
+    speakers: Vec<SpeakerEntry>,
+    dates: Vec<String>,
+}
+
+/// Whether `path` is an index directory.
+pub fn is_index(path: &Path) -> bool {
+    path.join(MANIFEST).is_file()
+}
+
+/// How far a write has come: quotes indexed of all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteProgress {
+    pub quotes_done: usize,
+    pub quotes_total: usize,
+}
+
+/// Quotes indexed between two progress reports.
+const PROGRESS_EVERY: usize = 8192;
+
+fn io_error(path: &Path, what: &str, e: impl std::fmt::Display) -> LoadError {
+    LoadError::from(Diagnostic::file(
+        &path.display().to_string(),
+        format!("{what}: {e}"),
+    ))
+}
+
+/// Writes `index` as an index directory at `out`, on `threads` threads,
+/// reporting progress.
+///
+/// The index is written into a new generation folder inside `out`
+/// (`gen-000002/`), and the manifest, written beside it under another name
+/// and then renamed over the old one, is what makes it the index: a rename
+/// is atomic, so `out` always holds either the old index or the new one
+/// whole. Older generations, and those of interrupted builds, are removed
+/// afterwards. `out` must not exist, be empty, or be an index.
+pub fn write(
+    index: &Index,
+    out: &Path,
+    threads: usize,
+    progress: &mut dyn FnMut(WriteProgress),
+) -> Result<(), LoadError> {
+    if out.exists() && !is_index(out) && !only_generations(out) {
+        return Err(io_error(
+            out,
+            "will not replace",
+            "it exists and is not an index (remove it or choose another --out)",
+        ));
+    }
+    fs::create_dir_all(out).map_err(|e| io_error(out, "cannot create", e))?;
+    let current = current_generation(out);
+    let next = generations(out)
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+        .max(current.unwrap_or(0))
+        + 1;
+    let gen_dir = format!("gen-{next:06}");
+    let written = write_into(index, out, &gen_dir, threads, progress);
+    if let Err(e) = written {
+        let _ = fs::remove_dir_all(out.join(&gen_dir));
+        return Err(e);
+    }
+    // Every other generation is now unreferenced.
+    for g in generations(out) {
+        if g != next {
+            let _ = fs::remove_dir_all(out.join(format!("gen-{g:06}")));
+        }
+    }
+    Ok(())
+}
+
+/// The generation folders in `dir`, by number.
+fn generations(dir: &Path) -> Vec<u64> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().to_string_lossy().into_owned();
+            name.strip_prefix("gen-")?.parse().ok()
+        })
+        .collect()
+}
+
+/// Whether `dir` holds nothing but generation folders (an interrupted
+/// first build) and leftovers of writing a manifest.
+fn only_generations(dir: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    entries.filter_map(Result::ok).all(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        name.starts_with("gen-") || name == MANIFEST_NEW
+    })
+}
+
+/// The generation the manifest in `dir` names, if any.
+fn current_generation(dir: &Path) -> Option<u64> {
+    let text = fs::read(dir.join(MANIFEST)).ok()?;
+    let m: serde_json::Value = serde_json::from_slice(&text).ok()?;
+    m.get("data")?.as_str()?.strip_prefix("gen-")?.parse().ok()
+}
+
+/// The manifest being written, before it is renamed into place.
+const MANIFEST_NEW: &str = ".reactions-index.json.new";
+
+fn write_into(
+    index: &Index,
+    out: &Path,
+    gen_dir: &str,
+    threads: usize,
+    progress: &mut dyn FnMut(WriteProgress),
+) -> Result<(), LoadError> {
+    let dir = &out.join(gen_dir);
+    fs::create_dir_all(dir).map_err(|e| io_error(dir, "cannot create", e))?;
+    let total = index.quote_total();
+    let mut done = 0;
+    progress(WriteProgress {
+        quotes_done: 0,
+        quotes_total: total,
+    });
+    let names: Vec<Vec<&str>> = index
+        .speakers()
+        .iter()
+        .map(|s| {
+            std::iter::once(s.data.name.as_str())
+                .chain(s.data.aliases.iter().map(String::as_str))
+                .collect()
+        })
+        .collect();
+    let mut shards = Vec::new();
+    for (n, (first, count, source)) in index.shard_ranges().into_iter().enumerate() {
+        let shard_dir = format!("shard-{n:03}");
+        let path = dir.join(&shard_dir);
+        fs::create_dir_all(&path).map_err(|e| io_error(&path, "cannot create", e))?;
+        let store_error = |e: crate::store::StoreError| io_error(&path, "cannot write", e);
+        let heap = threads.max(1) * 200_000_000;
+        let writer = ShardWriter::create(Some(&path), threads, heap).map_err(store_error)?;
+        let mut record = Vec::new();
+        for q in first as usize..(first + count) as usize {
+            let entry = index.quote(q);
+            record.clear();
+            serde_json::to_writer(&mut record, entry.as_ref())
+                .map_err(|e| io_error(&path, "cannot write", e))?;
+            writer
+                .add(&DocInput {
+                    ord: q as u32,
+                    id: &entry.id,
+                    text: &entry.text,
+                    speaker: &names[entry.speaker],
+                    record: Some(&record),
+                })
+                .map_err(store_error)?;
+            done += 1;
+            if done % PROGRESS_EVERY == 0 {
+                progress(WriteProgress {
+                    quotes_done: done,
+                    quotes_total: total,
+                });
+            }
+        }
+        writer.finish().map_err(store_error)?;
+        shards.push(ShardInfo {
+            dir: shard_dir,
+            first,
+            quotes: count,
+            source,
+        });
+    }
+    let catalog = Catalog {
+        articles: index
+            .articles()
+            .iter()
+            .map(|a| StoredArticle {
+                meta: a.meta.clone(),
+                body: a.body.clone(),
+                file: a.file.clone(),
+            })
+            .collect(),
+        categories: index.categories().to_vec(),
+        speakers: index.speakers().to_vec(),
+        dates: index.dates().to_vec(),
+    };
+    write_file(
+        &dir.join("catalog.json"),
+        &serde_json::to_vec(&catalog).map_err(|e| io_error(dir, "cannot write", e))?,
+    )?;
+    let mut places = Vec::with_capacity(total * 16);
+    for p in index.places() {
+        for v in [p.article, p.speaker, p.category, p.date] {
+            places.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    write_file(&dir.join("places.bin"), &places)?;
+    let mut files = BTreeMap::new();
+    list_files(out, dir, &mut files)?;
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        version: VERSION,
+        data: gen_dir.to_string(),
+        articles: index.articles().len(),
+        categories: index.categories().len(),
+        speakers: index.speakers().len(),
+        quotes: total,
+        shards,
+        files,
+    };
+    let text =
+        serde_json::to_vec_pretty(&manifest).map_err(|e| io_error(dir, "cannot write", e))?;
+    write_file(&out.join(MANIFEST_NEW), &text)?;
+    fs::rename(out.join(MANIFEST_NEW), out.join(MANIFEST))
+        .map_err(|e| io_error(out, "cannot write the manifest", e))?;
+    progress(WriteProgress {
+        quotes_done: total,
+        quotes_total: total,
+    });
+    Ok(())
+}
+
+/// Writes and flushes a file to disk.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+    let mut f = fs::File::create(path).map_err(|e| io_error(path, "cannot write", e))?;
+    f.write_all(bytes)
+        .and_then(|()| f.sync_all())
+        .map_err(|e| io_error(path, "cannot write", e))
+}
+
+/// Every file under `dir` but tantivy's lock files, by path relative to
+/// `root`, with its size.
+fn list_files(root: &Path, dir: &Path, out: &mut BTreeMap<String, u64>) -> Result<(), LoadError> {
+    let entries = fs::read_dir(dir).map_err(|e| io_error(dir, "cannot read", e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| io_error(dir, "cannot read", e))?;
+        let path = entry.path();
+        let meta = entry
+            .metadata()
+            .map_err(|e| io_error(&path, "cannot read", e))?;
+        if meta.is_dir() {
+            list_files(root, &path, out)?;
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(".tantivy-") && name.ends_with(".lock") {
+            continue;
+        }
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        out.insert(rel, meta.len());
+    }
+    Ok(())
+}
+
+/// Opens the index in `dir`: checks its version and files, reads the
+/// catalog and places, opens the shards. Nothing of the corpus is read.
+pub fn open(dir: &Path) -> Result<Index, LoadError> {
+    let shown = dir.display().to_string();
+    let fail = |file: &str, message: String| {
+        let at = if file.is_empty() {
+            shown.clone()
+        } else {
+            format!("{shown}/{file}")
+        };
+        LoadError::from(Diagnostic::file(&at, message))
+    };
+    let rebuild = "rebuild it with `reactions index`";
+    let text = fs::read(dir.join(MANIFEST))
+        .map_err(|e| fail(MANIFEST, format!("not a readable index ({e}); {rebuild}")))?;
+    let head: serde_json::Value = serde_json::from_slice(&text)
+        .map_err(|e| fail(MANIFEST, format!("damaged manifest ({e}); {rebuild}")))?;
+    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(fail(MANIFEST, "not a reactions index manifest".into()));
+    }
+    let version = head.get("version").and_then(|v| v.as_u64());
+    if version != Some(VERSION as u64) {
+        let found = version.map_or("unknown".into(), |v| v.to_string());
+        return Err(fail(
+            "",
+            format!(
+                "index layout version {found}, this build of reactions reads version {VERSION}; {rebuild}"
+            ),
+        ));
+    }
+    let manifest: Manifest = serde_json::from_value(head)
+        .map_err(|e| fail(MANIFEST, format!("damaged manifest ({e}); {rebuild}")))?;
+    for (file, &size) in &manifest.files {
+        match fs::metadata(dir.join(file)) {
+            Err(_) => {
+                return Err(fail(
+                    file,
+                    format!("missing; the index is incomplete: {rebuild}"),
+                ));
+            }
+            Ok(m) if m.len() != size => {
+                return Err(fail(
+                    file,
+                    format!(
+                        "{} bytes where the index wrote {size}: damaged or truncated; {rebuild}",
+                        m.len()
+                    ),
+                ));
+            }
+            Ok(_) => {}
+        }
+    }
+    let data = dir.join(&manifest.data);
+    let in_data = |f: &str| format!("{}/{f}", manifest.data);
+    let bytes = fs::read(data.join("catalog.json"))
+        .map_err(|e| fail(&in_data("catalog.json"), format!("cannot read: {e}")))?;
+    let catalog: Catalog = serde_json::from_slice(&bytes).map_err(|e| {
+        fail(
+            &in_data("catalog.json"),
+            format!("damaged ({e}); {rebuild}"),
+        )
+    })?;
+    let bytes = fs::read(data.join("places.bin"))
+        .map_err(|e| fail(&in_data("places.bin"), format!("cannot read: {e}")))?;
+    if bytes.len() != manifest.quotes * 16 {
+        return Err(fail(
+            &in_data("places.bin"),
+            format!(
+                "holds {} bytes for {} quotes; {rebuild}",
+                bytes.len(),
+                manifest.quotes
+            ),
+        ));
+    }
+    let word = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    let mut places = Vec::with_capacity(manifest.quotes);
+    for (i, c) in bytes.chunks_exact(16).enumerate() {
+        let p = QuotePlace {
+            article: word(&c[0..4]),
+            speaker: word(&c[4..8]),
+            category: word(&c[8..12]),
+            date: word(&c[12..16]),
+        };
+        let valid = (p.article as usize) < catalog.articles.len()
+            && (p.speaker as usize) < catalog.speakers.len()
+            && (p.category as usize) < catalog.categories.len()
+            && (p.date == crate::index::NO_DATE || (p.date as usize) < catalog.dates.len());
+        if !valid {
+            return Err(fail(
+                &in_data("places.bin"),
+                format!("quote {i} refers to a record that does not exist; {rebuild}"),
+            ));
+        }
+        places.push(p);
+    }
+    let references_ok = catalog
+        .categories
+        .iter()
+        .all(|c| c.article < catalog.articles.len())
+        && catalog
+            .speakers
+            .iter()
+            .all(|s| s.article < catalog.articles.len());
+    if !references_ok {
+        return Err(fail(
+            &in_data("catalog.json"),
+            format!("refers to a missing article; {rebuild}"),
+        ));
+    }
+    let in_shards: usize = manifest.shards.iter().map(|s| s.quotes as usize).sum();
+    if in_shards != manifest.quotes {
+        return Err(fail(
+            MANIFEST,
+            format!(
+                "its shards hold {in_shards} of {} quotes; {rebuild}",
+                manifest.quotes
+            ),
+        ));
+    }
+    let mut shards = Vec::new();
+    for info in &manifest.shards {
+        let shard = Shard::open(&data.join(&info.dir))
+            .map_err(|e| fail(&in_data(&info.dir), format!("cannot open ({e}); {rebuild}")))?;
+        if shard.len() != info.quotes as usize || (!shard.is_empty() && shard.base() != info.first)
+        {
+            return Err(fail(
+                &in_data(&info.dir),
+                format!("holds other quotes than the manifest says; {rebuild}"),
+            ));
+        }
+        shards.push(shard);
+    }
+    let articles = catalog
+        .articles
+        .into_iter()
+        .map(|a| (a.meta, a.body, a.file))
+        .collect();
+    Ok(Index::from_parts(
+        articles,
+        catalog.categories,
+        catalog.speakers,
+        places,
+        catalog.dates,
+        Store::new(shards),
+    ))
+}
