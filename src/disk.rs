@@ -27,7 +27,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Diagnostic, LoadError};
-use crate::index::{CategoryEntry, Index, QuotePlace, SpeakerEntry};
+use crate::index::{CategoryEntry, Index, NO_DATE, PlacesReader, QuotePlace, SpeakerEntry};
 use crate::model::Article;
 use crate::store::{DocInput, Shard, ShardWriter, Store};
 
@@ -75,6 +75,8 @@ struct Catalog {
     articles: Vec<StoredArticle>,
     categories: Vec<CategoryEntry>,
     speakers: Vec<SpeakerEntry>,
+    /// Speakers in order of their first quote.
+    speakers_in_order: Vec<usize>,
     dates: Vec<String>,
 }
 
@@ -255,6 +257,7 @@ fn write_into(
             .collect(),
         categories: index.categories().to_vec(),
         speakers: index.speakers().to_vec(),
+        speakers_in_order: index.speakers_in_order().to_vec(),
         dates: index.dates().to_vec(),
     };
     write_file(
@@ -391,39 +394,18 @@ pub fn open(dir: &Path) -> Result<Index, LoadError> {
             format!("damaged ({e}); {rebuild}"),
         )
     })?;
-    let bytes = fs::read(data.join("places.bin"))
-        .map_err(|e| fail(&in_data("places.bin"), format!("cannot read: {e}")))?;
-    if bytes.len() != manifest.quotes * 16 {
-        return Err(fail(
-            &in_data("places.bin"),
-            format!(
-                "holds {} bytes for {} quotes; {rebuild}",
-                bytes.len(),
-                manifest.quotes
-            ),
-        ));
-    }
-    let word = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-    let mut places = Vec::with_capacity(manifest.quotes);
-    for (i, c) in bytes.chunks_exact(16).enumerate() {
-        let p = QuotePlace {
-            article: word(&c[0..4]),
-            speaker: word(&c[4..8]),
-            category: word(&c[8..12]),
-            date: word(&c[12..16]),
-        };
-        let valid = (p.article as usize) < catalog.articles.len()
-            && (p.speaker as usize) < catalog.speakers.len()
-            && (p.category as usize) < catalog.categories.len()
-            && (p.date == crate::index::NO_DATE || (p.date as usize) < catalog.dates.len());
-        if !valid {
-            return Err(fail(
-                &in_data("places.bin"),
-                format!("quote {i} refers to a record that does not exist; {rebuild}"),
-            ));
-        }
-        places.push(p);
-    }
+    let places_path = data.join("places.bin");
+    let bounds = (
+        catalog.articles.len(),
+        catalog.speakers.len(),
+        catalog.categories.len(),
+        catalog.dates.len(),
+    );
+    let count = manifest.quotes;
+    // Its size was checked above; its content is read when first needed.
+    let places = PlacesReader(std::sync::Arc::new(move || {
+        read_places(&places_path, count, bounds)
+    }));
     let references_ok = catalog
         .categories
         .iter()
@@ -471,7 +453,60 @@ pub fn open(dir: &Path) -> Result<Index, LoadError> {
         catalog.categories,
         catalog.speakers,
         places,
+        manifest.quotes,
+        catalog.speakers_in_order,
         catalog.dates,
         Store::new(shards),
     ))
+}
+
+/// The places of `count` quotes from `path`. A place that refers to a
+/// record that does not exist (a file damaged after it was checked) becomes
+/// the first article, speaker and category, never an index out of bounds.
+fn read_places(path: &Path, count: usize, bounds: (usize, usize, usize, usize)) -> Vec<QuotePlace> {
+    let bytes = fs::read(path).unwrap_or_default();
+    let word = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    let (articles, speakers, categories, dates) = bounds;
+    let mut places: Vec<QuotePlace> = bytes
+        .chunks_exact(16)
+        .take(count)
+        .map(|c| {
+            let p = QuotePlace {
+                article: word(&c[0..4]),
+                speaker: word(&c[4..8]),
+                category: word(&c[8..12]),
+                date: word(&c[12..16]),
+            };
+            let valid = (p.article as usize) < articles
+                && (p.speaker as usize) < speakers
+                && (p.category as usize) < categories;
+            QuotePlace {
+                date: if p.date == NO_DATE || (p.date as usize) < dates {
+                    p.date
+                } else {
+                    NO_DATE
+                },
+                ..if valid {
+                    p
+                } else {
+                    QuotePlace {
+                        article: 0,
+                        speaker: 0,
+                        category: 0,
+                        date: NO_DATE,
+                    }
+                }
+            }
+        })
+        .collect();
+    places.resize(
+        count,
+        QuotePlace {
+            article: 0,
+            speaker: 0,
+            category: 0,
+            date: NO_DATE,
+        },
+    );
+    places
 }

@@ -102,14 +102,17 @@ pub struct Index {
     /// The quotes' records, in memory; empty when they are read from the
     /// word index on disk ([`Store::record`]).
     quotes: Vec<QuoteEntry>,
-    /// Every quote's place, in corpus order.
-    places: Vec<QuotePlace>,
+    /// Every quote's place, in corpus order: in memory, or read from disk
+    /// on first use (a search needs none).
+    places: std::sync::OnceLock<Vec<QuotePlace>>,
+    places_from: Option<PlacesReader>,
+    /// How many quotes there are.
+    quote_count: usize,
     /// The distinct dates of quotes, in order of first use.
     dates: Vec<String>,
-    by_speaker: Vec<Vec<usize>>,
-    by_category: Vec<Vec<usize>>,
-    by_article: Vec<Vec<usize>>,
-    speakers_of_category: Vec<Vec<usize>>,
+    /// Quotes by speaker, category and article, and speakers by category:
+    /// computed on first use (opening an index for one search needs none).
+    lists: std::sync::OnceLock<Lists>,
     /// Speakers in order of their first quote (then those without quotes).
     speakers_in_order: Vec<usize>,
     /// The word index of the quotes.
@@ -288,7 +291,8 @@ impl Index {
     fn place_quotes(&mut self) {
         let mut dates: HashMap<String, u32> = HashMap::new();
         let mut list = Vec::new();
-        self.places = self
+        self.quote_count = self.quotes.len();
+        let places: Vec<QuotePlace> = self
             .quotes
             .iter()
             .map(|q| QuotePlace {
@@ -304,6 +308,7 @@ impl Index {
                 },
             })
             .collect();
+        self.places = std::sync::OnceLock::from(places);
         self.dates = list;
     }
 
@@ -313,7 +318,9 @@ impl Index {
         articles: Vec<(Article, String, String)>,
         categories: Vec<CategoryEntry>,
         speakers: Vec<SpeakerEntry>,
-        places: Vec<QuotePlace>,
+        places: PlacesReader,
+        quote_count: usize,
+        speakers_in_order: Vec<usize>,
         dates: Vec<String>,
         store: Store,
     ) -> Index {
@@ -330,18 +337,25 @@ impl Index {
             articles,
             categories,
             speakers,
-            places,
+            places_from: Some(places),
+            quote_count,
             dates,
             store: std::sync::Arc::new(store),
             ..Index::default()
         };
         index.finish();
+        if speakers_in_order.len() == index.speakers.len() {
+            index.speakers_in_order = speakers_in_order;
+        }
         index
     }
 
     /// Every quote's place, in corpus order.
     pub fn places(&self) -> &[QuotePlace] {
-        &self.places
+        self.places.get_or_init(|| match &self.places_from {
+            Some(reader) => (reader.0)(),
+            None => Vec::new(),
+        })
     }
 
     /// The distinct dates quotes carry ([`QuotePlace::date`] indexes them).
@@ -350,42 +364,35 @@ impl Index {
     }
 
     fn finish(&mut self) {
-        self.by_speaker = vec![Vec::new(); self.speakers.len()];
-        self.by_category = vec![Vec::new(); self.categories.len()];
-        self.by_article = vec![Vec::new(); self.articles.len()];
-        self.speakers_of_category = vec![Vec::new(); self.categories.len()];
-        let mut seen = vec![false; self.speakers.len()];
-        // The category a speaker was last listed in, plus one: a corpus has
-        // thousands of speakers per category, too many to scan each time.
-        let mut listed_in = vec![0usize; self.speakers.len()];
-        let mut in_cat: Vec<Vec<usize>> = vec![Vec::new(); self.speakers.len()];
-        for (i, p) in self.places.iter().enumerate() {
-            let q = Placed::from(p);
-            self.by_speaker[q.speaker].push(i);
-            self.by_category[q.category].push(i);
-            self.by_article[q.article].push(i);
-            if listed_in[q.speaker] != q.category + 1 {
-                let cats = &mut in_cat[q.speaker];
-                if !cats.contains(&q.category) {
-                    cats.push(q.category);
-                    self.speakers_of_category[q.category].push(q.speaker);
-                }
-                listed_in[q.speaker] = q.category + 1;
-            }
-            if !seen[q.speaker] {
-                seen[q.speaker] = true;
-                self.speakers_in_order.push(q.speaker);
-            }
-        }
-        self.speakers_in_order
-            .extend((0..self.speakers.len()).filter(|s| !seen[*s]));
         // Categories are shown by article, then by their declared order.
         let mut order: Vec<usize> = (0..self.categories.len()).collect();
         order.sort_by_key(|&c| (self.categories[c].article, self.categories[c].data.order, c));
         if order.iter().enumerate().any(|(i, &c)| i != c) {
             self.reorder_categories(&order);
         }
+        let mut seen = vec![false; self.speakers.len()];
+        let mut in_order = Vec::new();
+        // (An index on disk keeps this order: see `from_parts`.)
+        let places = if self.places_from.is_some() {
+            &[][..]
+        } else {
+            self.places()
+        };
+        for p in places {
+            let s = p.speaker as usize;
+            if !seen[s] {
+                seen[s] = true;
+                in_order.push(s);
+            }
+        }
+        in_order.extend((0..self.speakers.len()).filter(|s| !seen[*s]));
+        self.speakers_in_order = in_order;
+        self.lists = std::sync::OnceLock::new();
         self.stamp = STAMPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn lists(&self) -> &Lists {
+        self.lists.get_or_init(|| Lists::of(self))
     }
 
     /// Indexes every quote's words (with its speaker's names), in memory.
@@ -423,7 +430,7 @@ impl Index {
     /// follow each other in corpus order, as `(first quote, quotes, file)`.
     pub fn shard_ranges(&self) -> Vec<(u32, u32, String)> {
         let mut ranges: Vec<(u32, u32, String)> = Vec::new();
-        for (q, p) in self.places.iter().enumerate() {
+        for (q, p) in self.places().iter().enumerate() {
             let file = &self.articles[p.article as usize].file;
             match ranges.last_mut() {
                 Some((_, n, f)) if f == file => *n += 1,
@@ -440,7 +447,7 @@ impl Index {
 
     /// How many quotes there are.
     pub fn quote_total(&self) -> usize {
-        self.places.len()
+        self.quote_count
     }
 
     fn reorder_categories(&mut self, order: &[usize]) {
@@ -449,19 +456,14 @@ impl Index {
             new_pos[old] = new;
         }
         self.categories = order.iter().map(|&c| self.categories[c].clone()).collect();
-        self.by_category = order
-            .iter()
-            .map(|&c| std::mem::take(&mut self.by_category[c]))
-            .collect();
-        self.speakers_of_category = order
-            .iter()
-            .map(|&c| std::mem::take(&mut self.speakers_of_category[c]))
-            .collect();
         for q in &mut self.quotes {
             q.category = new_pos[q.category];
         }
-        for p in &mut self.places {
-            p.category = new_pos[p.category as usize] as u32;
+        let _ = self.places();
+        if let Some(places) = self.places.get_mut() {
+            for p in places {
+                p.category = new_pos[p.category as usize] as u32;
+            }
         }
     }
 
@@ -491,7 +493,6 @@ impl Index {
         if let Some(entry) = self.quotes.get(q) {
             return std::borrow::Cow::Borrowed(entry);
         }
-        let p = Placed::from(&self.places[q]);
         let stored = self
             .store
             .record(q as u32)
@@ -511,60 +512,67 @@ impl Index {
             confidence: None,
             url: None,
         });
-        entry.article = p.article;
-        entry.speaker = p.speaker;
-        entry.category = p.category;
+        // A record that does not fit this index (a damaged file) is shown
+        // under the first article, speaker and category, never out of bounds.
+        if entry.article >= self.articles.len()
+            || entry.speaker >= self.speakers.len()
+            || entry.category >= self.categories.len()
+        {
+            entry.article = 0;
+            entry.speaker = 0;
+            entry.category = 0;
+        }
         std::borrow::Cow::Owned(entry)
     }
 
     /// Where quote `q` stands: its article, speaker and category.
     pub fn place(&self, q: usize) -> QuotePlace {
-        self.places[q]
+        self.places()[q]
     }
 
     /// The speaker of quote `q`.
     pub fn quote_speaker(&self, q: usize) -> usize {
-        self.places[q].speaker as usize
+        self.places()[q].speaker as usize
     }
 
     /// The category of quote `q`.
     pub fn quote_category(&self, q: usize) -> usize {
-        self.places[q].category as usize
+        self.places()[q].category as usize
     }
 
     /// The date of quote `q`, as written in the source.
     pub fn quote_date(&self, q: usize) -> Option<&str> {
         self.dates
-            .get(self.places[q].date as usize)
+            .get(self.places()[q].date as usize)
             .map(String::as_str)
     }
 
     /// Quotes of a speaker, in article order.
     pub fn quotes_by_speaker(&self, s: usize) -> &[usize] {
-        &self.by_speaker[s]
+        &self.lists().by_speaker[s]
     }
     /// How many quotes speaker `s` has in category `c`, or in all for
     /// `None`: the count the Experts pane and `reactions speakers` show.
     pub fn quote_count(&self, s: usize, c: Option<usize>) -> usize {
         match c {
-            None => self.by_speaker[s].len(),
-            Some(c) => self.by_speaker[s]
+            None => self.lists().by_speaker[s].len(),
+            Some(c) => self.lists().by_speaker[s]
                 .iter()
-                .filter(|&&q| self.places[q].category as usize == c)
+                .filter(|&&q| self.places()[q].category as usize == c)
                 .count(),
         }
     }
     /// Quotes of a category, in article order.
     pub fn quotes_by_category(&self, c: usize) -> &[usize] {
-        &self.by_category[c]
+        &self.lists().by_category[c]
     }
     /// Quotes of an article, in article order.
     pub fn quotes_by_article(&self, a: usize) -> &[usize] {
-        &self.by_article[a]
+        &self.lists().by_article[a]
     }
     /// Speakers quoted in a category, in order of their first quote there.
     pub fn speakers_by_category(&self, c: usize) -> &[usize] {
-        &self.speakers_of_category[c]
+        &self.lists().speakers_of_category[c]
     }
     /// All speakers, in order of their first quote.
     pub fn speakers_in_order(&self) -> &[usize] {
@@ -599,9 +607,8 @@ impl Index {
             .into_iter()
             .map(|q| q as usize)
             .filter(|&q| {
-                q < self.places.len()
-                    && article
-                        .is_none_or(|a| self.articles[self.places[q].article as usize].meta.id == a)
+                q < self.quote_count
+                    && article.is_none_or(|a| self.articles[self.quote(q).article].meta.id == a)
             })
             .collect();
         self.one_of("quote", id, hits, |q| self.quote_id(q))
@@ -698,7 +705,7 @@ impl Index {
     /// The paragraph(s) of the article in which a quote stands; for a quote
     /// of a corpus (an article without a body), the quote itself.
     pub fn context(&self, q: usize) -> Context<'_> {
-        let article = &self.articles[self.places[q].article as usize];
+        let article = &self.articles[self.places()[q].article as usize];
         if article.body.is_empty() {
             let text = match self.quote(q) {
                 std::borrow::Cow::Borrowed(e) => std::borrow::Cow::Borrowed(e.text.as_str()),
@@ -765,7 +772,7 @@ impl Index {
                         .filter(|s| s.article == a)
                         .map(|s| s.data.clone())
                         .collect(),
-                    quotes: self.by_article[a]
+                    quotes: self.lists().by_article[a]
                         .iter()
                         .map(|&q| {
                             let q = self.quote(q);
@@ -855,6 +862,57 @@ fn paragraphs(body: &str) -> Vec<Paragraph> {
     }
     out.extend(current);
     out
+}
+
+/// Reads the places of an index on disk, when first needed.
+#[derive(Clone)]
+pub(crate) struct PlacesReader(pub std::sync::Arc<dyn Fn() -> Vec<QuotePlace> + Send + Sync>);
+
+impl std::fmt::Debug for PlacesReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PlacesReader")
+    }
+}
+
+/// The quotes of each speaker, category and article, in corpus order, and
+/// the speakers of each category in order of their first quote there.
+#[derive(Debug, Clone, Default)]
+struct Lists {
+    by_speaker: Vec<Vec<usize>>,
+    by_category: Vec<Vec<usize>>,
+    by_article: Vec<Vec<usize>>,
+    speakers_of_category: Vec<Vec<usize>>,
+}
+
+impl Lists {
+    fn of(index: &Index) -> Lists {
+        let (speakers, categories) = (index.speakers.len(), index.categories.len());
+        let mut l = Lists {
+            by_speaker: vec![Vec::new(); speakers],
+            by_category: vec![Vec::new(); categories],
+            by_article: vec![Vec::new(); index.articles.len()],
+            speakers_of_category: vec![Vec::new(); categories],
+        };
+        // The category a speaker was last listed in, plus one: a corpus has
+        // thousands of speakers per category, too many to scan each time.
+        let mut listed_in = vec![0usize; speakers];
+        let mut in_cat: Vec<Vec<usize>> = vec![Vec::new(); speakers];
+        for (i, p) in index.places().iter().enumerate() {
+            let q = Placed::from(p);
+            l.by_speaker[q.speaker].push(i);
+            l.by_category[q.category].push(i);
+            l.by_article[q.article].push(i);
+            if listed_in[q.speaker] != q.category + 1 {
+                let cats = &mut in_cat[q.speaker];
+                if !cats.contains(&q.category) {
+                    cats.push(q.category);
+                    l.speakers_of_category[q.category].push(q.speaker);
+                }
+                listed_in[q.speaker] = q.category + 1;
+            }
+        }
+        l
+    }
 }
 
 /// A quote's place as positions into the index's vectors.

@@ -82,7 +82,7 @@ pub fn schema() -> (Schema, Fields) {
             "speaker",
             words("words", IndexRecordOption::WithFreqsAndPositions),
         ),
-        cased: b.add_text_field("cased", words("cased", IndexRecordOption::WithFreqs)),
+        cased: b.add_text_field("cased", words("cased", IndexRecordOption::Basic)),
         first: b.add_text_field("first", STRING),
         last_rev: b.add_text_field("last_rev", STRING),
         ord: b.add_u64_field("ord", FAST | INDEXED),
@@ -156,14 +156,26 @@ impl ShardWriter {
     /// or in memory; with `threads` indexing threads sharing `heap` bytes.
     pub fn create(dir: Option<&Path>, threads: usize, heap: usize) -> Result<Self, StoreError> {
         let (schema, fields) = schema();
+        // Records are JSON: zstd stores them in about half what lz4 does,
+        // and a block still decompresses in microseconds.
+        let settings = tantivy::IndexSettings {
+            docstore_compression: tantivy::store::Compressor::Zstd(
+                tantivy::store::ZstdCompressor::default(),
+            ),
+            ..tantivy::IndexSettings::default()
+        };
+        let builder = tantivy::Index::builder().schema(schema).settings(settings);
         let index = match dir {
-            Some(d) => tantivy::Index::create_in_dir(d, schema)?,
-            None => tantivy::Index::create_in_ram(schema),
+            Some(d) => builder.create_in_dir(d)?,
+            None => builder.create_in_ram()?,
         };
         register(&index);
         let threads = threads.max(1);
         let heap = heap.max(threads * 15_000_000);
-        let writer = index.writer_with_num_threads(threads, heap)?;
+        let writer: tantivy::IndexWriter = index.writer_with_num_threads(threads, heap)?;
+        // Never merged, a segment keeps its documents in the order they were
+        // added, which finding a quote by its ord relies on.
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         Ok(ShardWriter {
             index,
             writer,
@@ -188,9 +200,10 @@ impl ShardWriter {
 /// One searchable tantivy index.
 pub struct Shard {
     reader: IndexReader,
-    /// Document address of each quote, by its ord minus the shard's first
-    /// (on disk only, to fetch stored records).
-    addresses: Vec<DocAddress>,
+    /// How many quotes it holds.
+    docs: usize,
+    /// Each segment's ords, by document.
+    ords: Vec<std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>>,
     /// The smallest ord in the shard.
     base: u32,
     fields: Fields,
@@ -214,7 +227,8 @@ impl Shard {
             .try_into()?;
         let mut shard = Shard {
             reader,
-            addresses: Vec::new(),
+            docs: 0,
+            ords: Vec::new(),
             base: 0,
             fields: schema().1,
         };
@@ -228,31 +242,45 @@ impl Shard {
         Shard::from_index(index)
     }
 
-    /// Reads every document's ord: the table from ord to document address.
+    /// The shard's first ord and how many quotes it holds. Within a
+    /// segment, documents are in the order they were added (segments are
+    /// never merged: see [`ShardWriter::create`]), so a quote is found by a
+    /// binary search of each segment's ords, with no table to build.
     fn map_addresses(&mut self) -> Result<(), StoreError> {
         let searcher = self.reader.searcher();
-        let mut pairs: Vec<(u32, DocAddress)> = Vec::with_capacity(searcher.num_docs() as usize);
-        for (s, seg) in searcher.segment_readers().iter().enumerate() {
+        let mut base = u64::MAX;
+        self.ords.clear();
+        for seg in searcher.segment_readers() {
             let ords = seg.fast_fields().u64("ord")?;
-            for doc in 0..seg.max_doc() {
-                if let Some(ord) = ords.first(doc) {
-                    pairs.push((ord as u32, DocAddress::new(s as u32, doc)));
+            if seg.max_doc() > 0
+                && let Some(first) = ords.first(0)
+            {
+                base = base.min(first);
+            }
+            self.ords.push(ords.first_or_default_col(u64::MAX));
+        }
+        self.base = if base == u64::MAX { 0 } else { base as u32 };
+        self.docs = searcher.num_docs() as usize;
+        Ok(())
+    }
+
+    /// Where quote `ord` is, if this shard holds it.
+    fn address(&self, ord: u32) -> Option<DocAddress> {
+        if ord < self.base || ord as usize >= self.base as usize + self.docs {
+            return None;
+        }
+        for (s, values) in self.ords.iter().enumerate() {
+            let (mut lo, mut hi) = (0u32, values.num_vals());
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                match values.get_val(mid).cmp(&(ord as u64)) {
+                    std::cmp::Ordering::Less => lo = mid + 1,
+                    std::cmp::Ordering::Greater => hi = mid,
+                    std::cmp::Ordering::Equal => return Some(DocAddress::new(s as u32, mid)),
                 }
             }
         }
-        pairs.sort_unstable_by_key(|p| p.0);
-        self.base = pairs.first().map_or(0, |p| p.0);
-        let contiguous = pairs
-            .iter()
-            .enumerate()
-            .all(|(i, p)| p.0 as usize == self.base as usize + i);
-        if !contiguous {
-            return Err(StoreError(
-                "quote numbers in a shard are not contiguous".into(),
-            ));
-        }
-        self.addresses = pairs.into_iter().map(|p| p.1).collect();
-        Ok(())
+        None
     }
 
     /// The first quote's position in the corpus.
@@ -262,17 +290,16 @@ impl Shard {
 
     /// How many quotes the shard holds.
     pub fn len(&self) -> usize {
-        self.addresses.len()
+        self.docs
     }
 
     pub fn is_empty(&self) -> bool {
-        self.addresses.is_empty()
+        self.docs == 0
     }
 
     /// The stored record of quote `ord`, if this shard holds it.
     pub fn record(&self, ord: u32) -> Option<Vec<u8>> {
-        let i = ord.checked_sub(self.base)? as usize;
-        let address = *self.addresses.get(i)?;
+        let address = self.address(ord)?;
         let doc: TantivyDocument = self.reader.searcher().doc(address).ok()?;
         use tantivy::schema::Value;
         doc.get_first(self.fields.rec)
