@@ -27,7 +27,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Diagnostic, LoadError};
-use crate::index::{CategoryEntry, Index, NO_DATE, PlacesReader, QuotePlace, SpeakerEntry};
+use crate::index::{CategoryEntry, Index, NO_DATE, Parts, PlacesReader, QuotePlace, SpeakerEntry};
 use crate::model::Article;
 use crate::store::{DocInput, Shard, ShardWriter, Store};
 
@@ -448,16 +448,16 @@ pub fn open(dir: &Path) -> Result<Index, LoadError> {
         .into_iter()
         .map(|a| (a.meta, a.body, a.file))
         .collect();
-    Ok(Index::from_parts(
+    Ok(Index::from_parts(Parts {
         articles,
-        catalog.categories,
-        catalog.speakers,
+        categories: catalog.categories,
+        speakers: catalog.speakers,
         places,
-        manifest.quotes,
-        catalog.speakers_in_order,
-        catalog.dates,
-        Store::new(shards),
-    ))
+        quote_count: manifest.quotes,
+        speakers_in_order: catalog.speakers_in_order,
+        dates: catalog.dates,
+        store: Store::new(shards),
+    }))
 }
 
 /// The places of `count` quotes from `path`. A place that refers to a

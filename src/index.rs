@@ -314,16 +314,17 @@ impl Index {
 
     /// Builds an index from its parts as stored on disk: records are read
     /// from `store` when shown.
-    pub(crate) fn from_parts(
-        articles: Vec<(Article, String, String)>,
-        categories: Vec<CategoryEntry>,
-        speakers: Vec<SpeakerEntry>,
-        places: PlacesReader,
-        quote_count: usize,
-        speakers_in_order: Vec<usize>,
-        dates: Vec<String>,
-        store: Store,
-    ) -> Index {
+    pub(crate) fn from_parts(parts: Parts) -> Index {
+        let Parts {
+            articles,
+            categories,
+            speakers,
+            places,
+            quote_count,
+            speakers_in_order,
+            dates,
+            store,
+        } = parts;
         let articles = articles
             .into_iter()
             .map(|(meta, body, file)| ArticleEntry {
@@ -862,6 +863,19 @@ fn paragraphs(body: &str) -> Vec<Paragraph> {
     }
     out.extend(current);
     out
+}
+
+/// An index as stored on disk, for [`Index::from_parts`].
+pub(crate) struct Parts {
+    /// (metadata, body, file) per article.
+    pub articles: Vec<(Article, String, String)>,
+    pub categories: Vec<CategoryEntry>,
+    pub speakers: Vec<SpeakerEntry>,
+    pub places: PlacesReader,
+    pub quote_count: usize,
+    pub speakers_in_order: Vec<usize>,
+    pub dates: Vec<String>,
+    pub store: Store,
 }
 
 /// Reads the places of an index on disk, when first needed.
