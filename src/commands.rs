@@ -131,7 +131,13 @@ pub fn search(index: &Index, args: &SearchArgs, out: &mut impl Write) -> Result 
         kind: args.kind.map(Into::into),
         limit: args.limit,
     };
-    let results = Searcher::default().try_search(index, &query, options)?;
+    // Lines show no matched characters: skip finding them.
+    let searcher = if args.json {
+        Searcher::default()
+    } else {
+        Searcher::without_positions()
+    };
+    let results = searcher.try_search(index, &query, options)?;
     let hits = results.hits;
     if !args.json {
         for h in &hits {

@@ -147,7 +147,8 @@ struct NameField {
     /// Folded, for the subsequence match (positions are the text's).
     folded: String,
     lower: Vec<(usize, String)>,
-    cased: Vec<(usize, String)>,
+    /// The words with their case, split when a query first needs them.
+    cased: std::sync::OnceLock<Vec<(usize, String)>>,
 }
 
 impl NameField {
@@ -156,7 +157,7 @@ impl NameField {
             field,
             folded: fold(text).into_owned(),
             lower: text_words(text, false),
-            cased: text_words(text, true),
+            cased: std::sync::OnceLock::new(),
         }
     }
 }
@@ -178,8 +179,8 @@ struct Names {
 
 impl Names {
     fn of(index: &Index) -> Names {
-        let mut records = Vec::new();
-        for (order, &s) in index.speakers_in_order().iter().enumerate() {
+        use rayon::prelude::*;
+        let speaker = |(order, &s): (usize, &usize)| {
             let d = &index.speaker(s).data;
             let mut fields = vec![NameField::new(Field::Name, &d.name)];
             for (n, a) in d.aliases.iter().enumerate() {
@@ -194,13 +195,21 @@ impl Names {
             if let Some(r) = &d.role {
                 fields.push(NameField::new(Field::Role, r));
             }
-            records.push(NameRecord {
+            NameRecord {
                 kind: HitKind::Speaker,
                 index: s,
                 order,
                 fields,
-            });
-        }
+            }
+        };
+        // Split into words on every core: a corpus has thousands of names.
+        let mut records: Vec<NameRecord> = index
+            .speakers_in_order()
+            .par_iter()
+            .enumerate()
+            .with_min_len(512)
+            .map(speaker)
+            .collect();
         for (c, cat) in index.categories().iter().enumerate() {
             records.push(NameRecord {
                 kind: HitKind::Category,
@@ -241,6 +250,9 @@ fn band(quality: Quality) -> Band {
 pub struct Searcher {
     matcher: SkimMatcherV2,
     names: Mutex<Option<Arc<Names>>>,
+    /// Whether quote hits get their matched characters (a caller that
+    /// shows none can skip reading them).
+    positions: bool,
 }
 
 impl Default for Searcher {
@@ -248,6 +260,7 @@ impl Default for Searcher {
         Searcher {
             matcher: SkimMatcherV2::default().smart_case(),
             names: Mutex::new(None),
+            positions: true,
         }
     }
 }
@@ -256,6 +269,14 @@ impl Default for Searcher {
 const CANCEL_CHECK_EVERY: usize = 1024;
 
 impl Searcher {
+    /// A searcher whose quote hits come without matched characters.
+    pub fn without_positions() -> Searcher {
+        Searcher {
+            positions: false,
+            ..Searcher::default()
+        }
+    }
+
     /// Ranked hits for `query` (none if it cannot be parsed).
     pub fn search(&self, index: &Index, query: &str, options: Options) -> Vec<Hit> {
         self.run(index, query, options, &|| false)
@@ -417,7 +438,11 @@ impl Searcher {
                     index: q,
                     score: (score * 1000.0) as i64,
                     exact: false,
-                    matches: quote_matches(index, q, &matchers),
+                    matches: if self.positions {
+                        quote_matches(index, q, &matchers)
+                    } else {
+                        Vec::new()
+                    },
                 }
             })
             .collect();
@@ -484,7 +509,11 @@ impl Searcher {
     ) -> Option<(Quality, Field, Vec<usize>)> {
         let mut best: Option<(Quality, Field, Vec<usize>)> = None;
         for f in &rec.fields {
-            let words = if m.atom.cased { &f.cased } else { &f.lower };
+            let words = if m.atom.cased {
+                f.cased.get_or_init(|| cased_words(&f.folded))
+            } else {
+                &f.lower
+            };
             if let Some(FieldHit { quality, positions }) = m.in_words(words)
                 && best
                     .as_ref()
@@ -498,6 +527,9 @@ impl Searcher {
         }
         let pattern: String = m.atom.words.concat();
         for f in rec.fields.iter().filter(|f| f.field.abbreviates()) {
+            if !subsequence(&f.folded, &pattern) {
+                continue;
+            }
             if let Some((_, positions)) = self.fuzzy(&f.folded, &pattern) {
                 // The first letter starts a word: `jkirby`, not `ohnkirby`.
                 let starts_word = positions
@@ -523,6 +555,24 @@ impl Searcher {
         let _ = self.matcher.fuzzy_indices("a", "a");
         self.matcher.fuzzy_indices(choice, pattern)
     }
+}
+
+/// The words of an already folded text, case kept.
+fn cased_words(folded: &str) -> Vec<(usize, String)> {
+    text_words(folded, true)
+}
+
+/// Whether the letters of `pattern` occur in `text` in order, ignoring
+/// ASCII case: true whenever either is not ASCII (the scorer decides
+/// then). A cheap test before the subsequence scorer.
+fn subsequence(text: &str, pattern: &str) -> bool {
+    if !text.is_ascii() || !pattern.is_ascii() {
+        return true;
+    }
+    let mut t = text.bytes();
+    pattern
+        .bytes()
+        .all(|p| t.any(|c| c.eq_ignore_ascii_case(&p)))
 }
 
 /// The characters of quote `q`'s text and speaker's name that the terms
