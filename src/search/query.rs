@@ -32,7 +32,7 @@ pub enum Mode {
     Start,
     /// The text's last word ends with it (`term$`).
     End,
-    /// The words in a row (`"a phrase"`), the last one a prefix.
+    /// The words in a row (`"a phrase"`), each whole.
     Phrase,
 }
 
