@@ -60,6 +60,11 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Index, LoadError> {
     load_paths_with_progress(paths, LoadOptions::default(), |_| {}).map(|l| l.index)
 }
 
+/// Whether `path` is an index directory written by `reactions index`.
+pub fn is_index_dir(path: &Path) -> bool {
+    crate::disk::is_index(path)
+}
+
 /// What a file read for the index holds.
 #[derive(Debug, Clone)]
 pub enum Source {

@@ -434,6 +434,50 @@ fn a_quotebank_corpus_opens_and_searches() {
     t.wait_all(&["Quotes of Victor Cha (2000)", "https://example.org/1"]);
 }
 
+/// A raw corpus says how to index it; its index opens, searches with a
+/// typo, and shows the quotes of the person found.
+#[test]
+fn an_index_on_disk_opens_and_searches() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> = (0..12_000)
+        .map(|i| {
+            let speaker = if i % 4 == 0 { "Andrei Lankov" } else { "Victor Cha" };
+            format!(
+                r#"{{"quoteID": "2020-03-{d:02}-{i:06}", "quotation": "Statement {i} on the ammunition deal.", "speaker": "{speaker}", "qids": ["Q{q}"], "date": "2020-03-{d:02} 12:00:00", "numOccurrences": 1, "probas": [["{speaker}", "0.9"]], "urls": ["https://example.org/{i}"], "phase": "E"}}"#,
+                d = i % 28 + 1,
+                q = i % 4
+            )
+        })
+        .collect();
+    std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let t = Tmux::start(140, 40);
+    t.run(&format!("{BIN} --data {}", corpus.display()));
+    t.wait_all(&["Quotes (12000)", "reactions index", "opens it at once"]);
+    t.type_text("q");
+    let idx = dir.path().join("idx");
+    let built = std::process::Command::new(BIN)
+        .arg("index")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&idx)
+        .output()
+        .unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    t.run(&format!("{BIN} --data {}", idx.display()));
+    t.wait_text("Quotes (12000)");
+    assert!(!t.screen().contains("reactions index"), "{}", t.screen());
+    t.type_text("/");
+    t.type_text("lankof");
+    t.wait_text("▸ expert   Andrei Lankov");
+    t.press(&["Enter"]);
+    t.wait_all(&["Quotes of Andrei Lankov (3000)", "https://example.org/"]);
+}
+
 #[test]
 fn the_search_query_is_edited_with_the_arrows() {
     let t = Tmux::start(120, 40);

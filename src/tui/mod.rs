@@ -98,6 +98,9 @@ fn session(start: Start) -> anyhow::Result<Result<(), LoadError>> {
     result
 }
 
+/// From how many quotes a corpus read raw earns the hint to index it.
+const INDEX_HINT_QUOTES: usize = 10_000;
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     start: Start,
@@ -117,9 +120,19 @@ fn event_loop(
     let theme = view::theme::Theme {
         color: color_allowed(),
     };
+    // When a raw corpus was read, the command that makes the next opening
+    // instant: (seconds taken, the inputs).
+    let mut could_index: Option<(f64, String)> = None;
     let (index, skipped) = match start {
         Start::Ready(index) => (*index, Vec::new()),
         Start::Load(paths, options) => {
+            let started = std::time::Instant::now();
+            let raw = !paths.iter().any(|p| load::is_index_dir(p));
+            let inputs = paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
             let what = paths
                 .iter()
                 .map(|p| p.display().to_string())
@@ -142,7 +155,12 @@ fn event_loop(
                 match rx.recv().context("the loading thread stopped")? {
                     Message::Progress(p) => progress = Some(p),
                     Message::Loaded(result) => match *result {
-                        Ok(loaded) => break (loaded.index, loaded.skipped),
+                        Ok(loaded) => {
+                            if raw && loaded.index.quote_total() >= INDEX_HINT_QUOTES {
+                                could_index = Some((started.elapsed().as_secs_f64(), inputs));
+                            }
+                            break (loaded.index, loaded.skipped);
+                        }
                         Err(e) => return Ok(Err(e)),
                     },
                     Message::Terminal(ev) => {
@@ -176,6 +194,11 @@ fn event_loop(
         state.status = Some(format!(
             "Skipped {} malformed line(s); the first: {first}",
             skipped.len()
+        ));
+    } else if let Some((seconds, inputs)) = could_index {
+        state.status = Some(format!(
+            "Read and indexed in {seconds:.1} s; `reactions index {inputs} --out DIR` \
+             then `reactions --data DIR` opens it at once"
         ));
     }
     let mut clipboard = SystemClipboard::new(io::stdout(), Environment::detect());
