@@ -1,28 +1,33 @@
 #!/usr/bin/env bash
-# Benchmarks of `reactions` at scale (not timed tests): builds in release,
-# generates Quotebank-format corpora of 100k and 1M quotes if missing (in
-# target/bench-data, git-ignored), and prints markdown tables with the
-# command behind each figure:
-#   1. `reactions search QUERY --data corpus` against `fzf --filter QUERY` over
-#      the same quotations, one per line ("speaker: quotation"), alternating,
-#      median wall time of several runs, and the ratio;
-#   2. peak memory (max RSS from GNU time) of the same runs;
-#   3. per-keystroke latency of the explorer's search path at 1M quotes;
-#   4. load time of the 1M corpus, plain and bzip2.
-# Environment: RUNS (runs per figure, default 5 at 100k, 3 at 1M), SIZES
-# (default "100k 1m"), QUERIES is fixed: lankov, "lankov ammunition", a.
+# Benchmarks of `reactions` at scale (not timed tests). Builds in release,
+# generates Quotebank-format corpora if missing (in target/bench-data,
+# git-ignored), indexes them, and prints markdown tables with the command
+# behind each figure:
+#   1. `reactions index` of the plain JSON Lines: time, peak memory, index
+#      size against the JSON's;
+#   2. `reactions --data IDX search QUERY --limit 100`, whole process, against
+#      `fzf --filter QUERY` over the same quotations as lines (one per line,
+#      "speaker: quotation"), alternating runs, medians and the ratio; with
+#      `rg -c -i` as the floor of a scan;
+#   3. per-keystroke latency of the explorer's search path (the search
+#      worker) typing "lankov ammunition" on the index;
+#   4. time to the explorer's first frame on the index (in tmux).
+# Environment: RUNS (runs per figure, default 5), SIZES (default "1m"; "10m"
+# adds the corpus written as 10 files, about 5.5 GB, and its 10 shards).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need fzf || [ ! -x /usr/bin/time ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fzf time >/dev/null
-fi
+missing=()
+need fzf || missing+=(fzf)
+need rg || missing+=(ripgrep)
+need tmux || missing+=(tmux)
+[ -x /usr/bin/time ] || missing+=(time)
 # The generator's vocabulary (it falls back to a small built-in one).
-if [ ! -s /usr/share/dict/american-english-large ]; then
+[ -s /usr/share/dict/american-english-large ] || missing+=(wamerican-large)
+if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican-large >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 cargo build --release --quiet --bin reactions --example gen_quotebank --example keystrokes
@@ -30,90 +35,125 @@ BIN=target/release/reactions
 GEN=target/release/examples/gen_quotebank
 DATA=target/bench-data
 mkdir -p "$DATA"
-# Corpora from another version of the generator or word list are made again.
+# Corpora and indexes from another version of the generator, the word list or
+# the index layout are made again.
 STAMP=$(cat examples/gen_quotebank.rs /usr/share/dict/american-english-large 2>/dev/null | sha256sum | cut -c1-16)
 if [ "$(cat "$DATA/generator" 2>/dev/null)" != "$STAMP" ]; then
-  rm -f "$DATA"/quotes-*
+  rm -rf "$DATA"/quotes-* "$DATA"/index-*
   echo "$STAMP" > "$DATA/generator"
 fi
+RUNS=${RUNS:-5}
+SIZES=${SIZES:-"1m"}
+QUERIES=("lankov" "lankov ammunition" "a" "stagnarone ammunition")
 
-declare -A QUOTES=([100k]=100000 [1m]=1000000)
-SIZES=${SIZES:-"100k 1m"}
-for size in $SIZES; do
-  if [ ! -s "$DATA/quotes-$size.jsonl" ] || [ ! -s "$DATA/quotes-$size.txt" ]; then
-    echo "generating $DATA/quotes-$size.jsonl ..." >&2
-    "$GEN" --quotes "${QUOTES[$size]}" --out "$DATA/quotes-$size.jsonl" --lines "$DATA/quotes-$size.txt"
-  fi
-done
-if [[ " $SIZES " == *" 1m "* ]] && [ ! -s "$DATA/quotes-1m.jsonl.bz2" ]; then
-  echo "compressing $DATA/quotes-1m.jsonl.bz2 ..." >&2
-  if need bzip2; then
-    bzip2 -k -c "$DATA/quotes-1m.jsonl" > "$DATA/quotes-1m.jsonl.bz2.part"
-    mv "$DATA/quotes-1m.jsonl.bz2.part" "$DATA/quotes-1m.jsonl.bz2"
-  else
-    "$GEN" --quotes 1000000 --out "$DATA/quotes-1m.jsonl.bz2"
-  fi
-fi
-
-# Runs "$@" with GNU time; prints "seconds max_rss_kb".
 TIMES=$(mktemp)
 trap 'rm -f "$TIMES"' EXIT
+# Runs "$@" with GNU time, output thrown away; prints "seconds max_rss_kb".
 measure() {
   /usr/bin/time -f "%e %M" -o "$TIMES" "$@" >/dev/null 2>/dev/null || true
   tail -1 "$TIMES"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+# Inputs of a size: the JSON Lines file(s) and the lines for fzf and rg.
+inputs() {
+  case "$1" in
+    1m) echo "$DATA/quotes-1m.jsonl" ;;
+    10m) ls "$DATA"/quotes-10m-*.jsonl ;;
+  esac
+}
+for size in $SIZES; do
+  case "$size" in
+    1m)
+      if [ ! -s "$DATA/quotes-1m.jsonl" ] || [ ! -s "$DATA/quotes-1m.txt" ]; then
+        echo "generating $DATA/quotes-1m.jsonl ..." >&2
+        "$GEN" --quotes 1000000 --out "$DATA/quotes-1m.jsonl" --lines "$DATA/quotes-1m.txt"
+      fi ;;
+    10m)
+      if [ ! -s "$DATA/quotes-10m-10.jsonl" ] || [ ! -s "$DATA/quotes-10m.txt" ]; then
+        echo "generating $DATA/quotes-10m-*.jsonl (10 files) ..." >&2
+        "$GEN" --quotes 10000000 --files 10 --out "$DATA/quotes-10m.jsonl" --lines "$DATA/quotes-10m.txt"
+      fi ;;
+    *) echo "unknown size $size (1m, 10m)" >&2; exit 2 ;;
+  esac
+done
+
 echo
-echo "## reactions search vs fzf --filter"
+echo "## Building the index"
 echo
-echo "$(nproc) cores; $(fzf --version | head -1 | sed 's/^/fzf /'); medians of alternating runs; peak memory is the largest max RSS of the runs."
+echo "$(nproc) cores. Command: \`$BIN index INPUT... --out IDX\`."
 echo
-echo "| corpus | query | runs | reactions (s) | fzf (s) | reactions / fzf | reactions peak (MB) | fzf peak (MB) |"
+echo "| corpus | files | JSON (MB) | build (s) | peak (MB) | index (MB) | index / JSON |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for size in $SIZES; do
+  mapfile -t files < <(inputs "$size")
+  idx="$DATA/index-$size"
+  read -r t m < <(measure "$BIN" index "${files[@]}" --out "$idx")
+  json=$(cat "${files[@]}" | wc -c)
+  index=$(du -sb "$idx" | cut -f1)
+  printf '| %s | %d | %d | %.1f | %d | %d | %.2f |\n' "$size" "${#files[@]}" $((json / 1048576)) "$t" \
+    $((m / 1024)) $((index / 1048576)) "$(echo "$index / $json" | bc -l)"
+done
+
+echo
+echo "## reactions search on the index vs fzf --filter (and rg -c -i)"
+echo
+echo "$(fzf --version | head -1 | sed 's/^/fzf /'), $(rg --version | head -1); medians of $RUNS alternating runs; peak is the largest max RSS."
+echo
+echo "| corpus | query | reactions (s) | fzf (s) | reactions / fzf | rg -c -i (s) | reactions peak (MB) | fzf peak (MB) |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
 for size in $SIZES; do
-  runs=${RUNS:-$([ "$size" = 1m ] && echo 3 || echo 5)}
-  for q in "lankov" "lankov ammunition" "a"; do
-    r_t=(); f_t=(); r_m=0; f_m=0
-    for _ in $(seq "$runs"); do
-      read -r t m < <(measure "$BIN" search "$q" --data "$DATA/quotes-$size.jsonl")
+  idx="$DATA/index-$size"
+  lines="$DATA/quotes-$size.txt"
+  for q in "${QUERIES[@]}"; do
+    r_t=(); f_t=(); g_t=(); r_m=0; f_m=0
+    for _ in $(seq "$RUNS"); do
+      read -r t m < <(measure "$BIN" --data "$idx" search --limit 100 "$q")
       r_t+=("$t"); [ "$m" -gt "$r_m" ] && r_m=$m
-      read -r t m < <(measure sh -c 'exec fzf --filter "$1" < "$2"' sh "$q" "$DATA/quotes-$size.txt")
+      read -r t m < <(measure sh -c 'exec fzf --filter "$1" < "$2"' sh "$q" "$lines")
       f_t+=("$t"); [ "$m" -gt "$f_m" ] && f_m=$m
+      read -r t _ < <(measure rg -c -i "${q%% *}" "$lines")
+      g_t+=("$t")
     done
     rt=$(printf '%s\n' "${r_t[@]}" | median); ft=$(printf '%s\n' "${f_t[@]}" | median)
-    printf '| %s | `%s` | %s | %.2f | %.2f | %.2f | %d | %d |\n' "$size" "$q" "$runs" "$rt" "$ft" \
-      "$(echo "$rt / $ft" | bc -l)" $((r_m / 1024)) $((f_m / 1024))
+    gt=$(printf '%s\n' "${g_t[@]}" | median)
+    printf '| %s | `%s` | %.3f | %.2f | %.4f | %.3f | %d | %d |\n' "$size" "$q" "$rt" "$ft" \
+      "$(echo "$rt / $ft" | bc -l)" "$gt" $((r_m / 1024)) $((f_m / 1024))
   done
 done
 echo
 echo "Commands (output to /dev/null, timed with \`/usr/bin/time -f '%e %M'\`):"
 echo
-echo "    $BIN search QUERY --data $DATA/quotes-SIZE.jsonl"
+echo "    $BIN --data $DATA/index-SIZE search --limit 100 QUERY"
 echo "    fzf --filter QUERY < $DATA/quotes-SIZE.txt"
+echo "    rg -c -i FIRST_WORD_OF_QUERY $DATA/quotes-SIZE.txt"
 
-if [[ " $SIZES " == *" 1m "* ]]; then
+for size in $SIZES; do
   echo
-  echo "## Per-keystroke latency at 1M quotes (SearchWorker, limit 100)"
+  echo "## Per-keystroke latency on the $size index (search worker, limit 100)"
   echo
-  echo "    target/release/examples/keystrokes --data $DATA/quotes-1m.jsonl --query lankov"
+  echo "    target/release/examples/keystrokes --data $DATA/index-$size --query 'lankov ammunition'"
   echo
-  target/release/examples/keystrokes --data "$DATA/quotes-1m.jsonl" --query lankov
-  echo
-  echo "## Load time of the 1M-quote corpus"
-  echo
-  echo "| file | size (MB) | runs | load (s, median) | peak (MB) |"
-  echo "|---|---:|---:|---:|---:|"
-  for f in quotes-1m.jsonl quotes-1m.jsonl.bz2; do
-    runs=3; [ "${f##*.}" = bz2 ] && runs=2
-    ts=(); pm=0
-    for _ in $(seq "$runs"); do
-      read -r t m < <(measure "$BIN" --data "$DATA/$f" categories)
-      ts+=("$t"); [ "$m" -gt "$pm" ] && pm=$m
-    done
-    printf '| %s | %d | %s | %.2f | %d |\n' "$f" $(( $(stat -c %s "$DATA/$f") / 1048576 )) "$runs" \
-      "$(printf '%s\n' "${ts[@]}" | median)" $((pm / 1024))
+  target/release/examples/keystrokes --data "$DATA/index-$size" --query "lankov ammunition" --partial 0
+done
+
+echo
+echo "## First frame of the explorer on an index (tmux, 160x45)"
+echo
+echo "| corpus | runs | first frame (s, median) |"
+echo "|---|---:|---:|"
+for size in $SIZES; do
+  ts=()
+  for _ in $(seq "$RUNS"); do
+    tmux kill-session -t bench 2>/dev/null || true
+    start=$(date +%s.%N)
+    tmux new-session -d -s bench -x 160 -y 45 "$BIN --data $DATA/index-$size"
+    until tmux capture-pane -p -t bench 2>/dev/null | grep -q "Quotes ("; do sleep 0.002; done
+    end=$(date +%s.%N)
+    tmux kill-session -t bench 2>/dev/null || true
+    ts+=("$(echo "$end - $start" | bc -l)")
   done
-  echo
-  echo "Command: \`$BIN --data $DATA/FILE categories\` (load, index, print the 24 month categories)."
-fi
+  printf '| %s | %s | %.3f |\n' "$size" "$RUNS" "$(printf '%s\n' "${ts[@]}" | median)"
+done
+echo
+echo "Measured from starting \`$BIN --data IDX\` in a new tmux session to the Quotes pane on screen."

@@ -21,10 +21,10 @@
 //! so an interrupted build, a truncated file or another version is one clear
 //! error, never a panic or a partial corpus.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io::Write;
-use std::path::Path;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, LoadError};
 use crate::index::{CategoryEntry, Index, NO_DATE, Parts, PlacesReader, QuotePlace, SpeakerEntry};
@@ -103,48 +103,277 @@ fn io_error(path: &Path, what: &str, e: impl std::fmt::Display) -> LoadError {
 }
 
 /// Writes `index` as an index directory at `out`, on `threads` threads,
-/// reporting progress.
-///
-/// The index is written into a new generation folder inside `out`
-/// (`gen-000002/`), and the manifest, written beside it under another name
-/// and then renamed over the old one, is what makes it the index: a rename
-/// is atomic, so `out` always holds either the old index or the new one
-/// whole. Older generations, and those of interrupted builds, are removed
-/// afterwards. `out` must not exist, be empty, or be an index.
+/// reporting progress (see [`Writer`]).
 pub fn write(
     index: &Index,
     out: &Path,
     threads: usize,
     progress: &mut dyn FnMut(WriteProgress),
 ) -> Result<(), LoadError> {
-    if out.exists() && !is_index(out) && !only_generations(out) {
-        return Err(io_error(
-            out,
-            "will not replace",
-            "it exists and is not an index (remove it or choose another --out)",
-        ));
+    let mut writer = Writer::create(out, threads)?;
+    writer.add(index, progress)?;
+    writer.finish()
+}
+
+/// Writes an index directory from one loaded input after another, so that
+/// only one input is ever in memory (a year of Quotebank at a time).
+///
+/// The index is written into a new generation folder inside `out`
+/// (`gen-000002/`), and the manifest, written beside it under another name
+/// and then renamed over the old one, is what makes it the index: a rename
+/// is atomic, so `out` always holds either the old index or the new one
+/// whole. Older generations, and those of interrupted builds, are removed
+/// afterwards. `out` must not exist, be empty, or be an index. A writer
+/// dropped before [`Writer::finish`] removes what it wrote.
+pub struct Writer {
+    out: PathBuf,
+    gen_dir: String,
+    generation: u64,
+    threads: usize,
+    shards: Vec<ShardInfo>,
+    articles: Vec<StoredArticle>,
+    categories: Vec<CategoryEntry>,
+    speakers: Vec<SpeakerEntry>,
+    speakers_in_order: Vec<usize>,
+    dates: Vec<String>,
+    date_numbers: HashMap<String, u32>,
+    places: io::BufWriter<fs::File>,
+    quotes: usize,
+    /// Article ids written so far, with their file: ids must be unique.
+    article_ids: HashMap<String, String>,
+    finished: bool,
+}
+
+impl Writer {
+    pub fn create(out: &Path, threads: usize) -> Result<Writer, LoadError> {
+        if out.exists() && !is_index(out) && !only_generations(out) {
+            return Err(io_error(
+                out,
+                "will not replace",
+                "it exists and is not an index (remove it or choose another --out)",
+            ));
+        }
+        fs::create_dir_all(out).map_err(|e| io_error(out, "cannot create", e))?;
+        let current = current_generation(out);
+        let generation = generations(out)
+            .into_iter()
+            .max()
+            .unwrap_or(0)
+            .max(current.unwrap_or(0))
+            + 1;
+        let gen_dir = format!("gen-{generation:06}");
+        let dir = out.join(&gen_dir);
+        fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "cannot create", e))?;
+        let places_path = dir.join("places.bin");
+        let places = fs::File::create(&places_path)
+            .map_err(|e| io_error(&places_path, "cannot write", e))?;
+        Ok(Writer {
+            out: out.to_path_buf(),
+            gen_dir,
+            generation,
+            threads: threads.max(1),
+            shards: Vec::new(),
+            articles: Vec::new(),
+            categories: Vec::new(),
+            speakers: Vec::new(),
+            speakers_in_order: Vec::new(),
+            dates: Vec::new(),
+            date_numbers: HashMap::new(),
+            places: io::BufWriter::with_capacity(1 << 20, places),
+            quotes: 0,
+            article_ids: HashMap::new(),
+            finished: false,
+        })
     }
-    fs::create_dir_all(out).map_err(|e| io_error(out, "cannot create", e))?;
-    let current = current_generation(out);
-    let next = generations(out)
-        .into_iter()
-        .max()
-        .unwrap_or(0)
-        .max(current.unwrap_or(0))
-        + 1;
-    let gen_dir = format!("gen-{next:06}");
-    let written = write_into(index, out, &gen_dir, threads, progress);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(out.join(&gen_dir));
-        return Err(e);
+
+    fn dir(&self) -> PathBuf {
+        self.out.join(&self.gen_dir)
     }
-    // Every other generation is now unreferenced.
-    for g in generations(out) {
-        if g != next {
-            let _ = fs::remove_dir_all(out.join(format!("gen-{g:06}")));
+
+    /// Adds every article of `index` after those added before, its quotes
+    /// as one shard per input file.
+    pub fn add(
+        &mut self,
+        index: &Index,
+        progress: &mut dyn FnMut(WriteProgress),
+    ) -> Result<(), LoadError> {
+        for a in index.articles() {
+            if let Some(first) = self.article_ids.insert(a.meta.id.clone(), a.file.clone()) {
+                return Err(LoadError::from(Diagnostic::record(
+                    &a.file,
+                    "article",
+                    &a.meta.id,
+                    Some("id"),
+                    format!("duplicate article id (also in {first})"),
+                )));
+            }
+        }
+        let (a0, c0, s0) = (
+            self.articles.len(),
+            self.categories.len(),
+            self.speakers.len(),
+        );
+        let q0 = self.quotes;
+        let total = index.quote_total();
+        let mut done = 0;
+        progress(WriteProgress {
+            quotes_done: 0,
+            quotes_total: total,
+        });
+        let names: Vec<Vec<&str>> = index
+            .speakers()
+            .iter()
+            .map(|s| {
+                std::iter::once(s.data.name.as_str())
+                    .chain(s.data.aliases.iter().map(String::as_str))
+                    .collect()
+            })
+            .collect();
+        let dir = self.dir();
+        for (first, count, source) in index.shard_ranges() {
+            let shard_dir = format!("shard-{:03}", self.shards.len());
+            let path = dir.join(&shard_dir);
+            fs::create_dir_all(&path).map_err(|e| io_error(&path, "cannot create", e))?;
+            let store_error = |e: crate::store::StoreError| io_error(&path, "cannot write", e);
+            let heap = self.threads * 200_000_000;
+            let writer =
+                ShardWriter::create(Some(&path), self.threads, heap).map_err(store_error)?;
+            let mut record = Vec::new();
+            for q in first as usize..(first + count) as usize {
+                let mut entry = index.quote(q).into_owned();
+                let speaker = entry.speaker;
+                entry.article += a0;
+                entry.speaker += s0;
+                entry.category += c0;
+                record.clear();
+                serde_json::to_writer(&mut record, &entry)
+                    .map_err(|e| io_error(&path, "cannot write", e))?;
+                let ord = (q0 + q) as u32;
+                writer
+                    .add(&DocInput {
+                        ord,
+                        id: &entry.id,
+                        text: &entry.text,
+                        speaker: &names[speaker],
+                        record: Some(&record),
+                    })
+                    .map_err(store_error)?;
+                let date = match &entry.date {
+                    None => NO_DATE,
+                    Some(d) => match self.date_numbers.get(d) {
+                        Some(&n) => n,
+                        None => {
+                            let n = self.dates.len() as u32;
+                            self.dates.push(d.clone());
+                            self.date_numbers.insert(d.clone(), n);
+                            n
+                        }
+                    },
+                };
+                for v in [
+                    entry.article as u32,
+                    entry.speaker as u32,
+                    entry.category as u32,
+                    date,
+                ] {
+                    self.places
+                        .write_all(&v.to_le_bytes())
+                        .map_err(|e| io_error(&dir, "cannot write", e))?;
+                }
+                done += 1;
+                if done % PROGRESS_EVERY == 0 {
+                    progress(WriteProgress {
+                        quotes_done: done,
+                        quotes_total: total,
+                    });
+                }
+            }
+            writer.finish().map_err(store_error)?;
+            self.shards.push(ShardInfo {
+                dir: shard_dir,
+                first: q0 as u32 + first,
+                quotes: count,
+                source,
+            });
+        }
+        self.quotes += total;
+        self.articles
+            .extend(index.articles().iter().map(|a| StoredArticle {
+                meta: a.meta.clone(),
+                body: a.body.clone(),
+                file: a.file.clone(),
+            }));
+        self.categories
+            .extend(index.categories().iter().map(|c| CategoryEntry {
+                article: c.article + a0,
+                data: c.data.clone(),
+            }));
+        self.speakers
+            .extend(index.speakers().iter().map(|s| SpeakerEntry {
+                article: s.article + a0,
+                data: s.data.clone(),
+            }));
+        self.speakers_in_order
+            .extend(index.speakers_in_order().iter().map(|s| s + s0));
+        progress(WriteProgress {
+            quotes_done: total,
+            quotes_total: total,
+        });
+        Ok(())
+    }
+
+    /// Writes the catalog and the manifest, which makes the new index the
+    /// one at `out`, and removes every other generation.
+    pub fn finish(mut self) -> Result<(), LoadError> {
+        let dir = self.dir();
+        self.places
+            .flush()
+            .and_then(|()| self.places.get_ref().sync_all())
+            .map_err(|e| io_error(&dir, "cannot write", e))?;
+        let catalog = Catalog {
+            articles: std::mem::take(&mut self.articles),
+            categories: std::mem::take(&mut self.categories),
+            speakers: std::mem::take(&mut self.speakers),
+            speakers_in_order: std::mem::take(&mut self.speakers_in_order),
+            dates: std::mem::take(&mut self.dates),
+        };
+        let bytes = serde_json::to_vec(&catalog).map_err(|e| io_error(&dir, "cannot write", e))?;
+        write_file(&dir.join("catalog.json"), &bytes)?;
+        let mut files = BTreeMap::new();
+        list_files(&self.out, &dir, &mut files)?;
+        let manifest = Manifest {
+            format: FORMAT.into(),
+            version: VERSION,
+            data: self.gen_dir.clone(),
+            articles: catalog.articles.len(),
+            categories: catalog.categories.len(),
+            speakers: catalog.speakers.len(),
+            quotes: self.quotes,
+            shards: std::mem::take(&mut self.shards),
+            files,
+        };
+        let text =
+            serde_json::to_vec_pretty(&manifest).map_err(|e| io_error(&dir, "cannot write", e))?;
+        write_file(&self.out.join(MANIFEST_NEW), &text)?;
+        fs::rename(self.out.join(MANIFEST_NEW), self.out.join(MANIFEST))
+            .map_err(|e| io_error(&self.out, "cannot write the manifest", e))?;
+        self.finished = true;
+        // Every other generation is now unreferenced.
+        for g in generations(&self.out) {
+            if g != self.generation {
+                let _ = fs::remove_dir_all(self.out.join(format!("gen-{g:06}")));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(self.dir());
         }
     }
-    Ok(())
 }
 
 /// The generation folders in `dir`, by number.
@@ -181,120 +410,6 @@ fn current_generation(dir: &Path) -> Option<u64> {
 
 /// The manifest being written, before it is renamed into place.
 const MANIFEST_NEW: &str = ".reactions-index.json.new";
-
-fn write_into(
-    index: &Index,
-    out: &Path,
-    gen_dir: &str,
-    threads: usize,
-    progress: &mut dyn FnMut(WriteProgress),
-) -> Result<(), LoadError> {
-    let dir = &out.join(gen_dir);
-    fs::create_dir_all(dir).map_err(|e| io_error(dir, "cannot create", e))?;
-    let total = index.quote_total();
-    let mut done = 0;
-    progress(WriteProgress {
-        quotes_done: 0,
-        quotes_total: total,
-    });
-    let names: Vec<Vec<&str>> = index
-        .speakers()
-        .iter()
-        .map(|s| {
-            std::iter::once(s.data.name.as_str())
-                .chain(s.data.aliases.iter().map(String::as_str))
-                .collect()
-        })
-        .collect();
-    let mut shards = Vec::new();
-    for (n, (first, count, source)) in index.shard_ranges().into_iter().enumerate() {
-        let shard_dir = format!("shard-{n:03}");
-        let path = dir.join(&shard_dir);
-        fs::create_dir_all(&path).map_err(|e| io_error(&path, "cannot create", e))?;
-        let store_error = |e: crate::store::StoreError| io_error(&path, "cannot write", e);
-        let heap = threads.max(1) * 200_000_000;
-        let writer = ShardWriter::create(Some(&path), threads, heap).map_err(store_error)?;
-        let mut record = Vec::new();
-        for q in first as usize..(first + count) as usize {
-            let entry = index.quote(q);
-            record.clear();
-            serde_json::to_writer(&mut record, entry.as_ref())
-                .map_err(|e| io_error(&path, "cannot write", e))?;
-            writer
-                .add(&DocInput {
-                    ord: q as u32,
-                    id: &entry.id,
-                    text: &entry.text,
-                    speaker: &names[entry.speaker],
-                    record: Some(&record),
-                })
-                .map_err(store_error)?;
-            done += 1;
-            if done % PROGRESS_EVERY == 0 {
-                progress(WriteProgress {
-                    quotes_done: done,
-                    quotes_total: total,
-                });
-            }
-        }
-        writer.finish().map_err(store_error)?;
-        shards.push(ShardInfo {
-            dir: shard_dir,
-            first,
-            quotes: count,
-            source,
-        });
-    }
-    let catalog = Catalog {
-        articles: index
-            .articles()
-            .iter()
-            .map(|a| StoredArticle {
-                meta: a.meta.clone(),
-                body: a.body.clone(),
-                file: a.file.clone(),
-            })
-            .collect(),
-        categories: index.categories().to_vec(),
-        speakers: index.speakers().to_vec(),
-        speakers_in_order: index.speakers_in_order().to_vec(),
-        dates: index.dates().to_vec(),
-    };
-    write_file(
-        &dir.join("catalog.json"),
-        &serde_json::to_vec(&catalog).map_err(|e| io_error(dir, "cannot write", e))?,
-    )?;
-    let mut places = Vec::with_capacity(total * 16);
-    for p in index.places() {
-        for v in [p.article, p.speaker, p.category, p.date] {
-            places.extend_from_slice(&v.to_le_bytes());
-        }
-    }
-    write_file(&dir.join("places.bin"), &places)?;
-    let mut files = BTreeMap::new();
-    list_files(out, dir, &mut files)?;
-    let manifest = Manifest {
-        format: FORMAT.into(),
-        version: VERSION,
-        data: gen_dir.to_string(),
-        articles: index.articles().len(),
-        categories: index.categories().len(),
-        speakers: index.speakers().len(),
-        quotes: total,
-        shards,
-        files,
-    };
-    let text =
-        serde_json::to_vec_pretty(&manifest).map_err(|e| io_error(dir, "cannot write", e))?;
-    write_file(&out.join(MANIFEST_NEW), &text)?;
-    fs::rename(out.join(MANIFEST_NEW), out.join(MANIFEST))
-        .map_err(|e| io_error(out, "cannot write the manifest", e))?;
-    progress(WriteProgress {
-        quotes_done: total,
-        quotes_total: total,
-    });
-    Ok(())
-}
 
 /// Writes and flushes a file to disk.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {

@@ -182,49 +182,64 @@ fn build_index(args: &reactions::cli::IndexArgs) -> ExitCode {
         strict: args.strict,
         records_only: true,
     };
-    let index = match load_with_progress(&args.inputs, options) {
-        Ok(index) => index,
-        Err(e) => {
-            let _ = commands::report(&e.diagnostics, &mut io::stderr());
-            return ExitCode::from(2);
-        }
-    };
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let bar = io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::with_draw_target(
-            Some(index.quote_total() as u64),
-            indicatif::ProgressDrawTarget::stderr(),
-        );
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "indexing {bar:30} {human_pos}/{human_len} quotes ({eta})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
-    let written = reactions::disk::write(&index, &args.out, threads, &mut |p| {
-        if let Some(bar) = &bar {
-            bar.set_position(p.quotes_done as u64);
-        }
-    });
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
-    if let Err(e) = written {
+    let fail = |e: LoadError| {
         let _ = commands::report(&e.diagnostics, &mut io::stderr());
-        return ExitCode::from(2);
+        ExitCode::from(2)
+    };
+    let mut writer = match reactions::disk::Writer::create(&args.out, threads) {
+        Ok(w) => w,
+        Err(e) => return fail(e),
+    };
+    // One input at a time: only one is ever in memory.
+    let (mut articles, mut quotes) = (0, 0);
+    for (n, input) in args.inputs.iter().enumerate() {
+        let index = match load_with_progress(std::slice::from_ref(input), options) {
+            Ok(index) => index,
+            Err(e) => return fail(e),
+        };
+        let bar = io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(index.quote_total() as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(&format!(
+                    "indexing {}/{} {{bar:30}} {{human_pos}}/{{human_len}} quotes ({{eta}})",
+                    n + 1,
+                    args.inputs.len()
+                ))
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        let added = writer.add(&index, &mut |p| {
+            if let Some(bar) = &bar {
+                bar.set_position(p.quotes_done as u64);
+            }
+        });
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        if let Err(e) = added {
+            return fail(e);
+        }
+        articles += index.articles().len();
+        quotes += index.quote_total();
+        // Freed before the next input is read.
+        drop(index);
+    }
+    if let Err(e) = writer.finish() {
+        return fail(e);
     }
     eprintln!(
-        "indexed {} in {:.1} s into {}; open it with: reactions --data {}",
-        commands::summary(&index),
+        "indexed {articles} article(s), {quotes} quotes in {:.1} s into {}; open it with: reactions --data {}",
         started.elapsed().as_secs_f64(),
         args.out.display(),
         args.out.display()
     );
-    std::mem::forget(index);
     ExitCode::SUCCESS
 }
 

@@ -473,7 +473,8 @@ fn an_index_on_disk_opens_and_searches() {
     assert!(!t.screen().contains("reactions index"), "{}", t.screen());
     t.type_text("/");
     t.type_text("lankof");
-    t.wait_text("▸ expert   Andrei Lankov");
+    // His 3000 quotes and himself (by a typo), found for this query.
+    t.wait_all(&["> lankof", "/3001", "▸ expert   Andrei Lankov"]);
     t.press(&["Enter"]);
     t.wait_all(&["Quotes of Andrei Lankov (3000)", "https://example.org/"]);
 }
