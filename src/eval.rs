@@ -21,8 +21,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::load::LoadedDataset;
 use crate::model::Dataset;
+use crate::read::LoadedDataset;
 
 /// Precision, recall and F1 with the counts behind them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::error::{Diagnostic, LoadError, LookupError};
-use crate::load::{LoadedDataset, Source, validate};
 use crate::model::{Article, Category, Dataset, Quote, QuoteKind, SCHEMA_VERSION, Speaker};
-use crate::quotebank::Corpus;
+use crate::read::quotebank::Corpus;
+use crate::read::{LoadedDataset, Source, validate};
 use crate::store::{DocInput, Store};
 use crate::text::{fold, sanitize};
 
@@ -51,24 +51,7 @@ pub struct SpeakerEntry {
     pub data: Speaker,
 }
 
-/// A quote, pointing at its article, speaker and category by index.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QuoteEntry {
-    pub article: usize,
-    pub speaker: usize,
-    pub category: usize,
-    /// The local id, unique within its article.
-    pub id: String,
-    pub kind: QuoteKind,
-    pub text: String,
-    /// Character offsets `[start, end)` into the article body.
-    pub span: (usize, usize),
-    pub date: Option<String>,
-    pub note: Option<String>,
-    pub cue: Option<String>,
-    pub confidence: Option<f32>,
-    pub url: Option<String>,
-}
+pub use crate::model::QuoteEntry;
 
 /// Where a quote stands, without its text: what lists, counts and
 /// statistics need, kept in memory for every quote (12 bytes each).
@@ -180,7 +163,7 @@ impl Index {
         Ok(index)
     }
 
-    /// Adds a corpus read by [`crate::quotebank`], whose text is clean already.
+    /// Adds a corpus read by [`crate::read::quotebank`], whose text is clean already.
     fn add_corpus(&mut self, corpus: Corpus) {
         let Corpus {
             file,

@@ -1,8 +1,9 @@
 //! `reactions`: who said what about an event, as an index to search and browse.
 //!
 //! - [`model`]: the dataset schema (articles, categories, speakers, quotes);
-//! - [`load`]: reading and validating datasets, embedded or from files;
-//! - [`quotebank`]: reading Quotebank corpora (JSON Lines, plain or bzip2);
+//! - [`read`]: reading and validating datasets (embedded or from files),
+//!   articles and Quotebank corpora (JSON Lines, plain or bzip2);
+//! - [`load`]: reading plus indexing, or opening an index on disk;
 //! - [`index`]: the immutable, cross-referenced [`index::Index`];
 //! - [`disk`]: an index written to a directory, and opened from it;
 //! - [`store`]: the word index of quotes (tantivy), in memory or on disk;
@@ -22,7 +23,6 @@
 //! the explorer alike. `main.rs` parses the command line, loads, dispatches.
 #![forbid(unsafe_code)]
 
-mod bz2;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;
@@ -34,7 +34,7 @@ pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;
-pub mod quotebank;
+pub mod read;
 pub mod search;
 pub mod stats;
 pub mod store;

@@ -231,3 +231,22 @@ mod claim_id_tests {
         assert_eq!(claim_id(&mut used, "kim".into()), "kim-3");
     }
 }
+
+/// A quote, pointing at its article, speaker and category by index.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuoteEntry {
+    pub article: usize,
+    pub speaker: usize,
+    pub category: usize,
+    /// The local id, unique within its article.
+    pub id: String,
+    pub kind: QuoteKind,
+    pub text: String,
+    /// Character offsets `[start, end)` into the article body.
+    pub span: (usize, usize),
+    pub date: Option<String>,
+    pub note: Option<String>,
+    pub cue: Option<String>,
+    pub confidence: Option<f32>,
+    pub url: Option<String>,
+}

@@ -17,7 +17,7 @@ use reactions::error::Location;
 use reactions::index::Index;
 use reactions::load::{LoadOptions, Stage, load_paths, load_paths_with_progress};
 use reactions::model::SpeakerKind;
-use reactions::quotebank::UNKNOWN_SPEAKER;
+use reactions::read::quotebank::UNKNOWN_SPEAKER;
 
 fn generate(dir: &Path, name: &str, options: Options) -> PathBuf {
     let path = dir.join(name);

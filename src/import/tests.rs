@@ -2,8 +2,8 @@
 //! what a reader of the imported dataset would see.
 
 use super::import;
-use crate::load::{LoadedDataset, validate};
 use crate::model::{Dataset, QuoteKind};
+use crate::read::{LoadedDataset, validate};
 
 /// Imports `text` and checks that the dataset is valid.
 fn run(text: &str) -> Dataset {

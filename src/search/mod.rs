@@ -436,7 +436,7 @@ impl Searcher {
                 Hit {
                     kind: HitKind::Quote,
                     index: q,
-                    score: (score * 1000.0) as i64,
+                    score,
                     exact: false,
                     matches: if self.positions {
                         quote_matches(index, q, &matchers)

@@ -343,7 +343,7 @@ impl Shard {
                 .map(|c| c.first_or_default_col(0));
             move |doc: DocId, score: Score| {
                 let ord = ords.as_ref().map_or(0, |c| c.get_val(doc));
-                (score, Reverse(ord))
+                (points(score), Reverse(ord))
             }
         });
         let (hits, count) = searcher.search(query, &(top, Count))?;
@@ -356,8 +356,15 @@ impl Shard {
     }
 }
 
-/// The best matches (score, ord), and how many match in all.
-pub type Found = (Vec<(Score, u32)>, usize);
+/// The best matches (score in thousandths, ord), and how many match in all.
+pub type Found = (Vec<(i64, u32)>, usize);
+
+/// A score in thousandths: what is shown and compared, so that two quotes
+/// whose scores differ only beyond it are tied, and ties go by corpus
+/// order.
+fn points(score: Score) -> i64 {
+    (score * 1000.0).round() as i64
+}
 
 /// Every shard of a corpus, searched together.
 #[derive(Debug, Default)]
@@ -430,7 +437,7 @@ impl Store {
             hits.extend(h);
             total += n;
         }
-        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         if let Some(k) = limit {
             hits.truncate(k);
         }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Gauge, Paragraph};
 
 use super::pane_block;
 use super::theme::Theme;
-use crate::load::{Progress, Stage};
+use crate::read::{Progress, Stage};
 
 /// Draws the loading screen for `what` (the files named on the command line).
 pub fn draw(frame: &mut Frame, what: &str, progress: Option<Progress>, theme: &Theme) {

@@ -31,7 +31,7 @@ use serde::Deserialize;
 use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
 
 use crate::error::{Diagnostic, LoadError};
-use crate::index::QuoteEntry;
+use crate::model::QuoteEntry;
 use crate::model::{Article, Category, QuoteKind, Speaker, SpeakerKind};
 use crate::text::{parse_date, sanitize};
 
@@ -71,7 +71,7 @@ pub struct Opened {
 impl Opened {
     /// Opens `path`; `-` is standard input.
     pub fn open(path: &Path) -> io::Result<Opened> {
-        let (mut file, size): (Box<dyn Read + Send>, u64) = if crate::load::is_stdin(path) {
+        let (mut file, size): (Box<dyn Read + Send>, u64) = if super::files::is_stdin(path) {
             (Box::new(io::stdin()), 0)
         } else {
             let file = File::open(path)?;
@@ -306,7 +306,8 @@ fn parse_line(line: &[u8], block: &[u8], state: &RandomState) -> Result<Parsed, 
         Ok(text) => serde_json::from_str::<Record>(text),
         Err(_) => serde_json::from_slice::<Record>(line),
     };
-    let r: Record = parsed.map_err(|e| (e.column().max(1), crate::load::json_error_message(&e)))?;
+    let r: Record =
+        parsed.map_err(|e| (e.column().max(1), super::files::json_error_message(&e)))?;
     let id = r.quote_id.trim();
     if id.is_empty() {
         return Err((1, "empty quoteID".into()));
@@ -453,7 +454,7 @@ impl Builder {
             return s;
         }
         let id = match qid {
-            Some(q) if crate::load::check_id(q).is_ok() => q.to_string(),
+            Some(q) if super::files::check_id(q).is_ok() => q.to_string(),
             Some(q) => slug(q),
             None => slug(name),
         };
@@ -670,7 +671,7 @@ pub fn read_opened(
         count: Arc::clone(&count),
     };
     let mut reader: Box<dyn Read + Send> = if compressed {
-        Box::new(crate::bz2::ParallelBzDecoder::new(counting))
+        Box::new(super::bz2::ParallelBzDecoder::new(counting))
     } else {
         Box::new(counting)
     };
