@@ -141,6 +141,9 @@ pub struct Writer {
     quotes: usize,
     /// Article ids written so far, with their file: ids must be unique.
     article_ids: HashMap<String, String>,
+    /// Speakers of corpora by id: one person quoted in several corpus files
+    /// is one speaker, as in memory.
+    corpus_speakers: HashMap<String, usize>,
     finished: bool,
 }
 
@@ -182,6 +185,7 @@ impl Writer {
             places: io::BufWriter::with_capacity(1 << 20, places),
             quotes: 0,
             article_ids: HashMap::new(),
+            corpus_speakers: HashMap::new(),
             finished: false,
         })
     }
@@ -213,6 +217,28 @@ impl Writer {
             self.categories.len(),
             self.speakers.len(),
         );
+        // Each speaker of this input: one already written (a corpus's
+        // speaker met in an earlier file) or a new one.
+        let mut new_speakers = Vec::new();
+        let speaker_map: Vec<usize> = index
+            .speakers()
+            .iter()
+            .map(|sp| {
+                let corpus = index.article(sp.article).body.is_empty();
+                if corpus && let Some(&s) = self.corpus_speakers.get(&sp.data.id) {
+                    return s;
+                }
+                let s = s0 + new_speakers.len();
+                if corpus {
+                    self.corpus_speakers.insert(sp.data.id.clone(), s);
+                }
+                new_speakers.push(SpeakerEntry {
+                    article: sp.article + a0,
+                    data: sp.data.clone(),
+                });
+                s
+            })
+            .collect();
         let q0 = self.quotes;
         let total = index.quote_total();
         let mut done = 0;
@@ -243,7 +269,7 @@ impl Writer {
                 let mut entry = index.quote(q).into_owned();
                 let speaker = entry.speaker;
                 entry.article += a0;
-                entry.speaker += s0;
+                entry.speaker = speaker_map[speaker];
                 entry.category += c0;
                 record.clear();
                 serde_json::to_writer(&mut record, &entry)
@@ -308,13 +334,15 @@ impl Writer {
                 article: c.article + a0,
                 data: c.data.clone(),
             }));
-        self.speakers
-            .extend(index.speakers().iter().map(|s| SpeakerEntry {
-                article: s.article + a0,
-                data: s.data.clone(),
-            }));
-        self.speakers_in_order
-            .extend(index.speakers_in_order().iter().map(|s| s + s0));
+        self.speakers.extend(new_speakers);
+        // Speakers met before keep their place in the order.
+        self.speakers_in_order.extend(
+            index
+                .speakers_in_order()
+                .iter()
+                .map(|&s| speaker_map[s])
+                .filter(|&s| s >= s0),
+        );
         progress(WriteProgress {
             quotes_done: total,
             quotes_total: total,

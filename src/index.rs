@@ -100,6 +100,9 @@ pub struct Index {
     speakers_in_order: Vec<usize>,
     /// The word index of the quotes.
     store: std::sync::Arc<Store>,
+    /// While building: the speakers of corpora by id, so that one person
+    /// quoted in several corpus files is one speaker.
+    corpus_speakers: HashMap<String, usize>,
     /// Tells indexes apart, so that remembered search results are never
     /// applied to another index.
     pub(crate) stamp: u64,
@@ -174,7 +177,7 @@ impl Index {
             skipped: _,
         } = corpus;
         let a = self.articles.len();
-        let (c0, s0) = (self.categories.len(), self.speakers.len());
+        let c0 = self.categories.len();
         let mut meta = article;
         clean_article(&mut meta);
         self.articles.push(ArticleEntry {
@@ -188,14 +191,24 @@ impl Index {
                 .into_iter()
                 .map(|data| CategoryEntry { article: a, data }),
         );
-        self.speakers.extend(
-            speakers
-                .into_iter()
-                .map(|data| SpeakerEntry { article: a, data }),
-        );
+        // A person quoted in several files of a corpus (a year each) is one
+        // speaker: the first file's, found again by their id (a Wikidata
+        // id, or the name for speakers without one).
+        let map: Vec<usize> = speakers
+            .into_iter()
+            .map(|data| match self.corpus_speakers.get(&data.id) {
+                Some(&s) => s,
+                None => {
+                    let s = self.speakers.len();
+                    self.corpus_speakers.insert(data.id.clone(), s);
+                    self.speakers.push(SpeakerEntry { article: a, data });
+                    s
+                }
+            })
+            .collect();
         for q in &mut quotes {
             q.article = a;
-            q.speaker += s0;
+            q.speaker = map[q.speaker];
             q.category += c0;
         }
         if self.quotes.is_empty() {
@@ -372,6 +385,7 @@ impl Index {
         in_order.extend((0..self.speakers.len()).filter(|s| !seen[*s]));
         self.speakers_in_order = in_order;
         self.lists = std::sync::OnceLock::new();
+        self.corpus_speakers = HashMap::new();
         self.stamp = STAMPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
@@ -750,12 +764,21 @@ impl Index {
                         .filter(|c| c.article == a)
                         .map(|c| c.data.clone())
                         .collect(),
-                    speakers: self
-                        .speakers
-                        .iter()
-                        .filter(|s| s.article == a)
-                        .map(|s| s.data.clone())
-                        .collect(),
+                    speakers: {
+                        // Its own speakers, and those of other files of a
+                        // corpus that its quotes name.
+                        let mut wanted: Vec<bool> =
+                            self.speakers.iter().map(|s| s.article == a).collect();
+                        for &q in &self.lists().by_article[a] {
+                            wanted[self.places()[q].speaker as usize] = true;
+                        }
+                        self.speakers
+                            .iter()
+                            .zip(wanted)
+                            .filter(|(_, w)| *w)
+                            .map(|(s, _)| s.data.clone())
+                            .collect()
+                    },
                     quotes: self.lists().by_article[a]
                         .iter()
                         .map(|&q| {

@@ -51,10 +51,27 @@ fn output(data: &[&Path], args: &[&str]) -> (i32, String, String) {
 fn every_command_answers_the_same_from_an_index() {
     let dir = tempfile::tempdir().unwrap();
     let raw = corpus(dir.path(), 3000);
+    // A second file of the corpus, with the same people in it.
+    let second = dir.path().join("more.jsonl");
+    let options = gen_quotebank::Options {
+        quotes: 2000,
+        seed: 7,
+        ..Default::default()
+    };
+    gen_quotebank::write_file(options, &second, None).unwrap();
     let dataset = data_dir().join("asmolov-2023-10-11.json");
     let idx = dir.path().join("idx");
-    build(&[&raw, &dataset], &idx);
-    let inputs: [&Path; 2] = [&raw, &dataset];
+    build(&[&raw, &second, &dataset], &idx);
+    let inputs: [&Path; 3] = [&raw, &second, &dataset];
+    // A person quoted in both files is one speaker, with all their quotes.
+    let (_, speakers, _) = output(&[&idx], &["speakers"]);
+    let lankov: Vec<&str> = speakers
+        .lines()
+        .filter(|l| l.contains("\tAndrei Lankov\t"))
+        .collect();
+    assert_eq!(lankov.len(), 2, "{lankov:?}"); // his, and the article's
+    let (_, raw_speakers, _) = output(&[&raw], &["speakers"]);
+    assert!(speakers.lines().count() < raw_speakers.lines().count() + 1000 + 39);
     let lankov_quote = {
         let (_, out, _) = output(&inputs, &["search", "--kind", "quote", "-n", "1", "lankov"]);
         out.split('\t').nth(1).unwrap().to_string()
