@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::format::Format;
 use crate::search::HitKind;
 
 /// Who said what: browse, search and cite the reactions quoted in an article.
@@ -91,6 +90,27 @@ pub enum Command {
 }
 
 /// The kinds a search can be limited to.
+/// The format of `reactions show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// The quote, a "— Name, role, affiliation (date)" line and the source.
+    Plain,
+    /// A Markdown blockquote with the same citation.
+    Markdown,
+    /// A JSON object with every field.
+    Json,
+}
+
+impl From<FormatArg> for crate::format::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Plain => crate::format::Format::Plain,
+            FormatArg::Markdown => crate::format::Format::Markdown,
+            FormatArg::Json => crate::format::Format::Json,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
     Speaker,
@@ -170,8 +190,8 @@ pub struct ShowArgs {
     /// articles are loaded).
     pub id: String,
     /// How to print it.
-    #[arg(long, short, value_enum, default_value_t = Format::Plain)]
-    pub format: Format,
+    #[arg(long, short, value_enum, default_value_t = FormatArg::Plain)]
+    pub format: FormatArg,
 }
 
 #[derive(Debug, Args)]

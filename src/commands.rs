@@ -276,7 +276,7 @@ pub fn quotes(index: &Index, args: &QuotesArgs, out: &mut impl Write) -> Result 
 /// `reactions show`
 pub fn show(index: &Index, args: &ShowArgs, out: &mut impl Write) -> Result {
     let q = index.find_quote(&args.id)?;
-    out.write_all(format::quote(index, q, args.format).as_bytes())?;
+    out.write_all(format::quote(index, q, args.format.into()).as_bytes())?;
     Ok(Outcome::Found)
 }
 

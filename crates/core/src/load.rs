@@ -56,7 +56,7 @@ pub fn is_index_dir(path: &Path) -> bool {
 /// while a large corpus loads:
 ///
 /// ```no_run
-/// # use reactions::load::*;
+/// # use reactions_core::load::*;
 /// let paths = vec![std::path::PathBuf::from("quotes-2020.json.bz2")];
 /// let loaded = load_paths_with_progress(&paths, LoadOptions::default(), |p| {
 ///     eprint!("\r{:3.0}% {} quotes", p.fraction() * 100.0, p.quotes);

@@ -24,10 +24,10 @@ use quotebank::Corpus;
 
 /// Name under which the embedded dataset is reported.
 pub const EMBEDDED_NAME: &str = "<bundled>/asmolov-2023-10-11.json";
-const EMBEDDED_JSON: &str = include_str!("../../data/asmolov-2023-10-11.json");
+const EMBEDDED_JSON: &str = include_str!("../../../../data/asmolov-2023-10-11.json");
 const EMBEDDED_BODIES: &[(&str, &str)] = &[(
     "asmolov-2023-10-11-kim-visit-part-5.txt",
-    include_str!("../../data/asmolov-2023-10-11-kim-visit-part-5.txt"),
+    include_str!("../../../../data/asmolov-2023-10-11-kim-visit-part-5.txt"),
 )];
 
 /// A parsed dataset together with its body text and the file it came from.

@@ -8,7 +8,7 @@ use crate::model::QuoteKind;
 use crate::text::human_date;
 
 /// An output format for a quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// The quote, a "— Name, role, affiliation (date)" line and the source.
     #[default]
