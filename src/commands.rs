@@ -24,7 +24,7 @@ pub enum CommandError {
     Load(#[from] LoadError),
     /// The search query cannot be parsed.
     #[error(transparent)]
-    Query(#[from] crate::search::QueryError),
+    Search(#[from] crate::search::SearchError),
 }
 
 /// How a command ended, for the exit code.

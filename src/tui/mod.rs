@@ -88,6 +88,11 @@ fn session(start: Start) -> anyhow::Result<Result<(), LoadError>> {
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A damaged index's panic inside the word index is caught there
+        // and reported as an error: the terminal stays as it is.
+        if crate::store::in_guarded_call() {
+            return;
+        }
         let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         ratatui_hook(info);
     }));

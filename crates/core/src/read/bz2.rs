@@ -25,7 +25,7 @@ const CHUNK: usize = 1 << 20;
 
 /// A reader of bzip2 data (one or several concatenated streams) that
 /// decompresses blocks in parallel.
-pub(crate) struct ParallelBzDecoder<R> {
+pub struct ParallelBzDecoder<R> {
     inner: R,
     /// Compressed bytes, from the first not yet decoded.
     input: Vec<u8>,
@@ -47,7 +47,7 @@ pub(crate) struct ParallelBzDecoder<R> {
 }
 
 impl<R: Read> ParallelBzDecoder<R> {
-    pub(crate) fn new(inner: R) -> Self {
+    pub fn new(inner: R) -> Self {
         ParallelBzDecoder {
             inner,
             input: Vec::new(),

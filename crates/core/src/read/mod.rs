@@ -6,7 +6,7 @@
 //!
 //! Every problem becomes a [`Diagnostic`]; reading never panics on bad input.
 
-pub(crate) mod bz2;
+pub mod bz2;
 pub mod files;
 pub mod quotebank;
 

@@ -87,6 +87,19 @@ impl Opened {
         })
     }
 
+    /// Bytes already in memory, as if read from a file of that size.
+    pub fn from_bytes(bytes: Vec<u8>) -> Opened {
+        let size = bytes.len() as u64;
+        let split = bytes.len().min(64 << 10);
+        let mut head = bytes;
+        let rest = head.split_off(split);
+        Opened {
+            head,
+            rest: Box::new(io::Cursor::new(rest)),
+            size,
+        }
+    }
+
     /// The whole file, from its first byte.
     pub fn into_reader(self) -> impl Read + Send {
         io::Cursor::new(self.head).chain(self.rest)

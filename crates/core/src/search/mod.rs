@@ -137,8 +137,19 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// How many records matched in all.
     pub total: usize,
-    /// Why the query could not be parsed (then nothing matched).
-    pub error: Option<QueryError>,
+    /// Why the query could not be answered (then nothing matched).
+    pub error: Option<SearchError>,
+}
+
+/// Why a search has no answer.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SearchError {
+    /// The query cannot be parsed.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// The index could not answer (a damaged index on disk).
+    #[error("{0}")]
+    Index(String),
 }
 
 /// One field of a speaker or category, split into words.
@@ -290,7 +301,7 @@ impl Searcher {
         index: &Index,
         query: &str,
         options: Options,
-    ) -> Result<Results, QueryError> {
+    ) -> Result<Results, SearchError> {
         let results = self
             .run(index, query, options, &|| false)
             .unwrap_or_default();
@@ -325,7 +336,7 @@ impl Searcher {
             Ok(p) => p,
             Err(e) => {
                 return Some(Results {
-                    error: Some(e),
+                    error: Some(SearchError::Query(e)),
                     ..Results::default()
                 });
             }
@@ -381,7 +392,15 @@ impl Searcher {
             .collect();
         let room = limit.map(|l| l.saturating_sub(before.len()));
         let (quote_hits, quote_total) = if wants(HitKind::Quote) {
-            self.quotes(index, &parsed, room)?
+            match self.quotes(index, &parsed, room)? {
+                Ok(found) => found,
+                Err(e) => {
+                    return Some(Results {
+                        error: Some(SearchError::Index(e.to_string())),
+                        ..Results::default()
+                    });
+                }
+            }
         } else {
             (Vec::new(), 0)
         };
@@ -406,7 +425,7 @@ impl Searcher {
         index: &Index,
         parsed: &Query,
         limit: Option<usize>,
-    ) -> Option<(Vec<Hit>, usize)> {
+    ) -> Option<Result<(Vec<Hit>, usize), crate::store::StoreError>> {
         let n = index.quote_total();
         if parsed.is_empty() {
             let k = limit.unwrap_or(n).min(n);
@@ -419,11 +438,14 @@ impl Searcher {
                     matches: Vec::new(),
                 })
                 .collect();
-            return Some((hits, n));
+            return Some(Ok((hits, n)));
         }
         let store = index.store();
         let q = quotes::to_tantivy(&store.fields(), parsed);
-        let (found, total) = store.search(q.as_ref(), limit).unwrap_or_default();
+        let (found, total) = match store.search(q.as_ref(), limit) {
+            Ok(found) => found,
+            Err(e) => return Some(Err(e)),
+        };
         let positive: Vec<&Atom> = parsed.positive().collect();
         let matchers: Vec<TermMatcher> = positive
             .iter()
@@ -446,7 +468,7 @@ impl Searcher {
                 }
             })
             .collect();
-        Some((hits, total))
+        Some(Ok((hits, total)))
     }
 
     /// Whether a speaker or category matches every group, and then the

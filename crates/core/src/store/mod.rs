@@ -38,6 +38,41 @@ use crate::text::fold;
 /// hashes, runs of letters).
 const LONGEST_WORD: usize = 48;
 
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside a call into the word index whose panic is
+/// caught and reported as a damaged index ([`guarded`]): a panic hook
+/// should stay quiet then (the explorer's restores the terminal otherwise).
+pub fn in_guarded_call() -> bool {
+    GUARDED.with(|g| g.get())
+}
+
+/// Runs `f`, a call into tantivy over files that may be damaged, turning a
+/// panic (tantivy trusts its files: a zeroed or flipped byte of the same
+/// size can panic inside it) into an error.
+fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !in_guarded_call() {
+                previous(info);
+            }
+        }));
+    });
+    let was = GUARDED.with(|g| g.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(was));
+    match result {
+        Ok(r) => r,
+        Err(_) => Err(StoreError(format!(
+            "the index is damaged ({what} failed): rebuild it with `reactions index`"
+        ))),
+    }
+}
+
 /// A problem in the index itself (not in a query).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -238,8 +273,10 @@ impl Shard {
 
     /// Opens a shard written in `dir`.
     pub fn open(dir: &Path) -> Result<Shard, StoreError> {
-        let index = tantivy::Index::open_in_dir(dir)?;
-        Shard::from_index(index)
+        guarded("opening a shard", || {
+            let index = tantivy::Index::open_in_dir(dir)?;
+            Shard::from_index(index)
+        })
     }
 
     /// The shard's first ord and how many quotes it holds. Within a
@@ -299,16 +336,27 @@ impl Shard {
 
     /// The stored record of quote `ord`, if this shard holds it.
     pub fn record(&self, ord: u32) -> Option<Vec<u8>> {
-        let address = self.address(ord)?;
-        let doc: TantivyDocument = self.reader.searcher().doc(address).ok()?;
-        use tantivy::schema::Value;
-        doc.get_first(self.fields.rec)
-            .and_then(|v| v.as_bytes())
-            .map(<[u8]>::to_vec)
+        guarded("reading a record", || {
+            let Some(address) = self.address(ord) else {
+                return Ok(None);
+            };
+            let doc: TantivyDocument = self.reader.searcher().doc(address)?;
+            use tantivy::schema::Value;
+            Ok(doc
+                .get_first(self.fields.rec)
+                .and_then(|v| v.as_bytes())
+                .map(<[u8]>::to_vec))
+        })
+        .ok()
+        .flatten()
     }
 
     /// The ords of the quotes whose local id is `id`.
     fn ords_with_id(&self, id: &str) -> Vec<u32> {
+        guarded("looking up an id", || Ok(self.ords_with_id_unguarded(id))).unwrap_or_default()
+    }
+
+    fn ords_with_id_unguarded(&self, id: &str) -> Vec<u32> {
         let searcher = self.reader.searcher();
         let q = tantivy::query::TermQuery::new(
             tantivy::Term::from_field_text(self.fields.id, id),
@@ -332,6 +380,10 @@ impl Shard {
     /// The best `limit` matches of `query` (by score, then ord) and how many
     /// match in all.
     fn search(&self, query: &dyn Query, limit: usize) -> Result<Found, StoreError> {
+        guarded("searching", || self.search_unguarded(query, limit))
+    }
+
+    fn search_unguarded(&self, query: &dyn Query, limit: usize) -> Result<Found, StoreError> {
         let searcher = self.reader.searcher();
         if limit == 0 {
             return Ok((Vec::new(), searcher.search(query, &Count)?));
