@@ -308,7 +308,7 @@ pub fn import(args: &ImportArgs, out: &mut impl Write) -> Result {
         None => writeln!(out, "{json}")?,
         Some(path) => {
             let shown = path.display().to_string();
-            std::fs::write(path, format!("{json}\n")).map_err(|e| {
+            write_replacing(path, format!("{json}\n").as_bytes()).map_err(|e| {
                 LoadError::from(Diagnostic::file(&shown, format!("cannot write: {e}")))
             })?;
             writeln!(
@@ -321,6 +321,26 @@ pub fn import(args: &ImportArgs, out: &mut impl Write) -> Result {
         }
     }
     Ok(Outcome::Found)
+}
+
+/// Writes `bytes` to `path` so that a failure (a full disk, a kill) leaves
+/// the previous file as it was: into a new file beside it, flushed to
+/// disk, then renamed over it.
+fn write_replacing(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let partial = path.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+    let written = std::fs::File::create(&partial).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    let result = written.and_then(|()| std::fs::rename(&partial, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
 }
 
 /// Reads one dataset (or imports one article) for `eval`, validated.

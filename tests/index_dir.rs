@@ -175,8 +175,10 @@ fn a_damaged_index_or_another_version_is_one_line_and_exit_2() {
     });
     damage("version", &|d| {
         let m = d.join("reactions-index.json");
-        let text = std::fs::read_to_string(&m).unwrap();
-        std::fs::write(&m, text.replace("\"version\": 1", "\"version\": 99")).unwrap();
+        let mut manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&m).unwrap()).unwrap();
+        manifest["version"] = serde_json::json!(99);
+        std::fs::write(&m, manifest.to_string()).unwrap();
     });
     damage("garbled", &|d| {
         std::fs::write(data_of(d).join("catalog.json"), b"{not json").unwrap();

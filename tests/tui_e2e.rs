@@ -237,6 +237,45 @@ fn q_quits_and_the_shell_is_usable() {
     t.wait_for("the explorer to close", |s| !s.contains("Categories"));
 }
 
+/// `kill -TERM` and `kill -HUP` (closing the window, an SSH drop) end the
+/// explorer as `q` does: the alternate screen is gone, the terminal's modes
+/// are as before, and the exit status says which signal (128 + its number).
+#[test]
+fn a_signal_restores_the_terminal() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1)] {
+        let t = Tmux::start(100, 30);
+        let dir = tempfile::tempdir().unwrap();
+        let before = dir.path().join("before");
+        let after = dir.path().join("after");
+        let pid = dir.path().join("pid");
+        t.run(&format!("stty -g > {}", before.display()));
+        wait_file(&before);
+        t.run(&format!(
+            "sh -c 'echo $$ > {}; exec {BIN}'; echo status-$?",
+            pid.display()
+        ));
+        t.wait_for("the first frame", |s| {
+            s.contains("Categories") && s.contains("q quit")
+        });
+        wait_file(&pid);
+        let pid = std::fs::read_to_string(&pid).unwrap().trim().to_string();
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        t.wait_text(&format!("status-{}", 128 + number));
+        assert!(!t.screen().contains("Categories"), "{}", t.screen());
+        t.run(&format!("stty -g > {}", after.display()));
+        wait_file(&after);
+        assert_eq!(
+            std::fs::read_to_string(&before).unwrap(),
+            std::fs::read_to_string(&after).unwrap(),
+            "terminal modes restored after SIG{signal}"
+        );
+    }
+}
+
 fn wait_file(path: &Path) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while !path.exists() || std::fs::read_to_string(path).unwrap_or_default().is_empty() {

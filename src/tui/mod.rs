@@ -47,7 +47,14 @@ enum Message {
     SearchPartial(Response),
     Progress(Progress),
     Loaded(Box<Result<Loaded, LoadError>>),
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT arrived: leave, restoring the
+    /// terminal.
+    Signal,
 }
+
+/// The signal that ended the explorer, if one did (then the process exits
+/// with 128 + its number once the terminal is restored, as a shell expects).
+static SIGNALLED: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
 
 /// Whether colour is allowed (see <https://no-color.org>).
 pub fn color_allowed() -> bool {
@@ -100,6 +107,10 @@ fn session(start: Start) -> anyhow::Result<Result<(), LoadError>> {
     let result = event_loop(&mut terminal, start);
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
+    let signal = SIGNALLED.load(std::sync::atomic::Ordering::SeqCst);
+    if signal != 0 {
+        std::process::exit(128 + signal);
+    }
     result
 }
 
@@ -122,6 +133,23 @@ fn event_loop(
             }
         })
         .context("cannot start the input thread")?;
+    // Closing the terminal window (SIGHUP), `kill` (SIGTERM) and the like end
+    // the explorer as `q` does, so the terminal is left as it was found.
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+            .context("cannot watch for signals")?;
+        let on_signal = tx.clone();
+        std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    SIGNALLED.store(signal, std::sync::atomic::Ordering::SeqCst);
+                    let _ = on_signal.send(Message::Signal);
+                }
+            })
+            .context("cannot start the signal thread")?;
+    }
     let theme = view::theme::Theme {
         color: color_allowed(),
     };
@@ -175,6 +203,7 @@ fn event_loop(
                             return Ok(Ok(()));
                         }
                     }
+                    Message::Signal => return Ok(Ok(())),
                     Message::Search(_) | Message::SearchPartial(_) => {}
                 }
             }
@@ -223,6 +252,7 @@ fn event_loop(
                 Message::Terminal(ev) => action::from_event(&ev, mode(&state)),
                 Message::Search(r) => Some(Action::SearchResults(r)),
                 Message::SearchPartial(r) => Some(Action::SearchPartial(r)),
+                Message::Signal => return Ok(Ok(())),
                 Message::Progress(_) | Message::Loaded(_) => None,
             };
             if let Some(action) = action {

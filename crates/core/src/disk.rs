@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Diagnostic, LoadError};
 use crate::index::{CategoryEntry, Index, NO_DATE, Parts, PlacesReader, QuotePlace, SpeakerEntry};
 use crate::model::Article;
+use crate::store::records::{RecordReader, RecordWriter};
 use crate::store::{DocInput, Shard, ShardWriter, Store};
 
 /// The manifest's file name: a directory with one is an index.
@@ -36,7 +37,7 @@ pub const MANIFEST: &str = "reactions-index.json";
 /// What the manifest's `format` says.
 const FORMAT: &str = "reactions-index";
 /// The layout version this build writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 struct Manifest {
@@ -138,6 +139,7 @@ pub struct Writer {
     dates: Vec<String>,
     date_numbers: HashMap<String, u32>,
     places: io::BufWriter<fs::File>,
+    records: Option<RecordWriter>,
     quotes: usize,
     /// Article ids written so far, with their file: ids must be unique.
     article_ids: HashMap<String, String>,
@@ -183,6 +185,9 @@ impl Writer {
             dates: Vec::new(),
             date_numbers: HashMap::new(),
             places: io::BufWriter::with_capacity(1 << 20, places),
+            records: Some(
+                RecordWriter::create(&dir).map_err(|e| io_error(&dir, "cannot write", e))?,
+            ),
             quotes: 0,
             article_ids: HashMap::new(),
             corpus_speakers: HashMap::new(),
@@ -281,9 +286,13 @@ impl Writer {
                         id: &entry.id,
                         text: &entry.text,
                         speaker: &names[speaker],
-                        record: Some(&record),
                     })
                     .map_err(store_error)?;
+                if let Some(records) = self.records.as_mut() {
+                    records
+                        .add(&record)
+                        .map_err(|e| io_error(&dir, "cannot write", e))?;
+                }
                 let date = match &entry.date {
                     None => NO_DATE,
                     Some(d) => match self.date_numbers.get(d) {
@@ -354,6 +363,11 @@ impl Writer {
     /// one at `out`, and removes every other generation.
     pub fn finish(mut self) -> Result<(), LoadError> {
         let dir = self.dir();
+        if let Some(records) = self.records.take() {
+            records
+                .finish()
+                .map_err(|e| io_error(&dir, "cannot write", e))?;
+        }
         self.places
             .flush()
             .and_then(|()| self.places.get_ref().sync_all())
@@ -563,6 +577,22 @@ pub fn open(dir: &Path) -> Result<Index, LoadError> {
             format!("refers to a missing article; {rebuild}"),
         ));
     }
+    let records = RecordReader::open(&data).map_err(|e| {
+        fail(
+            &in_data("records.idx"),
+            format!("cannot read ({e}); {rebuild}"),
+        )
+    })?;
+    if records.len() != manifest.quotes as u64 {
+        return Err(fail(
+            &in_data("records.idx"),
+            format!(
+                "holds {} of {} quotes; {rebuild}",
+                records.len(),
+                manifest.quotes
+            ),
+        ));
+    }
     let in_shards: usize = manifest.shards.iter().map(|s| s.quotes as usize).sum();
     if in_shards != manifest.quotes {
         return Err(fail(
@@ -599,7 +629,7 @@ pub fn open(dir: &Path) -> Result<Index, LoadError> {
         quote_count: manifest.quotes,
         speakers_in_order: catalog.speakers_in_order,
         dates: catalog.dates,
-        store: Store::new(shards),
+        store: Store::with_records(shards, records),
     }))
 }
 

@@ -415,7 +415,6 @@ impl Index {
                     id: &q.id,
                     text: &q.text,
                     speaker: &names[q.speaker],
-                    record: None,
                 });
             shards.push(Store::shard_in_memory(docs, count as usize)?);
         }

@@ -12,7 +12,9 @@
 //! | `first`    | the first word of the text              | `^term`          |
 //! | `last_rev` | the last word, reversed                 | `term$`          |
 //! | `ord`      | the quote's position (fast field)       | ties, look-ups   |
-//! | `rec`      | the quote record (stored, on disk only) | showing it       |
+//!
+//! The quote records shown (text, speaker, date, URL…) are kept beside the
+//! index on disk, in blocks checked by CRC ([`records`]), not in tantivy.
 //!
 //! Words are folded by [`crate::text::fold`] before tantivy sees them and
 //! split where [`crate::text::words`] splits them (letters and
@@ -25,14 +27,16 @@ use rayon::prelude::*;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
-use tantivy::{
-    DocAddress, DocId, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument,
-};
+use tantivy::{DocId, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument};
 
 use crate::text::fold;
+
+pub mod records;
+
+use records::RecordReader;
 
 /// Words longer than this many bytes are not indexed (they are noise: URLs,
 /// hashes, runs of letters).
@@ -95,7 +99,6 @@ pub struct Fields {
     pub ord: Field,
     /// The quote's local id (`lankov-1`), for look-ups.
     pub id: Field,
-    pub rec: Field,
 }
 
 /// The schema, and its fields.
@@ -122,7 +125,6 @@ pub fn schema() -> (Schema, Fields) {
         last_rev: b.add_text_field("last_rev", STRING),
         ord: b.add_u64_field("ord", FAST | INDEXED),
         id: b.add_text_field("id", STRING),
-        rec: b.add_bytes_field("rec", STORED),
     };
     (b.build(), fields)
 }
@@ -148,8 +150,6 @@ pub struct DocInput<'a> {
     pub text: &'a str,
     /// The speaker's name and aliases.
     pub speaker: &'a [&'a str],
-    /// The record to store (on disk), if any.
-    pub record: Option<&'a [u8]>,
 }
 
 fn document(f: &Fields, d: &DocInput) -> TantivyDocument {
@@ -173,9 +173,6 @@ fn document(f: &Fields, d: &DocInput) -> TantivyDocument {
     }
     doc.add_u64(f.ord, d.ord as u64);
     doc.add_text(f.id, d.id);
-    if let Some(r) = d.record {
-        doc.add_bytes(f.rec, r);
-    }
     doc
 }
 
@@ -191,15 +188,7 @@ impl ShardWriter {
     /// or in memory; with `threads` indexing threads sharing `heap` bytes.
     pub fn create(dir: Option<&Path>, threads: usize, heap: usize) -> Result<Self, StoreError> {
         let (schema, fields) = schema();
-        // Records are JSON: zstd stores them in about half what lz4 does,
-        // and a block still decompresses in microseconds.
-        let settings = tantivy::IndexSettings {
-            docstore_compression: tantivy::store::Compressor::Zstd(
-                tantivy::store::ZstdCompressor::default(),
-            ),
-            ..tantivy::IndexSettings::default()
-        };
-        let builder = tantivy::Index::builder().schema(schema).settings(settings);
+        let builder = tantivy::Index::builder().schema(schema);
         let index = match dir {
             Some(d) => builder.create_in_dir(d)?,
             None => builder.create_in_ram()?,
@@ -237,8 +226,6 @@ pub struct Shard {
     reader: IndexReader,
     /// How many quotes it holds.
     docs: usize,
-    /// Each segment's ords, by document.
-    ords: Vec<std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>>,
     /// The smallest ord in the shard.
     base: u32,
     fields: Fields,
@@ -263,7 +250,6 @@ impl Shard {
         let mut shard = Shard {
             reader,
             docs: 0,
-            ords: Vec::new(),
             base: 0,
             fields: schema().1,
         };
@@ -286,7 +272,6 @@ impl Shard {
     fn map_addresses(&mut self) -> Result<(), StoreError> {
         let searcher = self.reader.searcher();
         let mut base = u64::MAX;
-        self.ords.clear();
         for seg in searcher.segment_readers() {
             let ords = seg.fast_fields().u64("ord")?;
             if seg.max_doc() > 0
@@ -294,30 +279,10 @@ impl Shard {
             {
                 base = base.min(first);
             }
-            self.ords.push(ords.first_or_default_col(u64::MAX));
         }
         self.base = if base == u64::MAX { 0 } else { base as u32 };
         self.docs = searcher.num_docs() as usize;
         Ok(())
-    }
-
-    /// Where quote `ord` is, if this shard holds it.
-    fn address(&self, ord: u32) -> Option<DocAddress> {
-        if ord < self.base || ord as usize >= self.base as usize + self.docs {
-            return None;
-        }
-        for (s, values) in self.ords.iter().enumerate() {
-            let (mut lo, mut hi) = (0u32, values.num_vals());
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                match values.get_val(mid).cmp(&(ord as u64)) {
-                    std::cmp::Ordering::Less => lo = mid + 1,
-                    std::cmp::Ordering::Greater => hi = mid,
-                    std::cmp::Ordering::Equal => return Some(DocAddress::new(s as u32, mid)),
-                }
-            }
-        }
-        None
     }
 
     /// The first quote's position in the corpus.
@@ -332,23 +297,6 @@ impl Shard {
 
     pub fn is_empty(&self) -> bool {
         self.docs == 0
-    }
-
-    /// The stored record of quote `ord`, if this shard holds it.
-    pub fn record(&self, ord: u32) -> Option<Vec<u8>> {
-        guarded("reading a record", || {
-            let Some(address) = self.address(ord) else {
-                return Ok(None);
-            };
-            let doc: TantivyDocument = self.reader.searcher().doc(address)?;
-            use tantivy::schema::Value;
-            Ok(doc
-                .get_first(self.fields.rec)
-                .and_then(|v| v.as_bytes())
-                .map(<[u8]>::to_vec))
-        })
-        .ok()
-        .flatten()
     }
 
     /// The ords of the quotes whose local id is `id`.
@@ -422,11 +370,24 @@ fn points(score: Score) -> i64 {
 #[derive(Debug, Default)]
 pub struct Store {
     shards: Vec<Shard>,
+    /// The records of an index on disk.
+    records: Option<RecordReader>,
 }
 
 impl Store {
     pub fn new(shards: Vec<Shard>) -> Store {
-        Store { shards }
+        Store {
+            shards,
+            records: None,
+        }
+    }
+
+    /// The shards of an index on disk, with its records.
+    pub fn with_records(shards: Vec<Shard>, records: RecordReader) -> Store {
+        Store {
+            shards,
+            records: Some(records),
+        }
     }
 
     /// Indexes `count` quotes in memory as one shard, on every core for a
@@ -470,7 +431,7 @@ impl Store {
 
     /// The stored record of quote `ord`.
     pub fn record(&self, ord: u32) -> Option<Vec<u8>> {
-        self.shards.iter().find_map(|s| s.record(ord))
+        self.records.as_ref()?.get(u64::from(ord))
     }
 
     /// The best `limit` quotes matching `query`, best first (ties in corpus
