@@ -308,3 +308,26 @@ fn hostile_text_never_reaches_the_terminal() {
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
     assert!(text.contains("Evil␛]52;c;cHduZWQ=␇␛[2J Name"));
 }
+
+/// A dataset or article too big to read whole is one clear line, read no
+/// further than the limit (a sparse file: no disk is used).
+#[test]
+fn a_dataset_bigger_than_the_limit_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.json");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(300 << 20).unwrap();
+    let out = common::reactions()
+        .arg("--data")
+        .arg(&path)
+        .arg("speakers")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("huge.json") && err.contains("300 MiB") && err.contains("256 MiB"),
+        "{err}"
+    );
+}

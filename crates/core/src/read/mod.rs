@@ -30,6 +30,11 @@ const EMBEDDED_BODIES: &[(&str, &str)] = &[(
     include_str!("../../../../data/asmolov-2023-10-11-kim-visit-part-5.txt"),
 )];
 
+/// The largest dataset or article read (they are read whole and parsed in
+/// memory; a corpus of quotes streams and has no such limit). A news
+/// article is a few hundred KiB, the bundled dataset 100 KiB.
+pub const MAX_DOCUMENT: u64 = 256 << 20;
+
 /// A parsed dataset together with its body text and the file it came from.
 #[derive(Debug, Clone)]
 pub struct LoadedDataset {
@@ -171,7 +176,7 @@ pub fn read_sources(
                 })
             }
             Ok(opened) => opened
-                .read_all()
+                .read_at_most(MAX_DOCUMENT, "for a dataset or an article")
                 .map_err(|e| LoadError::from(cannot(e)))
                 .and_then(|bytes| text_of(&shown, bytes))
                 .and_then(|text| read_file_text(file, &text))

@@ -112,6 +112,32 @@ impl Opened {
         rest.read_to_end(&mut bytes)?;
         Ok(bytes)
     }
+
+    /// Reads the whole file into memory if it holds at most `limit` bytes;
+    /// a longer one is an error that says so, read no further than the
+    /// limit (a pipe's size is unknown until then).
+    pub fn read_at_most(self, limit: u64, what: &str) -> io::Result<Vec<u8>> {
+        let too_big = |size: String| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "{size} is more than the {} MiB {what} this reads whole into memory",
+                    limit >> 20
+                ),
+            )
+        };
+        if self.size > limit {
+            return Err(too_big(format!("{} MiB", self.size >> 20)));
+        }
+        let mut bytes = self.head;
+        let have = bytes.len() as u64;
+        let mut rest = self.rest.take((limit + 1).saturating_sub(have));
+        rest.read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > limit {
+            return Err(too_big("the input".into()));
+        }
+        Ok(bytes)
+    }
 }
 
 /// Whether `path` holds a Quotebank corpus: bzip2 data (`BZh`), or a first
