@@ -441,7 +441,7 @@ fn a_corpus_loads_behind_a_gauge_that_q_cancels() {
         writeln!(pipe, "{}", corpus_line(i)).unwrap();
     }
     drop(pipe);
-    t.wait_all(&["Quotes (3000)", "Andrei Lankov", "q quit"]);
+    t.wait_all(&["Quotes (3,000)", "Andrei Lankov", "q quit"]);
 }
 
 #[test]
@@ -462,7 +462,7 @@ fn a_quotebank_corpus_opens_and_searches() {
     // The status line reports the skipped line where the key hints go.
     t.run(&format!("{BIN} --data {}", corpus.display()));
     t.wait_all(&[
-        "Quotes (3000)",
+        "Quotes (3,000)",
         "Experts (2)",
         "Skipped 1 malformed line(s)",
     ]);
@@ -470,7 +470,7 @@ fn a_quotebank_corpus_opens_and_searches() {
     t.type_text("victor");
     t.wait_text("▸ expert   Victor Cha");
     t.press(&["Enter"]);
-    t.wait_all(&["Quotes of Victor Cha (2000)", "https://example.org/1"]);
+    t.wait_all(&["Quotes of Victor Cha (2,000)", "https://example.org/1"]);
 }
 
 /// A raw corpus says how to index it; its index opens, searches with a
@@ -492,7 +492,7 @@ fn an_index_on_disk_opens_and_searches() {
     std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
     let t = Tmux::start(140, 40);
     t.run(&format!("{BIN} --data {}", corpus.display()));
-    t.wait_all(&["Quotes (12000)", "reactions index", "opens it at once"]);
+    t.wait_all(&["Quotes (12,000)", "reactions index", "opens it at once"]);
     t.type_text("q");
     let idx = dir.path().join("idx");
     let built = std::process::Command::new(BIN)
@@ -508,14 +508,14 @@ fn an_index_on_disk_opens_and_searches() {
         String::from_utf8_lossy(&built.stderr)
     );
     t.run(&format!("{BIN} --data {}", idx.display()));
-    t.wait_text("Quotes (12000)");
+    t.wait_text("Quotes (12,000)");
     assert!(!t.screen().contains("reactions index"), "{}", t.screen());
     t.type_text("/");
     t.type_text("lankof");
     // His 3000 quotes and himself (by a typo), found for this query.
     t.wait_all(&["> lankof", "/3001", "▸ expert   Andrei Lankov"]);
     t.press(&["Enter"]);
-    t.wait_all(&["Quotes of Andrei Lankov (3000)", "https://example.org/"]);
+    t.wait_all(&["Quotes of Andrei Lankov (3,000)", "https://example.org/"]);
 }
 
 #[test]

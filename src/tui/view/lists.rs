@@ -108,7 +108,7 @@ pub fn categories(frame: &mut Frame, area: Rect, state: &AppState, index: &Index
         |row, _| match row.checked_sub(1) {
             None => Row {
                 label: vec![Span::styled("All", theme.bold())],
-                right: index.quote_total().to_string(),
+                right: n(index.quote_total()),
             },
             Some(c) => {
                 let entry = index.category(c);
@@ -121,7 +121,7 @@ pub fn categories(frame: &mut Frame, area: Rect, state: &AppState, index: &Index
                 }
                 Row {
                     label,
-                    right: index.quotes_by_category(c).len().to_string(),
+                    right: n(index.quotes_by_category(c).len()),
                 }
             }
         },
@@ -131,12 +131,15 @@ pub fn categories(frame: &mut Frame, area: Rect, state: &AppState, index: &Index
 
 pub fn experts(frame: &mut Frame, area: Rect, state: &AppState, index: &Index, theme: &Theme) {
     let title = match state.category() {
-        None => format!(" Experts ({}) ", state.expert_rows.len()),
-        Some(_) => format!(" Experts in this category ({}) ", state.expert_rows.len()),
+        None => format!(" Experts ({}) ", n(state.expert_rows.len())),
+        Some(_) => format!(
+            " Experts in this category ({}) ",
+            n(state.expert_rows.len())
+        ),
     };
     let total: usize = state.count_all(index);
     // Counts are right-aligned in a column as wide as the largest one.
-    let digits = total.to_string().len();
+    let digits = n(total).len();
     draw_list(
         frame,
         area,
@@ -150,15 +153,16 @@ pub fn experts(frame: &mut Frame, area: Rect, state: &AppState, index: &Index, t
         |row, width| match row.checked_sub(1).and_then(|i| state.expert_rows.get(i)) {
             None => Row {
                 label: vec![Span::styled("All experts", theme.bold())],
-                right: total.to_string(),
+                right: n(total),
             },
             Some(&s) => {
                 let d = &index.speaker(s).data;
                 let count = state.count_in_category(index, s);
+                let count = n(count);
                 let right = if width >= 34 {
                     format!("{} {count:>digits$}", d.kind.label())
                 } else {
-                    count.to_string()
+                    count
                 };
                 Row {
                     label: vec![Span::raw(d.name.clone())],
@@ -175,9 +179,9 @@ pub fn quotes(frame: &mut Frame, area: Rect, state: &AppState, index: &Index, th
         Some(s) => format!(
             " Quotes of {} ({}) ",
             index.speaker(s).data.name,
-            state.quote_rows.len()
+            n(state.quote_rows.len())
         ),
-        None => format!(" Quotes ({}) ", state.quote_rows.len()),
+        None => format!(" Quotes ({}) ", n(state.quote_rows.len())),
     };
     let two_lines = layout::quote_lines(area) == 2;
     let first = |row: usize, _width: usize| {
@@ -231,4 +235,9 @@ fn quote_words(text: &str, kind: QuoteKind) -> String {
         QuoteKind::Direct => format!("“{text}”"),
         QuoteKind::Paraphrase => text.to_string(),
     }
+}
+
+/// A count with thousands separated: "1,000,000".
+fn n(count: usize) -> String {
+    super::loading::group_thousands(count)
 }
