@@ -150,7 +150,8 @@ fn search_lankov_and_jump_to_the_expert() {
     assert_eq!(index.speaker(s.hits[0].index).data.name, "Andrei Lankov");
     update(&mut state, &index, Action::Enter);
     assert!(matches!(state.overlay, Overlay::None));
-    assert_eq!(state.focus, Pane::Experts);
+    // Focus goes on to his quotes.
+    assert_eq!(state.focus, Pane::Quotes);
     assert_eq!(state.category(), None);
     assert_eq!(selected_speaker(&state, &index).as_deref(), Some("lankov"));
     assert_eq!(state.quote_rows.len(), 2);

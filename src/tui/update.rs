@@ -388,7 +388,8 @@ fn jump_to_speaker(state: &mut AppState, index: &Index, s: usize) {
         state.experts.selected = row + 1;
         state.refresh_quotes(index);
     }
-    state.focus = Pane::Experts;
+    // On to that person's quotes, as Enter on a quote goes to its detail.
+    state.focus = Pane::Quotes;
 }
 
 /// The quote's category and speaker selected, the quote in the detail.
