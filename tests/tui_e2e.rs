@@ -473,7 +473,7 @@ fn a_quotebank_corpus_opens_and_searches() {
     t.wait_all(&[
         "Quotes (3,000)",
         "Experts (2)",
-        "Skipped 1 malformed line(s)",
+        "Skipped 1 malformed line(s); the first: corpus.jsonl:3001:2: invalid JSON",
     ]);
     t.type_text("/");
     t.type_text("victor");

@@ -225,8 +225,14 @@ fn event_loop(
     let mut state = AppState::new(&index, size.width, size.height);
     state.color = theme.color;
     if let Some(first) = skipped.first() {
+        // The file by its name only, so that the position and the reason
+        // fit on the status line (the full path is in `reactions check`).
+        let mut short = first.clone();
+        if let Some(name) = std::path::Path::new(&first.file).file_name() {
+            short.file = name.to_string_lossy().into_owned();
+        }
         state.status = Some(format!(
-            "Skipped {} malformed line(s); the first: {first}",
+            "Skipped {} malformed line(s); the first: {short}",
             skipped.len()
         ));
     } else if let Some((seconds, inputs)) = could_index {
