@@ -299,11 +299,7 @@ fn the_query_is_edited_at_the_cursor() {
 fn copy_gives_the_quote_with_its_attribution() {
     let (index, mut state) = setup();
     search(&mut state, &index, "lankov");
-    run(
-        &mut state,
-        &index,
-        vec![Action::Enter, Action::NextPane, Action::Down],
-    );
+    run(&mut state, &index, vec![Action::Enter, Action::Down]);
     assert_eq!(selected_quote(&state, &index).as_deref(), Some("lankov-2"));
     let Some(Effect::Copy(text)) = update(&mut state, &index, Action::CopyPlain) else {
         panic!("y copies")
@@ -414,8 +410,31 @@ fn help_and_stats_open_and_close() {
     let (index, mut state) = setup();
     update(&mut state, &index, Action::ToggleHelp);
     assert!(matches!(state.overlay, Overlay::Help(0)));
+    // As the event loop does: the view measures how far the help scrolls.
+    let measure = |state: &mut AppState| {
+        state.overlay_max_scroll = reactions::tui::view::overlay_max_scroll(state, &index);
+    };
+    measure(&mut state);
+    let max = state.overlay_max_scroll;
+    assert!(
+        max > 0,
+        "the help is longer than its box at {}x{}",
+        state.width,
+        state.height
+    );
     update(&mut state, &index, Action::Down);
     assert!(matches!(state.overlay, Overlay::Help(1)));
+    // Never past the end: j a hundred times stops at the last line, G goes
+    // there, k comes back at once.
+    for _ in 0..100 {
+        update(&mut state, &index, Action::Down);
+    }
+    assert!(matches!(state.overlay, Overlay::Help(s) if s == max));
+    update(&mut state, &index, Action::Top);
+    update(&mut state, &index, Action::Bottom);
+    assert!(matches!(state.overlay, Overlay::Help(s) if s == max));
+    update(&mut state, &index, Action::Up);
+    assert!(matches!(state.overlay, Overlay::Help(s) if s + 1 == max));
     update(&mut state, &index, Action::ToggleStats);
     assert!(matches!(state.overlay, Overlay::Stats(0)));
     update(&mut state, &index, Action::Back);

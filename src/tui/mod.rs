@@ -262,6 +262,7 @@ fn event_loop(
                 Message::Progress(_) | Message::Loaded(_) => None,
             };
             if let Some(action) = action {
+                state.overlay_max_scroll = view::overlay_max_scroll(&state, &index);
                 match update(&mut state, &index, action) {
                     None => {}
                     Some(Effect::Quit) => return Ok(Ok(())),

@@ -198,6 +198,10 @@ pub struct AppState {
     pub color: bool,
     /// The statistics of the index, computed when first shown.
     pub stats: Option<std::sync::Arc<crate::stats::Stats>>,
+    /// How far the open help or statistics can scroll at the current size
+    /// (set by the event loop from the view's measure before each action,
+    /// so that `update` needs no drawing code).
+    pub overlay_max_scroll: usize,
 }
 
 impl AppState {
@@ -218,6 +222,7 @@ impl AppState {
             quit: false,
             color: true,
             stats: None,
+            overlay_max_scroll: 0,
         };
         state.refresh_experts(index);
         state

@@ -293,6 +293,8 @@ fn wheel(state: &mut AppState, index: &Index, x: u16, y: u16, delta: isize) {
 
 fn overlay_action(state: &mut AppState, action: Action) -> Option<Effect> {
     let is_help = matches!(state.overlay, Overlay::Help(_));
+    // Never past the end: the last line stays at the bottom of the box.
+    let max = state.overlay_max_scroll;
     let (Overlay::Help(scroll) | Overlay::Stats(scroll)) = &mut state.overlay else {
         return None;
     };
@@ -303,10 +305,11 @@ fn overlay_action(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::ToggleHelp => state.overlay = Overlay::Help(0),
         Action::ToggleStats => state.overlay = Overlay::Stats(0),
         Action::Up | Action::ScrollUp(..) => *scroll = scroll.saturating_sub(1),
-        Action::Down | Action::ScrollDown(..) => *scroll = (*scroll + 1).min(200),
+        Action::Down | Action::ScrollDown(..) => *scroll = (*scroll + 1).min(max),
         Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
-        Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + 10).min(200),
+        Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + 10).min(max),
         Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = max,
         _ => {}
     }
     None

@@ -52,6 +52,29 @@ pub fn draw(frame: &mut Frame, state: &AppState, index: &Index) {
     }
 }
 
+/// How far the open help or statistics can scroll before its last line
+/// would leave the bottom of its box, at the state's size.
+pub fn overlay_max_scroll(state: &AppState, index: &Index) -> usize {
+    let a = crate::tui::layout::areas(
+        Rect::new(0, 0, state.width, state.height),
+        index.categories().len() + 1,
+    );
+    let inner_height = a.popup.height.saturating_sub(2) as usize;
+    let width = a.popup.width.saturating_sub(2);
+    match &state.overlay {
+        Overlay::Help(_) => {
+            let theme = Theme { color: state.color };
+            let lines = ratatui::widgets::Paragraph::new(help::lines(&theme, width as usize))
+                .wrap(ratatui::widgets::Wrap { trim: false })
+                .line_count(width);
+            lines.saturating_sub(inner_height)
+        }
+        // The statistics scroll their timeline, a line a day.
+        Overlay::Stats(_) => state.stats.as_ref().map_or(0, |s| s.timeline.len()),
+        _ => 0,
+    }
+}
+
 /// A bordered block titled `title`, highlighted when focused.
 pub fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
     let title: Line = title.into();
