@@ -52,6 +52,19 @@ struct Manifest {
     shards: Vec<ShardInfo>,
     /// Every file of the index but the manifest, with its size in bytes.
     files: BTreeMap<String, u64>,
+    /// CRC-32 of the files read whole when a shard opens (tantivy's
+    /// metadata, stores and fast fields: small), checked at every opening.
+    checksums: BTreeMap<String, u32>,
+}
+
+/// Whether a file of a shard is read whole when it opens, and small enough
+/// to check at every opening: tantivy trusts these files (a damaged length
+/// in one can ask for terabytes, an abort no guard can catch).
+fn checked_at_open(name: &str) -> bool {
+    name == "meta.json"
+        || name == ".managed.json"
+        || name.ends_with(".store")
+        || name.ends_with(".fast")
 }
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
@@ -383,6 +396,14 @@ impl Writer {
         write_file(&dir.join("catalog.json"), &bytes)?;
         let mut files = BTreeMap::new();
         list_files(&self.out, &dir, &mut files)?;
+        let mut checksums = BTreeMap::new();
+        for name in files.keys() {
+            if checked_at_open(name.rsplit('/').next().unwrap_or(name)) {
+                let path = self.out.join(name);
+                let bytes = fs::read(&path).map_err(|e| io_error(&path, "cannot read", e))?;
+                checksums.insert(name.clone(), crc32fast::hash(&bytes));
+            }
+        }
         let manifest = Manifest {
             format: FORMAT.into(),
             version: VERSION,
@@ -393,6 +414,7 @@ impl Writer {
             quotes: self.quotes,
             shards: std::mem::take(&mut self.shards),
             files,
+            checksums,
         };
         let text =
             serde_json::to_vec_pretty(&manifest).map_err(|e| io_error(&dir, "cannot write", e))?;
@@ -539,6 +561,16 @@ pub fn open(dir: &Path) -> Result<Index, LoadError> {
                 ));
             }
             Ok(_) => {}
+        }
+    }
+    for (file, &crc) in &manifest.checksums {
+        let bytes = fs::read(dir.join(file))
+            .map_err(|e| fail(file, format!("cannot read ({e}); {rebuild}")))?;
+        if crc32fast::hash(&bytes) != crc {
+            return Err(fail(
+                file,
+                format!("damaged (its checksum differs from the one written); {rebuild}"),
+            ));
         }
     }
     let data = dir.join(&manifest.data);
