@@ -81,19 +81,30 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, stats: Option<&Stats>,
         );
     };
     {
+        // Counts right-aligned in a column as wide as the widest.
+        let w = cats
+            .iter()
+            .map(|(_, n)| n.to_string().len())
+            .max()
+            .unwrap_or(1);
         let cat_bars = cats
             .iter()
             .map(|(title, n)| {
                 Bar::with_label(format!("{} ", ellipsize(title, label_width)), *n)
-                    .text_value(format!("{n} "))
+                    .text_value(format!("{n:>w$} "))
             })
             .collect();
         chart("Quotes per category", cat_area, cat_bars);
+        let kw = kinds
+            .iter()
+            .map(|(_, _, q)| q.to_string().len())
+            .max()
+            .unwrap_or(1);
         let kind_bars = kinds
             .iter()
             .map(|(k, speakers, quotes)| {
                 Bar::with_label(format!("{} ({speakers}) ", k.label()), *quotes)
-                    .text_value(format!("{quotes} "))
+                    .text_value(format!("{quotes:>kw$} "))
             })
             .collect();
         chart(
