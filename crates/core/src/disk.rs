@@ -264,15 +264,7 @@ impl Writer {
             quotes_done: 0,
             quotes_total: total,
         });
-        let names: Vec<Vec<&str>> = index
-            .speakers()
-            .iter()
-            .map(|s| {
-                std::iter::once(s.data.name.as_str())
-                    .chain(s.data.aliases.iter().map(String::as_str))
-                    .collect()
-            })
-            .collect();
+        let names = index.speaker_names();
         let dir = self.dir();
         for (first, count, source) in index.shard_ranges() {
             let shard_dir = format!("shard-{:03}", self.shards.len());

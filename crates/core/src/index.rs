@@ -393,17 +393,22 @@ impl Index {
         self.lists.get_or_init(|| Lists::of(self))
     }
 
-    /// Indexes every quote's words (with its speaker's names), in memory.
-    fn index_words(&mut self) -> Result<(), crate::store::StoreError> {
-        let names: Vec<Vec<&str>> = self
-            .speakers
+    /// Each speaker's name and aliases, by speaker: what the word index
+    /// indexes beside each quote.
+    pub fn speaker_names(&self) -> Vec<Vec<&str>> {
+        self.speakers
             .iter()
             .map(|s| {
                 std::iter::once(s.data.name.as_str())
                     .chain(s.data.aliases.iter().map(String::as_str))
                     .collect()
             })
-            .collect();
+            .collect()
+    }
+
+    /// Indexes every quote's words (with its speaker's names), in memory.
+    fn index_words(&mut self) -> Result<(), crate::store::StoreError> {
+        let names = self.speaker_names();
         let mut shards = Vec::new();
         for (first, count, _) in self.shard_ranges() {
             let range = first as usize..(first + count) as usize;

@@ -101,6 +101,12 @@ pub struct Fields {
     pub id: Field,
 }
 
+/// The fields of the schema (the same for every shard).
+pub fn fields() -> Fields {
+    static FIELDS: std::sync::OnceLock<Fields> = std::sync::OnceLock::new();
+    *FIELDS.get_or_init(|| schema().1)
+}
+
 /// The schema, and its fields.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -197,8 +203,9 @@ impl ShardWriter {
         let threads = threads.max(1);
         let heap = heap.max(threads * 15_000_000);
         let writer: tantivy::IndexWriter = index.writer_with_num_threads(threads, heap)?;
-        // Never merged, a segment keeps its documents in the order they were
-        // added, which finding a quote by its ord relies on.
+        // A build writes each segment once: merging them would rewrite
+        // every posting again while the build runs (order never matters:
+        // ties and look-ups read the `ord` fast field).
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         Ok(ShardWriter {
             index,
@@ -212,8 +219,7 @@ impl ShardWriter {
         Ok(())
     }
 
-    /// Commits everything added and opens the shard for searching; its
-    /// quotes are numbered from `base`.
+    /// Commits everything added and opens the shard for searching.
     pub fn finish(mut self) -> Result<Shard, StoreError> {
         self.writer.commit()?;
         self.writer.wait_merging_threads()?;
@@ -234,7 +240,7 @@ pub struct Shard {
 impl std::fmt::Debug for Shard {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Shard")
-            .field("docs", &self.reader.searcher().num_docs())
+            .field("docs", &self.docs)
             .field("base", &self.base)
             .finish()
     }
@@ -251,9 +257,9 @@ impl Shard {
             reader,
             docs: 0,
             base: 0,
-            fields: schema().1,
+            fields: fields(),
         };
-        shard.map_addresses()?;
+        shard.measure()?;
         Ok(shard)
     }
 
@@ -265,19 +271,14 @@ impl Shard {
         })
     }
 
-    /// The shard's first ord and how many quotes it holds. Within a
-    /// segment, documents are in the order they were added (segments are
-    /// never merged: see [`ShardWriter::create`]), so a quote is found by a
-    /// binary search of each segment's ords, with no table to build.
-    fn map_addresses(&mut self) -> Result<(), StoreError> {
+    /// The shard's first ord (the smallest of its segments') and how many
+    /// quotes it holds.
+    fn measure(&mut self) -> Result<(), StoreError> {
         let searcher = self.reader.searcher();
         let mut base = u64::MAX;
         for seg in searcher.segment_readers() {
-            let ords = seg.fast_fields().u64("ord")?;
-            if seg.max_doc() > 0
-                && let Some(first) = ords.first(0)
-            {
-                base = base.min(first);
+            if seg.max_doc() > 0 {
+                base = base.min(seg.fast_fields().u64("ord")?.min_value());
             }
         }
         self.base = if base == u64::MAX { 0 } else { base as u32 };
@@ -313,16 +314,13 @@ impl Shard {
         let Ok(docs) = searcher.search(&q, &tantivy::collector::DocSetCollector) else {
             return Vec::new();
         };
-        let mut ords: Vec<u32> = docs
-            .into_iter()
+        docs.into_iter()
             .filter_map(|a| {
                 let seg = searcher.segment_reader(a.segment_ord);
                 let col = seg.fast_fields().u64("ord").ok()?;
                 col.first(a.doc_id).map(|o| o as u32)
             })
-            .collect();
-        ords.sort_unstable();
-        ords
+            .collect()
     }
 
     /// The best `limit` matches of `query` (by score, then ord) and how many
@@ -411,11 +409,7 @@ impl Store {
     }
 
     pub fn fields(&self) -> Fields {
-        schema().1
-    }
-
-    pub fn shards(&self) -> &[Shard] {
-        &self.shards
+        fields()
     }
 
     /// The ords of the quotes whose local id is `id`, ascending.
