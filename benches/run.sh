@@ -134,7 +134,7 @@ for size in $SIZES; do
   echo
   echo "    target/release/examples/keystrokes --data $DATA/index-$size --query 'lankov ammunition'"
   echo
-  target/release/examples/keystrokes --data "$DATA/index-$size" --query "lankov ammunition" --partial 0
+  target/release/examples/keystrokes --data "$DATA/index-$size" --query "lankov ammunition"
 done
 
 echo

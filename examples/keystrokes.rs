@@ -11,9 +11,7 @@
 //! Options: `--data PATH` (required), `--query TEXT` (default "lankov"),
 //! `--limit N` (hits wanted, default 100: a screenful or two), `--interval MS`
 //! (time between keys; default 0: each key waits for the previous key's
-//! results, which measures each keystroke alone), `--partial MS` (the worker
-//! streams provisional results this often, default 50; 0 for final results
-//! only).
+//! results, which measures each keystroke alone).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -29,7 +27,6 @@ struct Args {
     query: String,
     limit: usize,
     interval: Duration,
-    partial: Duration,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -38,7 +35,6 @@ fn parse_args() -> Result<Args, String> {
         query: "lankov".into(),
         limit: 100,
         interval: Duration::ZERO,
-        partial: Duration::from_millis(50),
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -50,10 +46,6 @@ fn parse_args() -> Result<Args, String> {
             "--interval" => {
                 args.interval =
                     Duration::from_millis(value()?.parse().map_err(|e| format!("--interval: {e}"))?)
-            }
-            "--partial" => {
-                args.partial =
-                    Duration::from_millis(value()?.parse().map_err(|e| format!("--partial: {e}"))?)
             }
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -90,20 +82,10 @@ fn main() {
         index.speakers().len(),
         ms(started.elapsed())
     );
-    let (tx, rx) = mpsc::channel::<(Response, bool)>();
-    // Responses arrive with whether they are final.
-    let final_tx = tx.clone();
-    let send = move |r| {
-        let _ = final_tx.send((r, true));
-    };
-    let worker = if args.partial.is_zero() {
-        SearchWorker::spawn(Arc::clone(&index), send)
-    } else {
-        let provisional = move |r| {
-            let _ = tx.send((r, false));
-        };
-        SearchWorker::spawn_streaming(Arc::clone(&index), args.partial, provisional, send)
-    };
+    let (tx, rx) = mpsc::channel::<Response>();
+    let worker = SearchWorker::spawn(Arc::clone(&index), move |r| {
+        let _ = tx.send(r);
+    });
     let options = Options {
         kind: None,
         limit: Some(args.limit),
@@ -117,8 +99,6 @@ fn main() {
     // The "UI loop": never blocks on the search; wakes every millisecond.
     let mut submitted: Vec<(u64, Instant)> = Vec::new();
     let mut answered: Vec<Option<(Duration, usize, Duration)>> = vec![None; keys.len()];
-    // The first response (provisional or final) of each keystroke.
-    let mut first: Vec<Option<(Duration, usize)>> = vec![None; keys.len()];
     let mut longest_submit = Duration::ZERO;
     let mut longest_gap = Duration::ZERO;
     let mut next_key = 0;
@@ -139,15 +119,10 @@ fn main() {
             next_key += 1;
             next_time = t + args.interval;
         }
-        while let Ok((r, is_final)) = rx.try_recv() {
+        while let Ok(r) = rx.try_recv() {
             if let Some(k) = submitted.iter().position(|(g, _)| *g == r.generation) {
                 let at = submitted[k].1.elapsed();
-                if first[k].is_none() {
-                    first[k] = Some((at, r.results.hits.len()));
-                }
-                if is_final {
-                    answered[k] = Some((at, r.results.total, r.elapsed));
-                }
+                answered[k] = Some((at, r.results.total, r.elapsed));
             }
         }
         if next_key == keys.len() && answered[keys.len() - 1].is_some() {
@@ -161,7 +136,7 @@ fn main() {
     }
     drop(worker);
     println!(
-        "typing {:?}, limit {}, {}, {}",
+        "typing {:?}, limit {}, {}",
         args.query,
         args.limit,
         if args.interval.is_zero() {
@@ -169,29 +144,18 @@ fn main() {
         } else {
             format!("one key every {} ms", args.interval.as_millis())
         },
-        if args.partial.is_zero() {
-            "final results only".to_string()
-        } else {
-            format!("provisional results every {} ms", args.partial.as_millis())
-        }
     );
-    println!(
-        "| key | query | first hits shown after (ms) | final results after (ms) | matches | search on worker (ms) |"
-    );
-    println!("|---|---|---:|---:|---:|---:|");
+    println!("| key | query | final results after (ms) | matches | search on worker (ms) |");
+    println!("|---|---|---:|---:|---:|");
     for (k, query) in keys.iter().enumerate() {
-        let shown = match first[k] {
-            Some((at, n)) => format!("{} ({n} hits)", ms(at)),
-            None => "superseded".into(),
-        };
         match answered[k] {
             Some((latency, total, elapsed)) => println!(
-                "| {} | `{query}` | {shown} | {} | {total} | {} |",
+                "| {} | `{query}` | {} | {total} | {} |",
                 k + 1,
                 ms(latency),
                 ms(elapsed)
             ),
-            None => println!("| {} | `{query}` | {shown} | superseded | | |", k + 1),
+            None => println!("| {} | `{query}` | superseded | | |", k + 1),
         }
     }
     println!(

@@ -69,8 +69,6 @@ pub enum Action {
     SearchCaret(CaretMove),
     /// Results of a search arrived from the worker.
     SearchResults(Response),
-    /// The best results so far of a search still running.
-    SearchPartial(Response),
     /// The copy finished; the report says how.
     Copied(CopyReport),
     /// The terminal has a new size.

@@ -15,7 +15,6 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc;
-use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::event::{
@@ -37,14 +36,10 @@ use update::{Effect, update};
 /// How many search results the popup keeps.
 pub const SEARCH_LIMIT: usize = 1000;
 
-/// How often a long search shows its best results so far.
-const PARTIAL_EVERY: Duration = Duration::from_millis(60);
-
 /// What reaches the event loop.
 enum Message {
     Terminal(Event),
     Search(Response),
-    SearchPartial(Response),
     Progress(Progress),
     Loaded(Box<Result<Loaded, LoadError>>),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT arrived: leave, restoring the
@@ -204,23 +199,15 @@ fn event_loop(
                         }
                     }
                     Message::Signal => return Ok(Ok(())),
-                    Message::Search(_) | Message::SearchPartial(_) => {}
+                    Message::Search(_) => {}
                 }
             }
         }
     };
     let index = Arc::new(index);
-    let partial = tx.clone();
-    let worker = SearchWorker::spawn_streaming(
-        Arc::clone(&index),
-        PARTIAL_EVERY,
-        move |r| {
-            let _ = partial.send(Message::SearchPartial(r));
-        },
-        move |r| {
-            let _ = tx.send(Message::Search(r));
-        },
-    );
+    let worker = SearchWorker::spawn(Arc::clone(&index), move |r| {
+        let _ = tx.send(Message::Search(r));
+    });
     let size = terminal.size()?;
     let mut state = AppState::new(&index, size.width, size.height);
     state.color = theme.color;
@@ -257,7 +244,6 @@ fn event_loop(
             let action = match message {
                 Message::Terminal(ev) => action::from_event(&ev, mode(&state)),
                 Message::Search(r) => Some(Action::SearchResults(r)),
-                Message::SearchPartial(r) => Some(Action::SearchPartial(r)),
                 Message::Signal => return Ok(Ok(())),
                 Message::Progress(_) | Message::Loaded(_) => None,
             };

@@ -66,8 +66,9 @@ pub struct Search {
     pub error: Option<String>,
     /// The query the shown hits belong to.
     pub shown_query: String,
-    /// Whether the shown hits are the best so far of a search still running.
-    pub partial: bool,
+    /// Whether an answer is on its way although the shown query is the
+    /// current one (the full list asked for when the box opens).
+    pub awaiting: bool,
     pub cursor: Cursor,
     /// Where typing goes in `query`: a byte offset on a character boundary.
     pub caret: usize,
@@ -157,7 +158,7 @@ impl Search {
 
     /// Whether better or newer results are still to come.
     pub fn pending(&self) -> bool {
-        !self.current() || self.partial
+        !self.current() || self.awaiting
     }
 }
 

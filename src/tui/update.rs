@@ -25,10 +25,7 @@ pub fn update(state: &mut AppState, index: &Index, action: Action) -> Option<Eff
     // A status message stays until the next thing the user does.
     if !matches!(
         action,
-        Action::SearchResults(_)
-            | Action::SearchPartial(_)
-            | Action::Copied(_)
-            | Action::Resize(..)
+        Action::SearchResults(_) | Action::Copied(_) | Action::Resize(..)
     ) {
         state.status = None;
     }
@@ -50,11 +47,7 @@ pub fn update(state: &mut AppState, index: &Index, action: Action) -> Option<Eff
             None
         }
         Action::SearchResults(response) => {
-            show_results(state, response, false);
-            None
-        }
-        Action::SearchPartial(response) => {
-            show_results(state, response, true);
+            show_results(state, response);
             None
         }
         action => match state.overlay {
@@ -69,7 +62,7 @@ pub fn update(state: &mut AppState, index: &Index, action: Action) -> Option<Eff
 
 /// Shows a search response if it answers the current query. The selection
 /// stays where it was when the same query's results improve.
-fn show_results(state: &mut AppState, response: crate::worker::Response, partial: bool) {
+fn show_results(state: &mut AppState, response: crate::worker::Response) {
     let Overlay::Search(search) = &mut state.overlay else {
         return;
     };
@@ -81,7 +74,7 @@ fn show_results(state: &mut AppState, response: crate::worker::Response, partial
     search.total = response.results.total;
     search.error = response.results.error.map(|e| e.to_string());
     search.shown_query = response.query;
-    search.partial = partial;
+    search.awaiting = false;
     if same_query {
         search
             .cursor
@@ -187,7 +180,7 @@ fn normal_action(state: &mut AppState, index: &Index, action: Action) -> Option<
         Action::OpenSearch => {
             // An empty query lists everything, as fzf does: ask for it.
             state.overlay = Overlay::Search(Search {
-                partial: true,
+                awaiting: true,
                 ..Search::default()
             });
             return Some(Effect::Search(String::new()));

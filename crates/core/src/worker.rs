@@ -4,13 +4,8 @@
 //! search. A [`SearchWorker`] owns a thread that runs one search at a time;
 //! submitting a query bumps a generation counter, which the running search
 //! checks as it goes, so an outdated search stops early and its results are
-//! never delivered. A query that extends the previous one (the user typing
-//! on) is searched within that query's matches ([`IncrementalSearcher`]).
-//!
-//! A worker made with [`SearchWorker::spawn_streaming`] also hands
-//! provisional responses (the best hits found so far and how many so far) to
-//! a second callback while a long search runs, so that a list can fill in
-//! and show a count at once and settle when the final response comes.
+//! never delivered. A query asked again (erased and typed again) is
+//! answered from memory ([`IncrementalSearcher`]).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -28,15 +23,8 @@ pub struct Response {
     pub generation: u64,
     pub query: String,
     pub results: Results,
-    /// How long the search took on the worker (so far, for a provisional
-    /// response).
+    /// How long the search took on the worker.
     pub elapsed: Duration,
-}
-
-/// Where a worker sends provisional responses, and how often.
-struct Streaming {
-    every: Duration,
-    provisional: Box<dyn Fn(Response) + Send>,
 }
 
 struct Request {
@@ -56,39 +44,12 @@ impl SearchWorker {
     /// Starts the thread; `deliver` is called on it with each response that
     /// is still the newest when it completes.
     pub fn spawn(index: Arc<Index>, deliver: impl Fn(Response) + Send + 'static) -> Self {
-        Self::start(index, None, deliver)
-    }
-
-    /// Like [`SearchWorker::spawn`], and while a search with a limit runs,
-    /// also calls `provisional` about every `every` with a provisional
-    /// response: `results` holds the best hits among the records searched so
-    /// far and `total` how many of those matched. The final response for the
-    /// same generation follows through `deliver`, unless a newer query
-    /// replaces this one; no response of an older query follows a newer one.
-    pub fn spawn_streaming(
-        index: Arc<Index>,
-        every: Duration,
-        provisional: impl Fn(Response) + Send + 'static,
-        deliver: impl Fn(Response) + Send + 'static,
-    ) -> Self {
-        let streaming = Streaming {
-            every,
-            provisional: Box::new(provisional),
-        };
-        Self::start(index, Some(streaming), deliver)
-    }
-
-    fn start(
-        index: Arc<Index>,
-        streaming: Option<Streaming>,
-        deliver: impl Fn(Response) + Send + 'static,
-    ) -> Self {
         let (tx, rx) = channel::<Request>();
         let latest = Arc::new(AtomicU64::new(0));
         let current = Arc::clone(&latest);
         let thread = std::thread::Builder::new()
             .name("search".into())
-            .spawn(move || serve(&index, &rx, &current, streaming.as_ref(), &deliver))
+            .spawn(move || serve(&index, &rx, &current, &deliver))
             .ok();
         SearchWorker {
             requests: Some(tx),
@@ -128,13 +89,7 @@ impl Drop for SearchWorker {
     }
 }
 
-fn serve(
-    index: &Index,
-    rx: &Receiver<Request>,
-    latest: &AtomicU64,
-    streaming: Option<&Streaming>,
-    deliver: &dyn Fn(Response),
-) {
+fn serve(index: &Index, rx: &Receiver<Request>, latest: &AtomicU64, deliver: &dyn Fn(Response)) {
     let mut searcher = IncrementalSearcher::new();
     while let Ok(mut request) = rx.recv() {
         // Skip straight to the newest queued request.
@@ -147,26 +102,8 @@ fn serve(
             continue;
         }
         let started = Instant::now();
-        let mut partial = |results: Results| {
-            if let Some(s) = streaming
-                && !outdated()
-            {
-                (s.provisional)(Response {
-                    generation,
-                    query: request.query.clone(),
-                    results,
-                    elapsed: started.elapsed(),
-                });
-            }
-        };
-        if let Some(results) = searcher.run_streaming(
-            index,
-            &request.query,
-            request.options,
-            &outdated,
-            streaming.map_or(Duration::MAX, |s| s.every),
-            &mut partial,
-        ) && !outdated()
+        if let Some(results) = searcher.run(index, &request.query, request.options, &outdated)
+            && !outdated()
         {
             deliver(Response {
                 generation,

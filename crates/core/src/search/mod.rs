@@ -20,7 +20,6 @@ pub mod quotes;
 pub mod words;
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -380,19 +379,13 @@ impl Searcher {
             return None;
         }
         let limit = options.limit;
-        let before: Vec<Hit> = named
-            .iter()
-            .filter(|(k, _)| k.0 < Band::Quotes)
-            .map(|(_, h)| h.clone())
-            .collect();
-        let after: Vec<Hit> = named
-            .iter()
-            .filter(|(k, _)| k.0 > Band::Quotes)
-            .map(|(_, h)| h.clone())
-            .collect();
+        let total_named = named.len();
+        // Names are never in the quotes' band: those before it, then after.
+        let (before, after): (Vec<_>, Vec<_>) =
+            named.into_iter().partition(|(k, _)| k.0 < Band::Quotes);
         let room = limit.map(|l| l.saturating_sub(before.len()));
         let (quote_hits, quote_total) = if wants(HitKind::Quote) {
-            match self.quotes(index, &parsed, room)? {
+            match self.quotes(index, &parsed, room) {
                 Ok(found) => found,
                 Err(e) => {
                     return Some(Results {
@@ -404,10 +397,10 @@ impl Searcher {
         } else {
             (Vec::new(), 0)
         };
-        let total = named.len() + quote_total;
-        let mut hits = before;
+        let total = total_named + quote_total;
+        let mut hits: Vec<Hit> = before.into_iter().map(|(_, h)| h).collect();
         hits.extend(quote_hits);
-        hits.extend(after);
+        hits.extend(after.into_iter().map(|(_, h)| h));
         if let Some(l) = limit {
             hits.truncate(l);
         }
@@ -425,7 +418,7 @@ impl Searcher {
         index: &Index,
         parsed: &Query,
         limit: Option<usize>,
-    ) -> Option<Result<(Vec<Hit>, usize), crate::store::StoreError>> {
+    ) -> Result<(Vec<Hit>, usize), crate::store::StoreError> {
         let n = index.quote_total();
         if parsed.is_empty() {
             let k = limit.unwrap_or(n).min(n);
@@ -438,14 +431,11 @@ impl Searcher {
                     matches: Vec::new(),
                 })
                 .collect();
-            return Some(Ok((hits, n)));
+            return Ok((hits, n));
         }
         let store = index.store();
         let q = quotes::to_tantivy(&store.fields(), parsed);
-        let (found, total) = match store.search(q.as_ref(), limit) {
-            Ok(found) => found,
-            Err(e) => return Some(Err(e)),
-        };
+        let (found, total) = store.search(q.as_ref(), limit)?;
         let positive: Vec<&Atom> = parsed.positive().collect();
         let matchers: Vec<TermMatcher> = positive
             .iter()
@@ -468,7 +458,7 @@ impl Searcher {
                 }
             })
             .collect();
-        Some(Ok((hits, total)))
+        Ok((hits, total))
     }
 
     /// Whether a speaker or category matches every group, and then the
@@ -607,7 +597,13 @@ fn quote_matches(index: &Index, q: usize, matchers: &[TermMatcher]) -> Vec<Field
         (Field::Text, quote.text.as_str()),
         (Field::SpeakerName, name),
     ] {
-        let (lower, cased) = (text_words(text, false), text_words(text, true));
+        let lower = text_words(text, false);
+        // Case kept only when a term wants it.
+        let cased = if matchers.iter().any(|m| m.atom.cased) {
+            text_words(text, true)
+        } else {
+            Vec::new()
+        };
         let mut positions: Vec<usize> = Vec::new();
         for m in matchers {
             let words = if m.atom.cased { &cased } else { &lower };
@@ -675,21 +671,6 @@ impl IncrementalSearcher {
         self.recent
             .push((index.stamp, query.to_string(), options, results.clone()));
         Some(results)
-    }
-
-    /// Like [`IncrementalSearcher::run`]; `partial` would get provisional
-    /// answers of a long search, but a search on the index is never long
-    /// enough to need them.
-    pub fn run_streaming(
-        &mut self,
-        index: &Index,
-        query: &str,
-        options: Options,
-        cancelled: &dyn Fn() -> bool,
-        _every: Duration,
-        _partial: &mut dyn FnMut(Results),
-    ) -> Option<Results> {
-        self.run(index, query, options, cancelled)
     }
 
     /// Forgets every remembered answer.
