@@ -1,13 +1,13 @@
 //! Copying text to the user's clipboard, locally and over SSH and tmux.
 //!
-//! Three ways, used together, because no single one works everywhere:
+//! Three ways, because no single one works everywhere:
 //! - **OSC 52** (`ESC ] 52 ; c ; BASE64 ESC \`), written to the terminal: the
-//!   terminal emulator sets its clipboard, even over SSH. Always sent. Inside
-//!   tmux it takes effect only with `set-clipboard on` (tmux's default,
-//!   `external`, ignores OSC 52 from programs).
+//!   terminal emulator sets its clipboard, even over SSH. Sent outside tmux.
 //! - **tmux**, when `$TMUX` is set: `tmux load-buffer -w -` puts the text in
-//!   tmux's paste buffer and (`-w`, tmux 3.2+) forwards it to the outer
-//!   terminal's clipboard, which works with tmux's default settings.
+//!   one tmux paste buffer and (`-w`, tmux 3.2+) passes it on to the outer
+//!   terminal's clipboard, unless tmux's `set-clipboard` is `off`. No OSC 52
+//!   is sent inside tmux: with `set-clipboard on` tmux would make a second
+//!   buffer of it, and with its default, `external`, tmux ignores it.
 //! - **A clipboard tool** of the machine: `wl-copy` under Wayland, `xclip` or
 //!   `xsel` under X11, `pbcopy` on macOS.
 //!
@@ -99,6 +99,8 @@ pub fn osc52(text: &str) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Environment {
     pub tmux: bool,
+    /// tmux's `set-clipboard` option (`on`, `external`, `off`), when known.
+    pub tmux_set_clipboard: Option<String>,
     pub wayland: bool,
     pub x11: bool,
     pub macos: bool,
@@ -108,12 +110,19 @@ impl Environment {
     /// Read from the process environment.
     pub fn detect() -> Self {
         let set = |v: &str| std::env::var_os(v).is_some_and(|s| !s.is_empty());
+        let tmux = set("TMUX");
         Environment {
-            tmux: set("TMUX"),
+            tmux,
+            tmux_set_clipboard: if tmux { tmux_set_clipboard() } else { None },
             wayland: set("WAYLAND_DISPLAY"),
             x11: set("DISPLAY"),
             macos: cfg!(target_os = "macos"),
         }
+    }
+
+    /// Whether tmux passes a buffer loaded with `-w` on to the terminal.
+    fn tmux_forwards(&self) -> bool {
+        self.tmux_set_clipboard.as_deref() != Some("off")
     }
 
     /// The external commands to try: (name for the report, program, args).
@@ -155,19 +164,21 @@ impl<W: Write> Clipboard for SystemClipboard<W> {
             chars: text.chars().count(),
             ..CopyReport::default()
         };
-        let (payload, cut) = cap_for_osc52(text, OSC52_MAX_BASE64);
-        match self
-            .terminal
-            .write_all(osc52(payload).as_bytes())
-            .and_then(|()| self.terminal.flush())
-        {
-            Ok(()) => {
-                report.methods.push("OSC 52".into());
-                if cut {
-                    report.osc52_cut_to = Some(payload.chars().count());
+        if !self.env.tmux {
+            let (payload, cut) = cap_for_osc52(text, OSC52_MAX_BASE64);
+            match self
+                .terminal
+                .write_all(osc52(payload).as_bytes())
+                .and_then(|()| self.terminal.flush())
+            {
+                Ok(()) => {
+                    report.methods.push("OSC 52".into());
+                    if cut {
+                        report.osc52_cut_to = Some(payload.chars().count());
+                    }
                 }
+                Err(e) => report.failures.push(format!("OSC 52 ({e})")),
             }
-            Err(e) => report.failures.push(format!("OSC 52 ({e})")),
         }
         let mut system_tool_done = false;
         for (name, program, args) in self.env.tools() {
@@ -176,6 +187,11 @@ impl<W: Write> Clipboard for SystemClipboard<W> {
                 continue;
             }
             match pipe_to(program, args, text) {
+                Ok(()) if is_tmux && self.env.tmux_forwards() => {
+                    report
+                        .methods
+                        .push("tmux buffer (passed on to the terminal's clipboard)".into());
+                }
                 Ok(()) => {
                     report.methods.push(name.into());
                     system_tool_done |= !is_tmux;
@@ -191,6 +207,19 @@ impl<W: Write> Clipboard for SystemClipboard<W> {
         }
         report
     }
+}
+
+/// tmux's global `set-clipboard` option, asked of the tmux the explorer runs
+/// in.
+fn tmux_set_clipboard() -> Option<String> {
+    let out = Command::new("tmux")
+        .args(["show-options", "-gv", "set-clipboard"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    let value = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (out.status.success() && !value.is_empty()).then_some(value)
 }
 
 /// Runs `program args` with `text` on its standard input; its own output is

@@ -20,4 +20,5 @@ pub use reactions_core::{
 pub mod cli;
 pub mod clipboard;
 pub mod commands;
+pub mod opener;
 pub mod tui;

@@ -113,6 +113,13 @@ impl Tmux {
         self.wait_for(&texts.join(" + "), |s| texts.iter().all(|t| s.contains(t)))
     }
 
+    /// How many paste buffers tmux holds.
+    fn buffers(&self) -> usize {
+        String::from_utf8_lossy(&self.tmux(&["list-buffers"]).stdout)
+            .lines()
+            .count()
+    }
+
     fn buffer(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["show-buffer"]).stdout).into_owned()
     }
@@ -197,15 +204,64 @@ fn y_copies_exactly_the_quote_and_its_attribution() {
     t.type_text("y");
     let expected = show("lankov-2", "plain");
     t.wait_text(&format!(
-        "Copied {} characters: OSC 52 and tmux buffer",
+        "Copied 1 quote ({} characters): tmux buffer (passed on to the terminal's clipboard)",
         expected.chars().count()
     ));
     assert_eq!(t.buffer(), expected);
+    // One buffer per copy: no second one from an OSC 52 that tmux keeps.
+    assert_eq!(t.buffers(), 1);
     t.type_text("Y");
     t.wait_for("the Markdown copy", |_| {
         t.buffer().starts_with("> “South Korea")
     });
     assert_eq!(t.buffer(), show("lankov-2", "markdown"));
+    assert_eq!(t.buffers(), 2);
+}
+
+#[test]
+fn with_set_clipboard_off_the_status_names_only_the_tmux_buffer() {
+    let t = Tmux::start(120, 40);
+    t.tmux(&["set-option", "-g", "set-clipboard", "off"]);
+    t.open("");
+    t.press(&["l", "l"]);
+    t.type_text("y");
+    let s = t.wait_text("Copied 1 quote");
+    assert!(s.contains("characters): tmux buffer"), "{s}");
+    assert!(!s.contains("OSC 52") && !s.contains("passed on"), "{s}");
+    assert_eq!(t.buffers(), 1);
+}
+
+#[test]
+fn three_marked_quotes_are_copied_together_with_their_attributions() {
+    let t = Tmux::start(120, 40);
+    t.open("");
+    // To the Quotes pane, mark the first three, copy.
+    t.press(&["l", "l", "Tab", "Tab", "Space"]);
+    t.wait_text("3 marked");
+    t.type_text("y");
+    t.wait_text("Copied 3 quotes");
+    let copied = t.buffer();
+    let ids = first_quote_ids(3);
+    for id in &ids {
+        let one = show(id, "plain");
+        let quote_line = one.lines().next().unwrap();
+        assert!(copied.contains(quote_line), "{quote_line} not in {copied}");
+    }
+    assert_eq!(t.buffers(), 1);
+    // u clears the marks.
+    t.type_text("u");
+    t.wait_for("the marks cleared", |s| !s.contains("3 marked"));
+}
+
+/// The ids of the first `n` quotes of the bundled article, in its order.
+fn first_quote_ids(n: usize) -> Vec<String> {
+    let out = Command::new(BIN).args(["quotes", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = v.as_array().cloned().unwrap_or_default();
+    list.iter()
+        .take(n)
+        .map(|q| q["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -215,8 +271,9 @@ fn help_explains_the_keys_and_closes() {
     t.type_text("?");
     t.wait_for("the whole help", |s| {
         s.contains("Help · Esc to close")
-            && s.contains("copy the quote with its attribution")
-            && s.contains("fuzzy search experts, categories and quotes")
+            && s.contains("copy the quote (or all marked quotes)")
+            && s.contains("search experts, categories and quotes")
+            && s.contains("mark the quote and move on")
     });
     t.press(&["Escape"]);
     t.wait_for("the help to close", |s| !s.contains("Help · Esc to close"));

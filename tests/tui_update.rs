@@ -412,7 +412,7 @@ fn help_and_stats_open_and_close() {
     assert!(matches!(state.overlay, Overlay::Help(0)));
     // As the event loop does: the view measures how far the help scrolls.
     let measure = |state: &mut AppState| {
-        state.overlay_max_scroll = reactions::tui::view::overlay_max_scroll(state, &index);
+        reactions::tui::view::measure(state, &index);
     };
     measure(&mut state);
     let max = state.overlay_max_scroll;

@@ -1,10 +1,9 @@
 //! What the user can ask for, and the keys and mouse gestures that ask it.
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::clipboard::CopyReport;
+use crate::tui::keymap;
 use crate::tui::state::CaretMove;
 use crate::worker::Response;
 
@@ -45,10 +44,25 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide the statistics view.
     ToggleStats,
-    /// Copy the selected quote with its attribution, as plain text.
+    /// Copy the selected quote, or every marked one, with its attribution
+    /// in the chosen citation style.
     CopyPlain,
-    /// Copy the selected quote as a Markdown blockquote with citation.
+    /// Copy the selected quote, or every marked one, as a Markdown
+    /// blockquote with citation.
     CopyMarkdown,
+    /// Choose the next citation style for copying.
+    CycleStyle,
+    /// Mark (or unmark) the selected quote, or an expert's or a category's
+    /// quotes, and move down.
+    Mark,
+    /// Mark (or unmark) and move up.
+    MarkUp,
+    /// Clear every mark.
+    ClearMarks,
+    /// Open the selected quote's source URL with the system's opener.
+    OpenUrl,
+    /// Copy the selected quote's source URL.
+    CopyUrl,
     /// Select the next quote of the same speaker.
     NextOfSpeaker,
     /// Select the previous quote of the same speaker.
@@ -82,7 +96,7 @@ pub enum Action {
 }
 
 /// Which key map applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     Normal,
     Search,
@@ -101,86 +115,7 @@ pub fn from_event(event: &Event, mode: Mode) -> Option<Action> {
 }
 
 fn from_key(key: &KeyEvent, mode: Mode) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    // Ctrl-C always quits.
-    if ctrl && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
-    }
-    match mode {
-        Mode::Search => search_key(key, ctrl),
-        Mode::Normal | Mode::Overlay => normal_key(key, ctrl, mode),
-    }
-}
-
-fn search_key(key: &KeyEvent, ctrl: bool) -> Option<Action> {
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    Some(match key.code {
-        KeyCode::Esc => Action::Back,
-        KeyCode::Enter => Action::Enter,
-        KeyCode::Up | KeyCode::BackTab => Action::Up,
-        KeyCode::Down | KeyCode::Tab => Action::Down,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::Backspace if ctrl || key.modifiers.contains(KeyModifiers::ALT) => {
-            Action::SearchDeleteWord
-        }
-        KeyCode::Backspace => Action::SearchBackspace,
-        KeyCode::Delete => Action::SearchDelete,
-        KeyCode::Left if ctrl => Action::SearchCaret(CaretMove::WordLeft),
-        KeyCode::Right if ctrl => Action::SearchCaret(CaretMove::WordRight),
-        KeyCode::Left => Action::SearchCaret(CaretMove::Left),
-        KeyCode::Right => Action::SearchCaret(CaretMove::Right),
-        KeyCode::Home => Action::SearchCaret(CaretMove::Start),
-        KeyCode::End => Action::SearchCaret(CaretMove::End),
-        KeyCode::Char('b') if alt => Action::SearchCaret(CaretMove::WordLeft),
-        KeyCode::Char('f') if alt => Action::SearchCaret(CaretMove::WordRight),
-        KeyCode::Char('p' | 'k') if ctrl => Action::Up,
-        KeyCode::Char('n' | 'j') if ctrl => Action::Down,
-        KeyCode::Char('w') if ctrl => Action::SearchDeleteWord,
-        KeyCode::Char('u') if ctrl => Action::SearchClear,
-        KeyCode::Char('a') if ctrl => Action::SearchCaret(CaretMove::Start),
-        KeyCode::Char('e') if ctrl => Action::SearchCaret(CaretMove::End),
-        KeyCode::Char('b') if ctrl => Action::SearchCaret(CaretMove::Left),
-        KeyCode::Char('f') if ctrl => Action::SearchCaret(CaretMove::Right),
-        KeyCode::Char('d') if ctrl => Action::SearchDelete,
-        KeyCode::Char(_) if ctrl => return None,
-        KeyCode::Char(c) => Action::SearchInput(c),
-        _ => return None,
-    })
-}
-
-fn normal_key(key: &KeyEvent, ctrl: bool, mode: Mode) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Char('q') if !ctrl => {
-            if mode == Mode::Overlay {
-                Action::Back
-            } else {
-                Action::Quit
-            }
-        }
-        KeyCode::Esc => Action::Back,
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::Char('d') if ctrl => Action::HalfPageDown,
-        KeyCode::Char('u') if ctrl => Action::HalfPageUp,
-        KeyCode::Char('f') if ctrl => Action::PageDown,
-        KeyCode::Char('b') if ctrl => Action::PageUp,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::Home | KeyCode::Char('g') => Action::Top,
-        KeyCode::End | KeyCode::Char('G') => Action::Bottom,
-        KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => Action::NextPane,
-        KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => Action::PrevPane,
-        KeyCode::Enter => Action::Enter,
-        KeyCode::Char('/') => Action::OpenSearch,
-        KeyCode::Char('?') => Action::ToggleHelp,
-        KeyCode::Char('s') => Action::ToggleStats,
-        KeyCode::Char('y') => Action::CopyPlain,
-        KeyCode::Char('Y') => Action::CopyMarkdown,
-        KeyCode::Char('n') => Action::NextOfSpeaker,
-        KeyCode::Char('N') => Action::PrevOfSpeaker,
-        _ => return None,
-    })
+    keymap::action_for(key, mode)
 }
 
 fn from_mouse(mouse: &MouseEvent) -> Option<Action> {
@@ -193,59 +128,10 @@ fn from_mouse(mouse: &MouseEvent) -> Option<Action> {
     }
 }
 
-/// Every key, for the help overlay: (keys, what they do).
-pub const KEY_HELP: &[(&str, &str)] = &[
-    ("↑ ↓  k j", "move the selection; scroll the detail"),
-    ("PgUp PgDn  Ctrl-b/f", "move by a page"),
-    ("Ctrl-u  Ctrl-d", "move by half a page"),
-    ("Home End  g G", "first / last row"),
-    ("Tab  l  →", "next pane"),
-    ("Shift-Tab  h  ←", "previous pane"),
-    ("Enter", "category → its experts → their quotes → detail"),
-    ("Esc", "back one pane; close a popup"),
-    ("/", "fuzzy search experts, categories and quotes"),
-    ("y", "copy the quote with its attribution (plain text)"),
-    ("Y", "copy the quote as a Markdown blockquote with citation"),
-    ("n  N", "next / previous quote of the same speaker"),
-    (
-        "s",
-        "statistics: quotes per category and kind of speaker, timeline",
-    ),
-    ("?", "this help"),
-    ("q  Ctrl-c", "quit"),
-    ("mouse", "click selects and focuses; the wheel scrolls"),
-];
-
-/// The search popup's keys, for the help overlay.
-pub const SEARCH_HELP: &[(&str, &str)] = &[
-    (
-        "typing",
-        "refine the query: every word must match, smart case",
-    ),
-    ("↑ ↓  Ctrl-p/n  Ctrl-k/j", "select a result"),
-    (
-        "Enter",
-        "jump: an expert, a category, or a quote in context",
-    ),
-    (
-        "← →  Ctrl-b/f  Alt-b/f",
-        "move the cursor by a character or a word",
-    ),
-    ("Home End  Ctrl-a/e", "cursor to the start or the end"),
-    (
-        "Bksp  Del  Ctrl-d",
-        "delete the character before or under the cursor",
-    ),
-    (
-        "Ctrl-w  Ctrl-u",
-        "delete the word before the cursor, or all before it",
-    ),
-    ("Esc", "close the search"),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::{KeyCode, KeyModifiers};
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
         Event::Key(KeyEvent::new(code, modifiers))

@@ -6,6 +6,7 @@
 //! terminal, the search worker and the clipboard.
 
 pub mod action;
+pub mod keymap;
 pub mod layout;
 pub mod state;
 pub mod update;
@@ -248,7 +249,7 @@ fn event_loop(
                 Message::Progress(_) | Message::Loaded(_) => None,
             };
             if let Some(action) = action {
-                state.overlay_max_scroll = view::overlay_max_scroll(&state, &index);
+                view::measure(&mut state, &index);
                 match update(&mut state, &index, action) {
                     None => {}
                     Some(Effect::Quit) => return Ok(Ok(())),
@@ -262,6 +263,12 @@ fn event_loop(
                     Some(Effect::Copy(text)) => {
                         let report = clipboard.copy(&text);
                         update(&mut state, &index, Action::Copied(report));
+                    }
+                    Some(Effect::Open(url)) => {
+                        state.status = Some(match crate::opener::open(&url) {
+                            Ok(program) => format!("Opening {url} with {program}"),
+                            Err(e) => format!("Cannot open the URL: {e}; O copies it"),
+                        });
                     }
                 }
             }

@@ -1,6 +1,8 @@
 //! The explorer's state: what is focused and selected, the open popup, the
 //! status line. It holds no terminal and no widgets.
 
+use std::collections::BTreeSet;
+
 use crate::index::Index;
 use crate::search::Hit;
 
@@ -203,6 +205,13 @@ pub struct AppState {
     /// (set by the event loop from the view's measure before each action,
     /// so that `update` needs no drawing code).
     pub overlay_max_scroll: usize,
+    /// How far the detail of the selected quote can scroll (set like
+    /// `overlay_max_scroll`).
+    pub detail_max_scroll: usize,
+    /// Marked quotes, in corpus order.
+    pub marks: BTreeSet<usize>,
+    /// What the copy on its way holds ("3 quotes"), for the status line.
+    pub copying: Option<String>,
 }
 
 impl AppState {
@@ -224,6 +233,9 @@ impl AppState {
             color: true,
             stats: None,
             overlay_max_scroll: 0,
+            detail_max_scroll: 0,
+            marks: BTreeSet::new(),
+            copying: None,
         };
         state.refresh_experts(index);
         state

@@ -7,7 +7,6 @@ use crate::search::{Hit, HitKind};
 use crate::tui::action::Action;
 use crate::tui::layout::{self, Areas};
 use crate::tui::state::{AppState, Cursor, Overlay, Pane, Search};
-use crate::tui::view;
 
 /// Something for the event loop to do outside `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +17,8 @@ pub enum Effect {
     Copy(String),
     /// Search for this query (on the worker thread).
     Search(String),
+    /// Open this URL with the system's opener.
+    Open(String),
 }
 
 /// Applies `action` to `state`.
@@ -43,7 +44,16 @@ pub fn update(state: &mut AppState, index: &Index, action: Action) -> Option<Eff
             None
         }
         Action::Copied(report) => {
-            state.status = Some(report.status());
+            let status = report.status();
+            state.status = Some(match state.copying.take() {
+                // "Copied 3 quotes (812 characters): tmux buffer"
+                Some(what) if !report.methods.is_empty() => status.replacen(
+                    &format!("Copied {} characters", report.chars),
+                    &format!("Copied {what} ({} characters)", report.chars),
+                    1,
+                ),
+                _ => status,
+            });
             None
         }
         Action::SearchResults(response) => {
@@ -147,16 +157,15 @@ fn move_in(state: &mut AppState, index: &Index, pane: Pane, f: impl FnOnce(&mut 
     }
 }
 
-fn scroll_detail(state: &mut AppState, index: &Index, delta: isize) {
-    let a = areas(state, index);
-    let max = view::detail::max_scroll(state, index, a);
+fn scroll_detail(state: &mut AppState, delta: isize) {
+    let max = state.detail_max_scroll;
     state.detail_scroll = state.detail_scroll.saturating_add_signed(delta).min(max);
 }
 
 fn step(state: &mut AppState, index: &Index, delta: isize) {
     let pane = state.focus;
     if pane == Pane::Detail {
-        scroll_detail(state, index, delta);
+        scroll_detail(state, delta);
     } else {
         move_in(state, index, pane, |c, len| c.step(delta, len));
     }
@@ -177,6 +186,20 @@ fn normal_action(state: &mut AppState, index: &Index, action: Action) -> Option<
         Action::PrevPane => state.focus = state.focus.prev(),
         Action::Enter if state.focus != Pane::Detail => state.focus = state.focus.next(),
         Action::Back if state.focus != Pane::Categories => state.focus = state.focus.prev(),
+        Action::Back | Action::ClearMarks => clear_marks(state),
+        Action::Mark => mark_here(state, index, 1),
+        Action::MarkUp => mark_here(state, index, -1),
+        Action::OpenUrl => return open_url(state, index),
+        Action::CopyUrl => {
+            let url = state.quote().and_then(|q| source_url(index, q));
+            match url {
+                Some(url) => {
+                    state.copying = Some("the URL".into());
+                    return Some(Effect::Copy(url));
+                }
+                None => state.status = Some(no_url(state)),
+            }
+        }
         Action::OpenSearch => {
             // An empty query lists everything, as fzf does: ask for it.
             state.overlay = Overlay::Search(Search {
@@ -199,17 +222,158 @@ fn normal_action(state: &mut AppState, index: &Index, action: Action) -> Option<
     None
 }
 
+/// Copies the marked quotes, or the selected one when none is marked.
 fn copy(state: &mut AppState, index: &Index, format: Format) -> Option<Effect> {
+    let quotes: Vec<usize> = if state.marks.is_empty() {
+        state.quote().into_iter().collect()
+    } else {
+        state.marks.iter().copied().collect()
+    };
+    if quotes.is_empty() {
+        state.status = Some("No quote selected: nothing to copy".into());
+        return None;
+    }
+    let text = quotes
+        .iter()
+        .map(|&q| format::quote(index, q, format))
+        .collect::<Vec<_>>()
+        .join("\n");
+    state.copying = Some(match quotes.len() {
+        1 => "1 quote".into(),
+        n => format!("{} quotes", group_thousands(n)),
+    });
+    Some(Effect::Copy(text.trim_end_matches('\n').to_string()))
+}
+
+/// The URL of quote `q`'s source: the quote's own (a Quotebank record's),
+/// else its article's.
+pub fn source_url(index: &Index, q: usize) -> Option<String> {
+    let quote = index.quote(q);
+    quote
+        .url
+        .clone()
+        .or_else(|| index.article(quote.article).meta.url.clone())
+        .filter(|u| !u.trim().is_empty())
+}
+
+fn no_url(state: &AppState) -> String {
     match state.quote() {
-        Some(q) => {
-            let text = format::quote(index, q, format);
-            Some(Effect::Copy(text.trim_end_matches('\n').to_string()))
-        }
+        Some(_) => "This quote's source has no URL".into(),
+        None => "No quote selected".into(),
+    }
+}
+
+fn open_url(state: &mut AppState, index: &Index) -> Option<Effect> {
+    match state.quote().and_then(|q| source_url(index, q)) {
+        Some(url) => Some(Effect::Open(url)),
         None => {
-            state.status = Some("No quote selected: nothing to copy".into());
+            state.status = Some(no_url(state));
             None
         }
     }
+}
+
+fn clear_marks(state: &mut AppState) {
+    if !state.marks.is_empty() {
+        let n = state.marks.len();
+        state.marks.clear();
+        state.status = Some(format!("Cleared {} mark(s)", group_thousands(n)));
+    }
+}
+
+/// Toggles marks on `quotes`: all marked already → all unmarked, else all
+/// marked. Returns how many are marked afterwards among them.
+fn toggle_marks(state: &mut AppState, quotes: &[usize]) -> usize {
+    if quotes.iter().all(|q| state.marks.contains(q)) {
+        for q in quotes {
+            state.marks.remove(q);
+        }
+        0
+    } else {
+        state.marks.extend(quotes.iter().copied());
+        quotes.len()
+    }
+}
+
+/// Says what marking a group did, when it was more than the one quote.
+fn say_marked(state: &mut AppState, whose: &str, len: usize, marked: usize) {
+    let total = group_thousands(state.marks.len());
+    state.status = Some(if marked > 0 {
+        format!("Marked {} quote(s) {whose} · {total} marked", group_thousands(len))
+    } else {
+        format!("Unmarked {} quote(s) {whose} · {total} marked", group_thousands(len))
+    });
+}
+
+/// Tab in the panes: the selected quote, or all the quotes of the selected
+/// expert or category, marked or unmarked; then the selection moves on.
+fn mark_here(state: &mut AppState, index: &Index, delta: isize) {
+    match state.focus {
+        Pane::Quotes | Pane::Detail => {
+            let Some(q) = state.quote() else { return };
+            toggle_marks(state, &[q]);
+            let len = state.quote_rows.len();
+            if state.quotes.selected.checked_add_signed(delta).is_some_and(|r| r < len) {
+                move_in(state, index, Pane::Quotes, |c, len| c.step(delta, len));
+            }
+        }
+        Pane::Experts => {
+            let quotes = state.quote_rows.clone();
+            let whose = match state.expert() {
+                Some(s) => format!("of {}", index.speaker(s).data.name),
+                None => "of all experts here".into(),
+            };
+            let marked = toggle_marks(state, &quotes);
+            say_marked(state, &whose, quotes.len(), marked);
+            move_in(state, index, Pane::Experts, |c, len| c.step(delta, len));
+        }
+        Pane::Categories => {
+            let (quotes, whose) = match state.category() {
+                Some(c) => (
+                    index.quotes_by_category(c).to_vec(),
+                    format!("in {}", index.category(c).data.title),
+                ),
+                None => ((0..index.quote_total()).collect(), "in all".to_string()),
+            };
+            let marked = toggle_marks(state, &quotes);
+            say_marked(state, &whose, quotes.len(), marked);
+            move_in(state, index, Pane::Categories, |c, len| c.step(delta, len));
+        }
+    }
+}
+
+/// Tab in the search: the selected hit's quotes (a quote, an expert's, a
+/// category's), marked or unmarked; then the selection moves on.
+fn mark_hit(state: &mut AppState, index: &Index, delta: isize) {
+    let Overlay::Search(search) = &state.overlay else {
+        return;
+    };
+    let Some(hit) = search.hits.get(search.cursor.selected).cloned() else {
+        return;
+    };
+    let (quotes, whose) = match hit.kind {
+        HitKind::Quote => (vec![hit.index], None),
+        HitKind::Speaker => (
+            index.quotes_by_speaker(hit.index).to_vec(),
+            Some(format!("of {}", index.speaker(hit.index).data.name)),
+        ),
+        HitKind::Category => (
+            index.quotes_by_category(hit.index).to_vec(),
+            Some(format!("in {}", index.category(hit.index).data.title)),
+        ),
+    };
+    let marked = toggle_marks(state, &quotes);
+    if let Some(whose) = whose {
+        say_marked(state, &whose, quotes.len(), marked);
+    }
+    if let Overlay::Search(search) = &mut state.overlay {
+        let len = search.hits.len();
+        search.cursor.step(delta, len);
+    }
+}
+
+fn group_thousands(n: usize) -> String {
+    crate::text::group_thousands(n)
 }
 
 fn same_speaker(state: &mut AppState, index: &Index, delta: isize) {
@@ -270,7 +434,7 @@ fn click(state: &mut AppState, index: &Index, x: u16, y: u16) {
 fn wheel(state: &mut AppState, index: &Index, x: u16, y: u16, delta: isize) {
     let a = areas(state, index);
     if layout::contains(a.detail, x, y) {
-        scroll_detail(state, index, delta * 3);
+        scroll_detail(state, delta * 3);
         return;
     }
     for (pane, rect) in [
@@ -318,6 +482,8 @@ fn search_action(state: &mut AppState, index: &Index, action: Action) -> Option<
     let before = search.query.clone();
     match action {
         Action::Back => state.overlay = Overlay::None,
+        Action::Mark if search.current() => mark_hit(state, index, 1),
+        Action::MarkUp if search.current() => mark_hit(state, index, -1),
         Action::Up | Action::ScrollUp(..) => search.cursor.step(-1, len),
         Action::Down | Action::ScrollDown(..) => search.cursor.step(1, len),
         Action::PageUp => search.cursor.step(-results_height.max(1), len),

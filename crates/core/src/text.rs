@@ -219,18 +219,51 @@ pub fn byte_offset(s: &str, n: usize) -> usize {
     s.char_indices().nth(n).map_or(s.len(), |(b, _)| b)
 }
 
-/// Shortens `s` to at most `max` characters, ending with `…` when cut.
+/// Shortens `s` to at most `max` display columns (as a terminal shows it:
+/// a CJK character takes two), ending with `…` when cut.
 pub fn ellipsize(s: &str, max: usize) -> Cow<'_, str> {
     if max == 0 {
         return Cow::Borrowed("");
     }
-    match s.char_indices().nth(max) {
-        None => Cow::Borrowed(s),
-        Some(_) => {
-            let cut = byte_offset(s, max - 1);
-            Cow::Owned(format!("{}…", s[..cut].trim_end()))
-        }
+    if width(s) <= max {
+        return Cow::Borrowed(s);
     }
+    // Room for the text before the one-column `…`.
+    Cow::Owned(format!("{}…", take_columns(s, max - 1).trim_end()))
+}
+
+/// The longest start of `s` that fits in `columns` display columns.
+pub fn take_columns(s: &str, columns: usize) -> &str {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    let mut cut = 0;
+    for (i, c) in s.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > columns {
+            break;
+        }
+        used += w;
+        cut = i + c.len_utf8();
+    }
+    &s[..cut]
+}
+
+/// Display columns of `s` in a terminal (unicode-width, as ratatui counts).
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// 1234567 → "1,234,567".
+pub fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -304,9 +337,15 @@ mod tests {
     }
 
     #[test]
-    fn ellipsize_counts_characters() {
+    fn ellipsize_counts_columns() {
         assert_eq!(ellipsize("abcdef", 10), "abcdef");
         assert_eq!(ellipsize("abcdef", 4), "abc…");
         assert_eq!(ellipsize("“ééé”", 3), "“é…");
+        // Two columns a character: 文在 (4) + … (1) fit 5; 6 also (no half).
+        assert_eq!(ellipsize("文在寅大統領", 5), "文在…");
+        assert_eq!(ellipsize("文在寅大統領", 6), "文在…");
+        assert_eq!(width(&ellipsize("文在寅大統領", 7)), 7);
+        assert_eq!(ellipsize("文在寅", 6), "文在寅");
+        assert_eq!(group_thousands(1234567), "1,234,567");
     }
 }

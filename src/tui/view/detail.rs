@@ -58,6 +58,9 @@ pub fn text(state: &AppState, index: &Index, theme: &Theme, context: bool) -> Te
     if let Some(d) = &quote.date {
         facts.push(human_date(d));
     }
+    if state.marks.contains(&q) {
+        facts.push("• marked".to_string());
+    }
     lines.push(Line::styled(facts.join(" · "), theme.dim()));
     let mut extracted = Vec::new();
     if let Some(cue) = &quote.cue {

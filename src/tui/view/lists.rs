@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use super::{flat, pane_block};
+use super::{fit_spans, flat, pane_block};
 use crate::index::Index;
 use crate::model::QuoteKind;
-use crate::text::{ellipsize, short_date};
+use crate::text::{ellipsize, short_date, width as width_of};
 use crate::tui::layout;
 use crate::tui::state::{AppState, Cursor, Pane};
 
@@ -18,6 +18,8 @@ use crate::tui::state::{AppState, Cursor, Pane};
 struct Row {
     label: Vec<Span<'static>>,
     right: String,
+    /// Marked for copying (a quote).
+    marked: bool,
 }
 
 /// What a list pane shows besides its rows.
@@ -61,15 +63,24 @@ fn draw_list(
         } else {
             Style::new()
         };
-        let Row { label, right } = row(i, width);
-        let marker = if selected { "▸ " } else { "  " };
-        let mut spans = vec![Span::raw(marker)];
+        let Row {
+            label,
+            right,
+            marked,
+        } = row(i, width);
+        let mut spans = vec![
+            Span::raw(if selected { "▸" } else { " " }),
+            if marked {
+                Span::styled("•", theme.matched())
+            } else {
+                Span::raw(" ")
+            },
+        ];
         let label_width: usize = label.iter().map(Span::width).sum();
-        let right_width = right.chars().count();
+        let right_width = width_of(&right);
         let room = width.saturating_sub(2 + right_width + 1);
         if label_width > room {
-            let text: String = label.iter().map(|s| s.content.as_ref()).collect();
-            spans.push(Span::raw(ellipsize(&text, room).into_owned()));
+            spans.extend(fit_spans(label, room));
         } else {
             spans.extend(label);
         }
@@ -109,6 +120,7 @@ pub fn categories(frame: &mut Frame, area: Rect, state: &AppState, index: &Index
             None => Row {
                 label: vec![Span::styled("All", theme.bold())],
                 right: n(index.quote_total()),
+                marked: false,
             },
             Some(c) => {
                 let entry = index.category(c);
@@ -122,6 +134,7 @@ pub fn categories(frame: &mut Frame, area: Rect, state: &AppState, index: &Index
                 Row {
                     label,
                     right: n(index.quotes_by_category(c).len()),
+                    marked: false,
                 }
             }
         },
@@ -154,6 +167,7 @@ pub fn experts(frame: &mut Frame, area: Rect, state: &AppState, index: &Index, t
             None => Row {
                 label: vec![Span::styled("All experts", theme.bold())],
                 right: n(total),
+                marked: false,
             },
             Some(&s) => {
                 let d = &index.speaker(s).data;
@@ -167,6 +181,7 @@ pub fn experts(frame: &mut Frame, area: Rect, state: &AppState, index: &Index, t
                 Row {
                     label: vec![Span::raw(d.name.clone())],
                     right,
+                    marked: false,
                 }
             }
         },
@@ -185,6 +200,7 @@ pub fn quotes(frame: &mut Frame, area: Rect, state: &AppState, index: &Index, th
     };
     let two_lines = layout::quote_lines(area) == 2;
     let first = |row: usize, _width: usize| {
+        let marked = state.marks.contains(&state.quote_rows[row]);
         let q = index.quote(state.quote_rows[row]);
         let name = index.speaker(q.speaker).data.name.clone();
         if two_lines {
@@ -198,6 +214,7 @@ pub fn quotes(frame: &mut Frame, area: Rect, state: &AppState, index: &Index, th
                     Span::styled(about, theme.dim()),
                 ],
                 right: String::new(),
+                marked,
             }
         } else {
             Row {
@@ -206,6 +223,7 @@ pub fn quotes(frame: &mut Frame, area: Rect, state: &AppState, index: &Index, th
                     Span::raw(flat(&quote_words(&q.text, q.kind))),
                 ],
                 right: String::new(),
+                marked,
             }
         }
     };

@@ -66,18 +66,7 @@ pub fn draw(frame: &mut Frame, what: &str, progress: Option<Progress>, theme: &T
     );
 }
 
-/// 1234567 → "1,234,567".
-pub fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::text::group_thousands;
 
 #[cfg(test)]
 mod tests {

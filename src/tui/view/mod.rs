@@ -18,7 +18,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::index::Index;
 use crate::text::human_date;
 use crate::tui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::state::{AppState, Overlay, Pane};
+use crate::tui::state::{AppState, Overlay};
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, state: &AppState, index: &Index) {
     footer(frame, a.footer, state, &theme);
     match &state.overlay {
         Overlay::None => {}
-        Overlay::Search(s) => search::draw(frame, a.popup, s, index, &theme),
+        Overlay::Search(s) => search::draw(frame, a.popup, s, &state.marks, index, &theme),
         Overlay::Help(scroll) => help::draw(frame, a.popup, *scroll, &theme),
         Overlay::Stats(scroll) => {
             stats::draw(frame, a.popup, *scroll, state.stats.as_deref(), &theme)
@@ -52,13 +52,24 @@ pub fn draw(frame: &mut Frame, state: &AppState, index: &Index) {
     }
 }
 
-/// How far the open help or statistics can scroll before its last line
-/// would leave the bottom of its box, at the state's size.
-pub fn overlay_max_scroll(state: &AppState, index: &Index) -> usize {
-    let a = crate::tui::layout::areas(
+/// Sets what `update` needs to know of the drawing at the state's size:
+/// how far the detail and the open help or statistics can scroll. The
+/// event loop calls it before each action.
+pub fn measure(state: &mut AppState, index: &Index) {
+    let a = layout::areas(
         Rect::new(0, 0, state.width, state.height),
         index.categories().len() + 1,
     );
+    // The detail scrolls only with no popup over it.
+    if state.overlay_is_none() {
+        state.detail_max_scroll = detail::max_scroll(state, index, a);
+    }
+    state.overlay_max_scroll = overlay_max_scroll(state, a);
+}
+
+/// How far the open help or statistics can scroll before its last line
+/// would leave the bottom of its box.
+fn overlay_max_scroll(state: &AppState, a: layout::Areas) -> usize {
     let inner_height = a.popup.height.saturating_sub(2) as usize;
     let width = a.popup.width.saturating_sub(2);
     match &state.overlay {
@@ -104,7 +115,7 @@ fn header(frame: &mut Frame, area: Rect, index: &Index, theme: &Theme) {
                 .join(" · ")
         ),
     };
-    let line = Line::from(vec![
+    let spans = vec![
         Span::styled(
             " reactions ",
             theme
@@ -112,76 +123,47 @@ fn header(frame: &mut Frame, area: Rect, index: &Index, theme: &Theme) {
                 .add_modifier(ratatui::style::Modifier::REVERSED),
         ),
         Span::styled(text, theme.header()),
-    ]);
+    ];
+    let line = Line::from(fit_spans(spans, area.width as usize));
     frame.render_widget(Paragraph::new(line), area);
 }
 
 fn footer(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
-    if let Some(status) = &state.status {
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {status}"), theme.status())),
-            area,
-        );
-        return;
-    }
-    let hints: &[(&str, &str)] = match &state.overlay {
-        Overlay::Search(_) => &[
-            ("↑↓", "select"),
-            ("Enter", "jump"),
-            ("Ctrl-w", "delete word"),
-            ("Esc", "close"),
-        ],
-        Overlay::Help(_) | Overlay::Stats(_) => {
-            &[("↑↓", "scroll"), ("Esc", "close"), ("q", "close")]
-        }
-        Overlay::None => match state.focus {
-            Pane::Categories => &[
-                ("↑↓", "move"),
-                ("Enter", "experts"),
-                ("Tab", "next pane"),
-                ("/", "search"),
-                ("y", "copy"),
-                ("s", "stats"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-            Pane::Experts => &[
-                ("↑↓", "move"),
-                ("Enter", "quotes"),
-                ("Esc", "back"),
-                ("/", "search"),
-                ("y", "copy"),
-                ("n/N", "same speaker"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-            Pane::Quotes => &[
-                ("↑↓", "move"),
-                ("Enter", "detail"),
-                ("y", "copy"),
-                ("Y", "copy Markdown"),
-                ("n/N", "same speaker"),
-                ("/", "search"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-            Pane::Detail => &[
-                ("↑↓", "scroll"),
-                ("Esc", "back"),
-                ("y", "copy"),
-                ("Y", "copy Markdown"),
-                ("n/N", "same speaker"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-        },
+    // The marks are counted at the right whatever else the line says.
+    let marks = (!state.marks.is_empty()).then(|| {
+        format!(
+            " {} marked ",
+            crate::text::group_thousands(state.marks.len())
+        )
+    });
+    let marks_width = marks.as_deref().map_or(0, crate::text::width);
+    let width = (area.width as usize).saturating_sub(marks_width);
+    let mut spans = match &state.status {
+        Some(status) => fit_spans(
+            vec![Span::styled(format!(" {status}"), theme.status())],
+            width,
+        ),
+        None => hint_spans(state, theme, width),
     };
+    if let Some(marks) = marks {
+        let used: usize = spans.iter().map(Span::width).sum();
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+        spans.push(Span::styled(marks, theme.selected(true)));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The key hints that fit in `width` columns, from the key map.
+fn hint_spans(state: &AppState, theme: &Theme, width: usize) -> Vec<Span<'static>> {
+    let hints = crate::tui::keymap::hints(crate::tui::mode(state), state.focus);
     // Whole hints only: the last ones (help, quit) are kept first, then as
     // many of the others, in order, as the width allows.
-    let cost = |(key, what): &(&str, &str)| key.chars().count() + what.chars().count() + 4;
+    let cost = |(key, what): &(&str, &str)| {
+        crate::text::width(key) + crate::text::width(what) + 4
+    };
     let keep_last = 2.min(hints.len());
     // A hint costs " · key what"; the first has a leading space instead.
-    let mut room = area.width as usize + 2;
+    let mut room = width + 2;
     let mut shown = vec![false; hints.len()];
     for i in (hints.len() - keep_last..hints.len()).chain(0..hints.len() - keep_last) {
         if cost(&hints[i]) <= room {
@@ -189,13 +171,12 @@ fn footer(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
             shown[i] = true;
         }
     }
-    let hints: Vec<_> = hints
+    let mut spans = vec![Span::raw(" ")];
+    let shown = hints
         .iter()
         .zip(shown)
-        .filter_map(|(h, shown)| shown.then_some(h))
-        .collect();
-    let mut spans = vec![Span::raw(" ")];
-    for (i, (key, what)) in hints.iter().enumerate() {
+        .filter_map(|(h, shown)| shown.then_some(h));
+    for (i, (key, what)) in shown.enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim()));
         }
@@ -203,7 +184,7 @@ fn footer(frame: &mut Frame, area: Rect, state: &AppState, theme: &Theme) {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(*what, Style::new()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    spans
 }
 
 /// Spans of `text` with the characters at `positions` (ascending character
@@ -233,6 +214,37 @@ pub fn highlighted<'a>(text: &str, positions: &[usize], base: Style, hl: Style) 
     spans
 }
 
+/// `spans` cut to `room` display columns, styles kept, ending with `…` when
+/// anything was cut.
+pub fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(Span::width).sum();
+    if total <= room {
+        return spans;
+    }
+    let mut out = Vec::new();
+    // Room for what is kept before the one-column `…`.
+    let mut left = room.saturating_sub(1);
+    let mut last_style = Style::new();
+    for span in spans {
+        let w = span.width();
+        last_style = span.style;
+        if w <= left {
+            left -= w;
+            out.push(span);
+            continue;
+        }
+        let kept = crate::text::take_columns(&span.content, left).trim_end().to_string();
+        if !kept.is_empty() {
+            out.push(Span::styled(kept, span.style));
+        }
+        break;
+    }
+    if room > 0 {
+        out.push(Span::styled("…", last_style));
+    }
+    out
+}
+
 /// `s` on one line: line breaks become spaces.
 pub fn flat(s: &str) -> String {
     s.replace('\n', " ")
@@ -241,6 +253,24 @@ pub fn flat(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fit_spans_cuts_by_columns_and_keeps_styles() {
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let spans = vec![Span::styled("文在寅", bold), Span::raw(": hello")];
+        let cut = fit_spans(spans.clone(), 9);
+        let text: String = cut.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "文在寅:…");
+        assert_eq!(cut[0].style, bold);
+        assert!(cut.iter().map(Span::width).sum::<usize>() <= 9);
+        // Half a wide character never shows.
+        let text: String = fit_spans(spans.clone(), 4)
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(text, "文…");
+        assert_eq!(fit_spans(spans.clone(), 13).len(), 2);
+    }
 
     #[test]
     fn highlighted_splits_runs() {

@@ -1,6 +1,8 @@
 //! The fuzzy search popup: a query line, a count, and ranked results with
 //! the matched characters highlighted.
 
+use std::collections::BTreeSet;
+
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -8,13 +10,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme::Theme;
-use super::{highlighted, pane_block};
+use super::{fit_spans, highlighted, pane_block};
 use crate::index::Index;
 use crate::search::{Field, Hit, HitKind};
 use crate::tui::layout;
 use crate::tui::state::Search;
 
-pub fn draw(frame: &mut Frame, area: Rect, search: &Search, index: &Index, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    search: &Search,
+    marks: &BTreeSet<usize>,
+    index: &Index,
+    theme: &Theme,
+) {
     frame.render_widget(Clear, area);
     let block = pane_block(" Search experts, categories, quotes ", true, theme);
     let inner = block.inner(area);
@@ -85,8 +94,14 @@ pub fn draw(frame: &mut Frame, area: Rect, search: &Search, index: &Index, theme
         .take(visible)
     {
         let selected = i == search.cursor.selected;
+        let marked = hit.kind == HitKind::Quote && marks.contains(&hit.index);
         let mut spans = vec![
-            Span::raw(if selected { "▸ " } else { "  " }),
+            Span::raw(if selected { "▸" } else { " " }),
+            if marked {
+                Span::styled("•", theme.matched())
+            } else {
+                Span::raw(" ")
+            },
             Span::styled(
                 match hit.kind {
                     HitKind::Speaker => "expert   ",
@@ -97,7 +112,7 @@ pub fn draw(frame: &mut Frame, area: Rect, search: &Search, index: &Index, theme
             ),
         ];
         spans.extend(hit_spans(hit, index, theme, width.saturating_sub(11)));
-        let mut line = Line::from(spans);
+        let mut line = Line::from(fit_spans(spans, width));
         if selected {
             let used = line.width();
             if used < width {
@@ -153,7 +168,7 @@ fn hit_spans(hit: &Hit, index: &Index, theme: &Theme, width: usize) -> Vec<Span<
             let mut spans = highlighted(name, positions(Field::SpeakerName), theme.bold(), hl);
             spans.push(Span::styled(": ", theme.bold()));
             // A window of the text that starts a little before the first match.
-            let room = width.saturating_sub(name.chars().count() + 2).max(10);
+            let room = width.saturating_sub(crate::text::width(name) + 2).max(10);
             let pos = positions(Field::Text);
             let first = pos.first().copied().unwrap_or(0);
             let start = if first + 8 > room {
@@ -161,7 +176,8 @@ fn hit_spans(hit: &Hit, index: &Index, theme: &Theme, width: usize) -> Vec<Span<
             } else {
                 0
             };
-            let window: String = q.text.chars().skip(start).take(room).collect();
+            let rest = &q.text[crate::text::byte_offset(&q.text, start)..];
+            let window = crate::text::take_columns(rest, room);
             let shifted: Vec<usize> = pos
                 .iter()
                 .filter(|&&p| p >= start)
@@ -170,7 +186,10 @@ fn hit_spans(hit: &Hit, index: &Index, theme: &Theme, width: usize) -> Vec<Span<
             if start > 0 {
                 spans.push(Span::styled("…", theme.dim()));
             }
-            spans.extend(highlighted(&window, &shifted, base, hl));
+            spans.extend(highlighted(window, &shifted, base, hl));
+            if window.len() < rest.len() {
+                spans.push(Span::styled("…", theme.dim()));
+            }
             spans
         }
     }
