@@ -16,8 +16,46 @@ pub struct Cli {
     #[command(flatten)]
     pub data: DataArgs,
 
+    /// When to colour the output: auto colours only a terminal, and not when
+    /// NO_COLOR is set.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorArg::Auto
+    )]
+    pub color: ColorArg,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// When to colour the output, as ripgrep and fd take it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorArg {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    /// Always colour, even into a pipe or a file.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour, given whether stdout is a terminal and the value
+    /// of `NO_COLOR` and `TERM`. NO_COLOR counts when set and not empty
+    /// (no-color.org); `TERM=dumb` colours nothing either.
+    pub fn enabled(self, is_terminal: bool, no_color: Option<&str>, term: Option<&str>) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                is_terminal && no_color.is_none_or(str::is_empty) && term != Some("dumb")
+            }
+        }
+    }
 }
 
 /// The datasets to load, given before or after the command (`import` and
@@ -50,7 +88,14 @@ impl Cli {
             Some(Command::Show(a)) => Some(&a.data),
             Some(Command::Export(a)) => Some(a),
             Some(Command::Check(a)) => Some(&a.data),
-            Some(Command::Import(_) | Command::Eval(_) | Command::Index(_)) | None => None,
+            Some(
+                Command::Import(_)
+                | Command::Eval(_)
+                | Command::Index(_)
+                | Command::Completions(_)
+                | Command::Man,
+            )
+            | None => None,
         };
         if let Some(after) = after {
             all.data.extend(after.data.iter().cloned());
@@ -71,7 +116,8 @@ pub enum Command {
     Categories(JsonArg),
     /// List quotes (id, speaker, category, kind, text).
     Quotes(QuotesArgs),
-    /// Print one quote with its attribution and source.
+    /// Print quotes with their attributions, in the order given, and one
+    /// source for each article they come from.
     Show(ShowArgs),
     /// Write the whole index as JSON in the dataset schema (bodies inlined).
     Export(DataArgs),
@@ -87,9 +133,19 @@ pub enum Command {
     /// Score a predicted dataset (or an article, imported on the fly)
     /// against a gold dataset of the same article.
     Eval(EvalArgs),
+    /// Print a completion script for a shell (see the README to install it).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `reactions man > reactions.1`.
+    Man,
 }
 
-/// The kinds a search can be limited to.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
 /// The format of `reactions show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
@@ -97,7 +153,11 @@ pub enum FormatArg {
     Plain,
     /// A Markdown blockquote with the same citation.
     Markdown,
-    /// A JSON object with every field.
+    /// APA 7: "(as cited in Asmolov, 2023)" and the article as a reference.
+    Apa,
+    /// Chicago author-date: "(quoted in Asmolov 2023)" and a reference.
+    Chicago,
+    /// A JSON object with every field (an array for several quotes).
     Json,
 }
 
@@ -106,11 +166,14 @@ impl From<FormatArg> for crate::format::Format {
         match f {
             FormatArg::Plain => crate::format::Format::Plain,
             FormatArg::Markdown => crate::format::Format::Markdown,
+            FormatArg::Apa => crate::format::Format::Apa,
+            FormatArg::Chicago => crate::format::Format::Chicago,
             FormatArg::Json => crate::format::Format::Json,
         }
     }
 }
 
+/// The kinds a search can be limited to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
     Speaker,
@@ -186,12 +249,17 @@ pub struct QuotesArgs {
 pub struct ShowArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// The quote's id ("lankov-1", or "ARTICLE/lankov-1" when several
-    /// articles are loaded).
-    pub id: String,
-    /// How to print it.
+    /// The quotes' ids ("lankov-1", or "ARTICLE/lankov-1" when several
+    /// articles are loaded), printed in this order.
+    #[arg(required = true, num_args = 1.., value_name = "ID")]
+    pub ids: Vec<String>,
+    /// How to print them.
     #[arg(long, short, value_enum, default_value_t = FormatArg::Plain)]
     pub format: FormatArg,
+    /// With --format apa or chicago: Markdown (blockquotes, the outlet in
+    /// italics) rather than plain text.
+    #[arg(long)]
+    pub markdown: bool,
 }
 
 #[derive(Debug, Args)]

@@ -124,15 +124,134 @@ fn write_hit_line(index: &Index, kind: HitKind, i: usize, out: &mut impl Write) 
     out.write_all(b"\n")
 }
 
-/// `reactions search`
-pub fn search(index: &Index, args: &SearchArgs, out: &mut impl Write) -> Result {
+/// Select Graphic Rendition codes: the only escape sequences written; every
+/// text they surround has been through the sanitiser when it was loaded.
+mod sgr {
+    pub const RESET: &str = "\x1b[0m";
+    /// Matched characters: bold red, as grep and ripgrep show matches.
+    pub const MATCH: &str = "\x1b[1;31m";
+    pub const SPEAKER: &str = "\x1b[35m";
+    pub const CATEGORY: &str = "\x1b[33m";
+    pub const QUOTE: &str = "\x1b[32m";
+    pub const DIM: &str = "\x1b[2m";
+}
+
+/// Writes `chars` (each with whether it is matched), the matched runs in
+/// [`sgr::MATCH`].
+fn write_marked(out: &mut impl Write, chars: impl Iterator<Item = (char, bool)>) -> io::Result<()> {
+    let mut on = false;
+    let mut buf = String::new();
+    for (c, hit) in chars {
+        if hit != on {
+            buf.push_str(if hit { sgr::MATCH } else { sgr::RESET });
+            on = hit;
+        }
+        buf.push(c);
+    }
+    if on {
+        buf.push_str(sgr::RESET);
+    }
+    out.write_all(buf.as_bytes())
+}
+
+/// `text`'s characters, marked where their position is in `positions`
+/// (ascending).
+fn marked<'a>(text: &'a str, positions: &'a [usize]) -> impl Iterator<Item = (char, bool)> + 'a {
+    text.chars()
+        .enumerate()
+        .map(move |(i, c)| (c, positions.binary_search(&i).is_ok()))
+}
+
+/// A line of `reactions search` as [`write_hit_line`] writes it, with the
+/// kind coloured, the id dimmed and the matched characters highlighted.
+fn write_hit_line_colored(index: &Index, hit: &Hit, out: &mut impl Write) -> io::Result<()> {
+    use crate::search::Field;
+    let none: &[usize] = &[];
+    let positions = |f: Field| hit.positions(f).unwrap_or(none);
+    let (id, _) = hit_line(index, hit);
+    let colour = match hit.kind {
+        HitKind::Speaker => sgr::SPEAKER,
+        HitKind::Category => sgr::CATEGORY,
+        HitKind::Quote => sgr::QUOTE,
+    };
+    write!(
+        out,
+        "{colour}{}{}\t{}{id}{}\t",
+        hit.kind.label(),
+        sgr::RESET,
+        sgr::DIM,
+        sgr::RESET
+    )?;
+    match hit.kind {
+        HitKind::Speaker => {
+            let d = &index.speaker(hit.index).data;
+            write_marked(out, marked(&d.name, positions(Field::Name)))?;
+            let about = d.about();
+            if !about.is_empty() {
+                out.write_all(" — ".as_bytes())?;
+                // Where the role and the affiliation are in "role, affiliation".
+                let mut marks = vec![false; about.chars().count()];
+                for (field, part) in [(Field::Role, &d.role), (Field::Affiliation, &d.affiliation)]
+                {
+                    let Some(part) = part.as_deref().filter(|p| !p.is_empty()) else {
+                        continue;
+                    };
+                    let at = match field {
+                        Field::Role => about.starts_with(part).then_some(0),
+                        _ => about.rfind(part),
+                    };
+                    if let Some(at) = at {
+                        let start = about[..at].chars().count();
+                        for &p in positions(field) {
+                            if let Some(m) = marks.get_mut(start + p) {
+                                *m = true;
+                            }
+                        }
+                    }
+                }
+                write_marked(out, about.chars().zip(marks))?;
+            }
+        }
+        HitKind::Category => {
+            let c = &index.category(hit.index).data;
+            write_marked(out, marked(&c.title, positions(Field::Title)))?;
+        }
+        HitKind::Quote => {
+            let q = index.quote(hit.index);
+            let name = &index.speaker(q.speaker).data.name;
+            write_marked(out, marked(name, positions(Field::SpeakerName)))?;
+            out.write_all(b": ")?;
+            // On one line as `one_line` puts it: runs of white space become
+            // one space, none at either end; positions follow the text.
+            let text = positions(Field::Text);
+            let mut chars = Vec::with_capacity(q.text.len());
+            let mut space = false;
+            for (i, c) in q.text.chars().enumerate() {
+                if c.is_whitespace() {
+                    space = !chars.is_empty();
+                    continue;
+                }
+                if std::mem::take(&mut space) {
+                    chars.push((' ', false));
+                }
+                chars.push((c, text.binary_search(&i).is_ok()));
+            }
+            write_marked(out, chars.into_iter())?;
+        }
+    }
+    out.write_all(b"\n")
+}
+
+/// `reactions search`; with `color`, the kinds coloured and the matched
+/// characters highlighted (the lines are otherwise the same).
+pub fn search(index: &Index, args: &SearchArgs, color: bool, out: &mut impl Write) -> Result {
     let query = args.query.join(" ");
     let options = Options {
         kind: args.kind.map(Into::into),
         limit: args.limit,
     };
-    // Lines show no matched characters: skip finding them.
-    let searcher = if args.json {
+    // Plain lines show no matched characters: skip finding them.
+    let searcher = if args.json || color {
         Searcher::default()
     } else {
         Searcher::without_positions()
@@ -141,7 +260,11 @@ pub fn search(index: &Index, args: &SearchArgs, out: &mut impl Write) -> Result 
     let hits = results.hits;
     if !args.json {
         for h in &hits {
-            write_hit_line(index, h.kind, h.index, out)?;
+            if color {
+                write_hit_line_colored(index, h, out)?;
+            } else {
+                write_hit_line(index, h.kind, h.index, out)?;
+            }
         }
     } else {
         let items: Vec<_> = hits
@@ -273,10 +396,29 @@ pub fn quotes(index: &Index, args: &QuotesArgs, out: &mut impl Write) -> Result 
     Ok(Outcome::Found)
 }
 
-/// `reactions show`
+/// `reactions show`: the quotes in the order given, each with its
+/// attribution, and one source for each article (see
+/// [`format::cite_with`]); with `--format json`, an object for one quote and
+/// an array for several. An unknown id is an error before anything is
+/// printed.
 pub fn show(index: &Index, args: &ShowArgs, out: &mut impl Write) -> Result {
-    let q = index.find_quote(&args.id)?;
-    out.write_all(format::quote(index, q, args.format.into()).as_bytes())?;
+    let quotes = args
+        .ids
+        .iter()
+        .map(|id| index.find_quote(id))
+        .collect::<std::result::Result<Vec<usize>, _>>()?;
+    let format: format::Format = args.format.into();
+    match (format.style(), quotes.as_slice()) {
+        (Some(style), _) => {
+            let markdown = args.markdown || style == format::CitationStyle::Markdown;
+            out.write_all(format::cite_with(index, &quotes, style, markdown).as_bytes())?;
+        }
+        (None, [one]) => out.write_all(format::quote(index, *one, format).as_bytes())?,
+        (None, many) => {
+            let items: Vec<_> = many.iter().map(|&q| format::quote_json(index, q)).collect();
+            write_json(out, &items)?;
+        }
+    }
     Ok(Outcome::Found)
 }
 
@@ -391,6 +533,22 @@ pub fn eval(args: &EvalArgs, out: &mut impl Write) -> Result {
     } else {
         out.write_all(eval::render(&report).as_bytes())?;
     }
+    Ok(Outcome::Found)
+}
+
+/// `reactions completions SHELL`: the completion script, made from the
+/// command line's definition.
+pub fn completions(shell: clap_complete::Shell, out: &mut impl Write) -> Result {
+    let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut command, "reactions", out);
+    Ok(Outcome::Found)
+}
+
+/// `reactions man`: the manual page in roff, made from the command line's
+/// definition, its commands as subsections.
+pub fn man(out: &mut impl Write) -> Result {
+    let command = <crate::cli::Cli as clap::CommandFactory>::command();
+    clap_mangen::Man::new(command).render(out)?;
     Ok(Outcome::Found)
 }
 

@@ -32,6 +32,10 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data = cli.data();
     match &cli.command {
+        Some(Command::Completions(args)) => {
+            return standalone(|out| commands::completions(args.shell, out));
+        }
+        Some(Command::Man) => return standalone(|out| commands::man(out)),
         Some(Command::Check(args)) => return Ok(check(&args.paths, &data.data)),
         Some(Command::Import(args)) => return standalone(|out| commands::import(args, out)),
         Some(Command::Index(args)) => return Ok(build_index(args)),
@@ -81,13 +85,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tui::run(index)?;
             return Ok(ExitCode::SUCCESS);
         }
-        Some(Command::Search(a)) => commands::search(&index, a, &mut out)?,
+        Some(Command::Search(a)) => {
+            let color = cli.color.enabled(
+                io::stdout().is_terminal(),
+                std::env::var("NO_COLOR").ok().as_deref(),
+                std::env::var("TERM").ok().as_deref(),
+            );
+            commands::search(&index, a, color, &mut out)?
+        }
         Some(Command::Speakers(a)) => commands::speakers(&index, a, &mut out)?,
         Some(Command::Categories(a)) => commands::categories(&index, a.json, &mut out)?,
         Some(Command::Quotes(a)) => commands::quotes(&index, a, &mut out)?,
         Some(Command::Show(a)) => commands::show(&index, a, &mut out)?,
         Some(Command::Export(_)) => commands::export(&index, &mut out)?,
-        Some(Command::Check(_) | Command::Import(_) | Command::Eval(_) | Command::Index(_)) => {
+        Some(
+            Command::Check(_)
+            | Command::Import(_)
+            | Command::Eval(_)
+            | Command::Index(_)
+            | Command::Completions(_)
+            | Command::Man,
+        ) => {
             unreachable!("handled above")
         }
     };

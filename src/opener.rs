@@ -33,7 +33,11 @@ impl std::fmt::Display for OpenError {
         match self {
             OpenError::NotWeb => write!(f, "only http and https URLs are opened"),
             OpenError::NoOpener(tried) => {
-                write!(f, "no program to open URLs ({} not found)", tried.join(", "))
+                write!(
+                    f,
+                    "no program to open URLs ({} not found)",
+                    tried.join(", ")
+                )
             }
             OpenError::Failed(why) => write!(f, "{why}"),
         }

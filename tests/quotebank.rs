@@ -340,3 +340,57 @@ fn a_named_pipe_is_read_once_and_recognised_by_content() {
         reference.to_datasets()[0].quotes
     );
 }
+
+#[test]
+fn an_impossible_date_is_reported_with_its_line_not_filed_as_undated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.jsonl");
+    std::fs::write(
+        &path,
+        concat!(
+            r#"{"quoteID": "q1", "quotation": "A real day.", "speaker": "Ann Lee", "date": "2020-01-16 12:00:00"}"#,
+            "\n",
+            r#"{"quoteID": "q2", "quotation": "No such day.", "speaker": "Ann Lee", "date": "2020-13-45 12:00:00"}"#,
+            "\n",
+            r#"{"quoteID": "q3", "quotation": "No day given.", "speaker": "Ann Lee"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let loaded =
+        load_paths_with_progress(std::slice::from_ref(&path), LoadOptions::default(), |_| {})
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.index.quote_total(), 2);
+    assert_eq!(loaded.skipped.len(), 1);
+    assert!(matches!(
+        loaded.skipped[0].location,
+        Location::LineCol(2, _)
+    ));
+    assert!(
+        loaded.skipped[0]
+            .message
+            .contains("\"2020-13-45 12:00:00\""),
+        "{}",
+        loaded.skipped[0].message
+    );
+    // Only the quote with no date at all is undated.
+    let undated = loaded.index.find_category("undated").unwrap();
+    assert_eq!(loaded.index.quotes_by_category(undated).len(), 1);
+
+    let shown = path.display().to_string();
+    reactions()
+        .arg("--data")
+        .arg(&path)
+        .arg("categories")
+        .assert()
+        .success()
+        .stderr(contains(format!("warning: {shown}:2:")))
+        .stderr(contains("is not a real date"))
+        .stderr(contains("1 malformed line(s) skipped"));
+    reactions()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(contains(format!("error: {shown}:2:")));
+}

@@ -242,6 +242,11 @@ fn three_marked_quotes_are_copied_together_with_their_attributions() {
     t.wait_text("Copied 3 quotes");
     let copied = t.buffer();
     let ids = first_quote_ids(3);
+    // What `reactions show ID ID ID` prints: each quote with its
+    // attribution, then one source block for the article.
+    let out = Command::new(BIN).arg("show").args(&ids).output().unwrap();
+    let expected = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(copied, expected.trim_end());
     for id in &ids {
         let one = show(id, "plain");
         let quote_line = one.lines().next().unwrap();
@@ -255,7 +260,10 @@ fn three_marked_quotes_are_copied_together_with_their_attributions() {
 
 /// The ids of the first `n` quotes of the bundled article, in its order.
 fn first_quote_ids(n: usize) -> Vec<String> {
-    let out = Command::new(BIN).args(["quotes", "--json"]).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["quotes", "--json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let list = v.as_array().cloned().unwrap_or_default();
     list.iter()

@@ -34,9 +34,16 @@ fn lines(buffer: &Buffer) -> Vec<String> {
     let area = buffer.area;
     (0..area.height)
         .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
+            // A wide character covers the next cell too: skip that one, so
+            // the line reads as the terminal shows it.
+            let mut line = String::new();
+            let mut x = 0;
+            while x < area.width {
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                x += reactions::text::width(symbol).max(1) as u16;
+            }
+            line
         })
         .collect()
 }
@@ -374,4 +381,56 @@ proptest! {
             terminal.draw(|f| view::draw(f, &state, &index)).unwrap();
         }
     }
+}
+
+/// The bundled dataset with the first speaker renamed `name`, loaded.
+fn with_first_speaker_named(name: &str) -> Index {
+    let mut v = common::bundled_json();
+    v["speakers"][0]["name"] = name.into();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.json");
+    std::fs::write(&path, v.to_string()).unwrap();
+    reactions::load::load_paths(&[path]).unwrap()
+}
+
+#[test]
+fn wide_characters_keep_rows_whole_at_80x24() {
+    let index = with_first_speaker_named("文在寅 (ムン・ジェイン) 大統領 大韓民国 前大統領");
+    let mut state = state_at(&index, 80, 24);
+    let s = screen(&state, &index, 80, 24);
+    let expert = s
+        .lines()
+        .find(|l| l.contains("文在寅"))
+        .expect("the expert row");
+    // The name is cut with … and the count column stays at the border.
+    assert!(expert.contains('…'), "{expert}");
+    let row = expert.split('│').nth(1).unwrap();
+    assert!(row.trim_end().ends_with(char::is_numeric), "{expert}");
+    // Every row is exactly as wide as the screen: nothing spills.
+    for line in s.lines() {
+        assert_eq!(reactions::text::width(line), 80, "{line}");
+    }
+    // In the one-line Quotes rows and in the search popup, the row ends
+    // with … rather than at the border.
+    update(&mut state, &index, Action::NextPane);
+    update(&mut state, &index, Action::NextPane);
+    let s = screen(&state, &index, 80, 24);
+    let quote = s.lines().find(|l| l.contains("文在寅")).unwrap();
+    assert!(quote.contains('…'), "{quote}");
+    search(&mut state, &index, "kirby");
+    let s = screen(&state, &index, 80, 24);
+    let hit = s.lines().find(|l| l.contains("quote ")).unwrap();
+    assert!(hit.trim_end_matches(['│', ' ']).ends_with('…'), "{hit}");
+}
+
+#[test]
+fn marks_are_drawn_in_the_lists_and_counted_in_the_footer() {
+    let index = index();
+    let mut state = state_at(&index, 120, 40);
+    state.focus = reactions::tui::state::Pane::Quotes;
+    update(&mut state, &index, Action::Mark);
+    update(&mut state, &index, Action::Mark);
+    let s = screen(&state, &index, 120, 40);
+    assert_eq!(s.matches(" •").count() + s.matches("▸•").count(), 2, "{s}");
+    assert!(s.lines().last().unwrap().trim_end().ends_with("2 marked"));
 }

@@ -455,3 +455,93 @@ fn resize_keeps_the_selection_visible() {
     let sel = state.quotes.selected;
     assert!(state.quotes.offset <= sel && sel < state.quotes.offset + 12);
 }
+
+#[test]
+fn tab_marks_and_moves_on_and_y_copies_every_marked_quote() {
+    let (index, mut state) = setup();
+    state.focus = Pane::Quotes;
+    run(
+        &mut state,
+        &index,
+        vec![Action::Mark, Action::Mark, Action::Mark],
+    );
+    assert_eq!(state.marks.iter().copied().collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(state.quotes.selected, 3);
+    // Tab again on a marked quote unmarks it.
+    run(&mut state, &index, vec![Action::MarkUp, Action::Mark]);
+    assert_eq!(state.marks.len(), 2);
+    let Some(Effect::Copy(text)) = update(&mut state, &index, Action::CopyPlain) else {
+        panic!("y copies");
+    };
+    assert_eq!(
+        text,
+        reactions::format::cite(&index, &[0, 1], reactions::format::CitationStyle::Plain)
+            .trim_end()
+    );
+    let mut clipboard = FakeClipboard::default();
+    let report = clipboard.copy(&text);
+    update(&mut state, &index, Action::Copied(report));
+    assert!(
+        state
+            .status
+            .as_deref()
+            .unwrap()
+            .starts_with("Copied 2 quotes ("),
+        "{:?}",
+        state.status
+    );
+    update(&mut state, &index, Action::ClearMarks);
+    assert!(state.marks.is_empty());
+}
+
+#[test]
+fn tab_on_an_expert_marks_all_their_quotes_and_esc_in_categories_clears() {
+    let (index, mut state) = setup();
+    state.focus = Pane::Experts;
+    update(&mut state, &index, Action::Down); // the first expert
+    let s = state.expert().unwrap();
+    let theirs = index.quotes_by_speaker(s).to_vec();
+    update(&mut state, &index, Action::Mark);
+    assert_eq!(state.marks.iter().copied().collect::<Vec<_>>(), theirs);
+    assert!(state.status.as_deref().unwrap().starts_with("Marked"));
+    state.focus = Pane::Categories;
+    update(&mut state, &index, Action::Back);
+    assert!(state.marks.is_empty());
+}
+
+#[test]
+fn tab_in_the_search_marks_the_hit_and_c_cycles_the_style() {
+    let (index, mut state) = setup();
+    search(&mut state, &index, "lankov");
+    // The first hit is the expert: all his quotes; the next are quotes.
+    update(&mut state, &index, Action::Mark);
+    let s = index
+        .speakers_in_order()
+        .iter()
+        .copied()
+        .find(|&s| index.speaker(s).data.name == "Andrei Lankov")
+        .unwrap();
+    assert_eq!(state.marks.len(), index.quotes_by_speaker(s).len());
+    let Overlay::Search(search) = &state.overlay else {
+        panic!("the search stays open")
+    };
+    assert_eq!(search.cursor.selected, 1);
+    update(&mut state, &index, Action::Back);
+    update(&mut state, &index, Action::CycleStyle);
+    assert_eq!(state.style, reactions::format::CitationStyle::Markdown);
+    assert!(state.status.as_deref().unwrap().contains("Markdown"));
+}
+
+#[test]
+fn o_asks_to_open_the_source_or_says_there_is_none() {
+    let (index, mut state) = setup();
+    state.focus = Pane::Quotes;
+    let effect = update(&mut state, &index, Action::OpenUrl);
+    match reactions::tui::update::source_url(&index, 0) {
+        Some(url) => assert_eq!(effect, Some(Effect::Open(url))),
+        None => {
+            assert_eq!(effect, None);
+            assert!(state.status.as_deref().unwrap().contains("no URL"));
+        }
+    }
+}

@@ -187,13 +187,7 @@ pub const KEYMAP: &[Binding] = &[
         "Ctrl-u  Ctrl-d",
         "move by half a page",
     ),
-    bind(
-        PANES_AND_POPUPS,
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "",
-        "",
-    ),
+    bind(PANES_AND_POPUPS, &[ctrl('d')], Action::HalfPageDown, "", ""),
     bind(
         PANES_AND_POPUPS,
         &[plain(KeyCode::Home), ch('g')],
@@ -273,7 +267,13 @@ pub const KEYMAP: &[Binding] = &[
         "Shift-Tab",
         "mark and move up",
     ),
-    bind(NORMAL, &[ch('u')], Action::ClearMarks, "u", "clear the marks"),
+    bind(
+        NORMAL,
+        &[ch('u')],
+        Action::ClearMarks,
+        "u",
+        "clear the marks",
+    ),
     hinted(
         bind(
             NORMAL,
@@ -336,7 +336,13 @@ pub const KEYMAP: &[Binding] = &[
         "o",
         &[(Where::Pane(Pane::Detail), "open")],
     ),
-    bind(NORMAL, &[ch('O')], Action::CopyUrl, "O", "copy the source's URL"),
+    bind(
+        NORMAL,
+        &[ch('O')],
+        Action::CopyUrl,
+        "O",
+        "copy the source's URL",
+    ),
     hinted(
         bind(
             NORMAL,
@@ -364,7 +370,13 @@ pub const KEYMAP: &[Binding] = &[
         &[(Where::Pane(Pane::Categories), "stats")],
     ),
     hinted(
-        bind(PANES_AND_POPUPS, &[ch('?')], Action::ToggleHelp, "?", "this help"),
+        bind(
+            PANES_AND_POPUPS,
+            &[ch('?')],
+            Action::ToggleHelp,
+            "?",
+            "this help",
+        ),
         "?",
         &[(Where::Panes, "help")],
     ),
@@ -429,7 +441,13 @@ pub const KEYMAP: &[Binding] = &[
         "PgUp PgDn",
         "select a page up or down",
     ),
-    bind(SEARCH, &[plain(KeyCode::PageDown)], Action::PageDown, "", ""),
+    bind(
+        SEARCH,
+        &[plain(KeyCode::PageDown)],
+        Action::PageDown,
+        "",
+        "",
+    ),
     hinted(
         bind(
             SEARCH,

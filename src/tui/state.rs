@@ -212,6 +212,8 @@ pub struct AppState {
     pub marks: BTreeSet<usize>,
     /// What the copy on its way holds ("3 quotes"), for the status line.
     pub copying: Option<String>,
+    /// The citation style `y` copies in.
+    pub style: crate::format::CitationStyle,
 }
 
 impl AppState {
@@ -236,6 +238,7 @@ impl AppState {
             detail_max_scroll: 0,
             marks: BTreeSet::new(),
             copying: None,
+            style: crate::format::CitationStyle::Plain,
         };
         state.refresh_experts(index);
         state

@@ -1,7 +1,7 @@
 //! The explorer's logic: `update` turns an action into a new state and,
 //! perhaps, an effect for the event loop to carry out. No I/O happens here.
 
-use crate::format::{self, Format};
+use crate::format::{self, CitationStyle};
 use crate::index::Index;
 use crate::search::{Hit, HitKind};
 use crate::tui::action::Action;
@@ -210,8 +210,12 @@ fn normal_action(state: &mut AppState, index: &Index, action: Action) -> Option<
         }
         Action::ToggleHelp => state.overlay = Overlay::Help(0),
         Action::ToggleStats => state.overlay = Overlay::Stats(0),
-        Action::CopyPlain => return copy(state, index, Format::Plain),
-        Action::CopyMarkdown => return copy(state, index, Format::Markdown),
+        Action::CopyPlain => return copy(state, index, state.style),
+        Action::CopyMarkdown => return copy(state, index, CitationStyle::Markdown),
+        Action::CycleStyle => {
+            state.style = state.style.next();
+            state.status = Some(format!("y now copies in the {} style", state.style.label()));
+        }
         Action::NextOfSpeaker => same_speaker(state, index, 1),
         Action::PrevOfSpeaker => same_speaker(state, index, -1),
         Action::Click(x, y) => click(state, index, x, y),
@@ -223,7 +227,7 @@ fn normal_action(state: &mut AppState, index: &Index, action: Action) -> Option<
 }
 
 /// Copies the marked quotes, or the selected one when none is marked.
-fn copy(state: &mut AppState, index: &Index, format: Format) -> Option<Effect> {
+fn copy(state: &mut AppState, index: &Index, style: CitationStyle) -> Option<Effect> {
     let quotes: Vec<usize> = if state.marks.is_empty() {
         state.quote().into_iter().collect()
     } else {
@@ -233,11 +237,8 @@ fn copy(state: &mut AppState, index: &Index, format: Format) -> Option<Effect> {
         state.status = Some("No quote selected: nothing to copy".into());
         return None;
     }
-    let text = quotes
-        .iter()
-        .map(|&q| format::quote(index, q, format))
-        .collect::<Vec<_>>()
-        .join("\n");
+    // In order, each with its attribution, one source block per article.
+    let text = format::cite(index, &quotes, style);
     state.copying = Some(match quotes.len() {
         1 => "1 quote".into(),
         n => format!("{} quotes", group_thousands(n)),
@@ -299,9 +300,15 @@ fn toggle_marks(state: &mut AppState, quotes: &[usize]) -> usize {
 fn say_marked(state: &mut AppState, whose: &str, len: usize, marked: usize) {
     let total = group_thousands(state.marks.len());
     state.status = Some(if marked > 0 {
-        format!("Marked {} quote(s) {whose} · {total} marked", group_thousands(len))
+        format!(
+            "Marked {} quote(s) {whose} · {total} marked",
+            group_thousands(len)
+        )
     } else {
-        format!("Unmarked {} quote(s) {whose} · {total} marked", group_thousands(len))
+        format!(
+            "Unmarked {} quote(s) {whose} · {total} marked",
+            group_thousands(len)
+        )
     });
 }
 
@@ -313,7 +320,12 @@ fn mark_here(state: &mut AppState, index: &Index, delta: isize) {
             let Some(q) = state.quote() else { return };
             toggle_marks(state, &[q]);
             let len = state.quote_rows.len();
-            if state.quotes.selected.checked_add_signed(delta).is_some_and(|r| r < len) {
+            if state
+                .quotes
+                .selected
+                .checked_add_signed(delta)
+                .is_some_and(|r| r < len)
+            {
                 move_in(state, index, Pane::Quotes, |c, len| c.step(delta, len));
             }
         }

@@ -162,54 +162,38 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// English month names, January first.
-pub(crate) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Parses `YYYY-MM-DD` (exactly: four digits, two, two) into a civil date,
+/// checking the day exists: `2023-02-29` and `2020-13-45` are not dates.
+pub fn civil_date(s: &str) -> Option<jiff::civil::Date> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return None;
+    }
+    jiff::civil::Date::strptime("%Y-%m-%d", s).ok()
+}
 
 /// Parses `YYYY-MM-DD` into (year, month, day), checking the day exists.
 pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let year: i32 = s[0..4].parse().ok()?;
-    let month: u32 = s[5..7].parse().ok()?;
-    let day: u32 = s[8..10].parse().ok()?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&day).then_some((year, month, day))
+    civil_date(s).map(|d| (i32::from(d.year()), d.month() as u32, d.day() as u32))
 }
 
 /// `2023-09-13` → `13 September 2023`; anything else is returned as it is.
 pub fn human_date(s: &str) -> String {
-    match parse_date(s) {
-        Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
+    match civil_date(s) {
+        Some(d) => d.strftime("%-d %B %Y").to_string(),
         None => s.to_string(),
     }
 }
 
 /// `2023-09-13` → `13 Sep`, for tight places such as a timeline axis.
 pub fn short_date(s: &str) -> String {
-    match parse_date(s) {
-        Some((_, m, d)) => format!("{d} {}", &MONTHS[m as usize - 1][..3]),
+    match civil_date(s) {
+        Some(d) => d.strftime("%-d %b").to_string(),
         None => s.to_string(),
     }
 }
@@ -334,6 +318,15 @@ mod tests {
         assert!(parse_date("2024-02-29").is_some());
         assert!(parse_date("2023-13-01").is_none());
         assert!(parse_date("13.09.2023").is_none());
+        assert!(parse_date("2020-13-45").is_none());
+        assert!(parse_date("2023-9-13").is_none());
+        assert!(parse_date("+02023-09").is_none());
+        assert!(parse_date("1900-02-29").is_none());
+        assert!(parse_date("2000-02-29").is_some());
+        assert_eq!(parse_date("2023-10-11"), Some((2023, 10, 11)));
+        assert_eq!(human_date("2024-02-01"), "1 February 2024");
+        assert_eq!(human_date("someday"), "someday");
+        assert_eq!(short_date("2024-12-25"), "25 Dec");
     }
 
     #[test]

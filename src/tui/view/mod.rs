@@ -158,9 +158,7 @@ fn hint_spans(state: &AppState, theme: &Theme, width: usize) -> Vec<Span<'static
     let hints = crate::tui::keymap::hints(crate::tui::mode(state), state.focus);
     // Whole hints only: the last ones (help, quit) are kept first, then as
     // many of the others, in order, as the width allows.
-    let cost = |(key, what): &(&str, &str)| {
-        crate::text::width(key) + crate::text::width(what) + 4
-    };
+    let cost = |(key, what): &(&str, &str)| crate::text::width(key) + crate::text::width(what) + 4;
     let keep_last = 2.min(hints.len());
     // A hint costs " · key what"; the first has a leading space instead.
     let mut room = width + 2;
@@ -233,7 +231,9 @@ pub fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {
             out.push(span);
             continue;
         }
-        let kept = crate::text::take_columns(&span.content, left).trim_end().to_string();
+        let kept = crate::text::take_columns(&span.content, left)
+            .trim_end()
+            .to_string();
         if !kept.is_empty() {
             out.push(Span::styled(kept, span.style));
         }

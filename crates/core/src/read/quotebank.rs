@@ -33,7 +33,7 @@ use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
 use crate::error::{Diagnostic, LoadError};
 use crate::model::QuoteEntry;
 use crate::model::{Article, Category, QuoteKind, Speaker, SpeakerKind};
-use crate::text::{parse_date, sanitize};
+use crate::text::{civil_date, sanitize};
 
 /// The name of the speaker of quotations Quotebank could not attribute.
 pub const UNKNOWN_SPEAKER: &str = "Unknown speaker";
@@ -363,12 +363,30 @@ fn parse_line(line: &[u8], block: &[u8], state: &RandomState) -> Result<Parsed, 
     if r.quotation.trim().is_empty() {
         return Err((1, format!("quote {id:?}: empty quotation")));
     }
+    // No date (absent, null or empty) files the quote under "Undated"; a
+    // date that is there must be a real one ("2020-01-16 12:00:00", the
+    // time not used): an impossible one (`2020-13-45`) is a malformed line,
+    // reported, never quietly taken for "no date".
     let (date, month) = match r.date.as_ref().map(|d| d.0.trim()) {
-        Some(d) if d.len() >= 10 && d.is_char_boundary(10) => match parse_date(&d[..10]) {
-            Some((y, m, _)) if y > 0 => (Some(d[..10].to_string()), y as u32 * 100 + m),
-            _ => (None, 0),
-        },
-        _ => (None, 0),
+        None | Some("") => (None, 0),
+        Some(d) => {
+            let day = d.get(..10).unwrap_or(d);
+            match civil_date(day) {
+                Some(c) if c.year() > 0 => (
+                    Some(day.to_string()),
+                    c.year() as u32 * 100 + c.month() as u32,
+                ),
+                _ => {
+                    return Err((
+                        1,
+                        format!(
+                            "quote {id:?}: date {:?} is not a real date (YYYY-MM-DD)",
+                            sanitize(d, false)
+                        ),
+                    ));
+                }
+            }
+        }
     };
     let confidence = r
         .probas
@@ -621,7 +639,9 @@ fn month_category(month: u32, order: usize) -> Category {
         };
     }
     let (y, m) = (month / 100, month % 100);
-    let name = crate::text::MONTHS[(m as usize).clamp(1, 12) - 1];
+    let name = jiff::civil::Date::new(y as i16, m as i8, 1)
+        .map(|d| d.strftime("%B").to_string())
+        .unwrap_or_else(|_| format!("{m:02}"));
     Category {
         id: format!("{y:04}-{m:02}"),
         title: format!("{name} {y}"),
@@ -918,6 +938,44 @@ mod tests {
             p.speaker.as_ref().map(|k| k.get(line)),
             Some("Andrei Lankov")
         );
+    }
+
+    #[test]
+    fn an_impossible_date_is_an_error_and_no_date_is_undated() {
+        let state = RandomState::new();
+        let line = |date: &str| {
+            format!(r#"{{"quoteID": "q", "quotation": "Hi.", "speaker": "A B", {date}}}"#)
+        };
+        for bad in [
+            r#""date": "2020-13-45 12:00:00""#,
+            r#""date": "2021-02-29""#,
+            r#""date": "0000-01-01 00:00:00""#,
+            r#""date": "yesterday""#,
+        ] {
+            let l = line(bad);
+            let e = parse_line(l.as_bytes(), l.as_bytes(), &state).err();
+            let (_, message) = e.unwrap_or_else(|| panic!("{bad} was accepted"));
+            assert!(message.contains("is not a real date"), "{message}");
+            assert!(message.contains("quote \"q\""), "{message}");
+        }
+        for undated in [r#""date": null"#, r#""date": """#, r#""x": 1"#] {
+            let l = line(undated);
+            let p = parse_line(l.as_bytes(), l.as_bytes(), &state)
+                .unwrap_or_else(|e| panic!("{undated}: {e:?}"));
+            assert_eq!((p.quote.date, p.month), (None, 0), "{undated}");
+        }
+        let l = line(r#""date": "2020-02-29 23:59:59""#);
+        let p = parse_line(l.as_bytes(), l.as_bytes(), &state).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            (p.quote.date.as_deref(), p.month),
+            (Some("2020-02-29"), 202002)
+        );
+    }
+
+    #[test]
+    fn month_categories_are_named() {
+        assert_eq!(month_category(202002, 0).title, "February 2020");
+        assert_eq!(month_category(0, 3).id, "undated");
     }
 
     #[test]
