@@ -738,10 +738,12 @@ impl Work {
             PartialDate::Day(..) | PartialDate::Month(..) => Some(self.date.month_day_year()),
             _ => None,
         };
+        // "2023." but "n.d." (not "n.d..").
+        let year = sentence(&self.year());
         let mut out = match (&self.outlet, by.is_empty()) {
-            (Some(outlet), true) => format!("{}. {}. {title}", self.italic(outlet), self.year()),
-            _ if by.is_empty() => format!("{title} {}.", self.year()),
-            _ => format!("{} {}. {title}", sentence(&by), self.year()),
+            (Some(outlet), true) => format!("{}. {year} {title}", self.italic(outlet)),
+            _ if by.is_empty() => format!("{title} {year}"),
+            _ => format!("{} {year} {title}", sentence(&by)),
         };
         let mut tail = String::new();
         if let Some(outlet) = self.outlet.as_ref().filter(|_| !by.is_empty()) {
@@ -873,4 +875,98 @@ pub fn quote_json(index: &Index, q: usize) -> serde_json::Value {
         "attribution": attribution(index, q),
         "source": source(index, q),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_for_reference_lists() {
+        let n = Name::parse("Konstantin Asmolov");
+        assert_eq!(n.apa(), "Asmolov, K.");
+        assert_eq!(n.inverted(), "Asmolov, Konstantin");
+        assert_eq!(Name::parse("Jean-Paul Sartre").apa(), "Sartre, J.-P.");
+        assert_eq!(
+            Name::parse("Ludwig van Beethoven").apa(),
+            "van Beethoven, L."
+        );
+        assert_eq!(
+            Name::parse("Martin Luther King Jr.").apa(),
+            "King, M. L., Jr."
+        );
+        assert_eq!(Name::parse("Asmolov, Konstantin").apa(), "Asmolov, K.");
+        assert_eq!(Name::parse("Reuters").apa(), "Reuters");
+        let two = authors("Ann Lee and Bo Kim");
+        assert_eq!(two.len(), 2);
+        assert_eq!(two[1].natural(), "Bo Kim");
+    }
+
+    #[test]
+    fn dates_as_known_and_never_invented() {
+        assert_eq!(
+            PartialDate::parse("2023-10-11"),
+            PartialDate::Day(2023, 10, 11)
+        );
+        assert_eq!(PartialDate::parse("2023-10"), PartialDate::Month(2023, 10));
+        assert_eq!(PartialDate::parse("2023"), PartialDate::Year(2023));
+        for unknown in ["", "2020-13-45", "March 4", "2023-13"] {
+            assert_eq!(
+                PartialDate::parse(unknown),
+                PartialDate::Unknown,
+                "{unknown}"
+            );
+        }
+        let work = |date: &str, authors_: &str, outlet: Option<&str>| Work {
+            key: String::new(),
+            authors: authors(authors_),
+            date: PartialDate::parse(date),
+            title: "Why now?".into(),
+            described: false,
+            outlet: outlet.map(str::to_string),
+            url: Some("https://example.org/a".into()),
+            house: String::new(),
+            markdown: false,
+            suffix: String::new(),
+        };
+        let w = work("", "Konstantin Asmolov", Some("NEO"));
+        assert_eq!(
+            w.apa(),
+            "Asmolov, K. (n.d.). Why now? NEO. https://example.org/a"
+        );
+        assert_eq!(
+            w.chicago(),
+            "Asmolov, Konstantin. n.d. “Why now?” NEO. https://example.org/a."
+        );
+        assert_eq!(w.in_text(CitationStyle::Apa), "Asmolov, n.d.");
+        assert_eq!(w.in_text(CitationStyle::Chicago), "Asmolov n.d.");
+        let w = work("2023-10-11", "Ann Lee and Bo Kim", Some("NEO"));
+        assert_eq!(
+            w.apa(),
+            "Lee, A., & Kim, B. (2023, October 11). Why now? NEO. https://example.org/a"
+        );
+        assert_eq!(w.in_text(CitationStyle::Apa), "Lee & Kim, 2023");
+        assert_eq!(
+            w.chicago(),
+            "Lee, Ann, and Bo Kim. 2023. “Why now?” NEO, October 11, 2023. https://example.org/a."
+        );
+    }
+
+    #[test]
+    fn same_author_same_year_gets_letters() {
+        assert_eq!(letters(0), "a");
+        assert_eq!(letters(25), "z");
+        assert_eq!(letters(26), "aa");
+    }
+
+    #[test]
+    fn styles_parse_and_cycle() {
+        for s in CitationStyle::ALL {
+            assert_eq!(s.name().parse::<CitationStyle>(), Ok(s));
+            assert_eq!(s.label().parse::<CitationStyle>(), Ok(s));
+        }
+        assert!("mla".parse::<CitationStyle>().is_err());
+        assert_eq!(CitationStyle::Chicago.next(), CitationStyle::Plain);
+        assert_eq!(CitationStyle::Plain.next(), CitationStyle::Markdown);
+    }
 }
