@@ -35,7 +35,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Completions(args)) => {
             return standalone(|out| commands::completions(args.shell, out));
         }
-        Some(Command::Man) => return standalone(|out| commands::man(out)),
+        Some(Command::Man) => return standalone(commands::man),
         Some(Command::Check(args)) => return Ok(check(&args.paths, &data.data)),
         Some(Command::Import(args)) => return standalone(|out| commands::import(args, out)),
         Some(Command::Index(args)) => return Ok(build_index(args)),
