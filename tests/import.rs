@@ -132,7 +132,7 @@ fn gold_datasets_pass_check() {
         .arg(fixtures().join("gold"))
         .assert()
         .success()
-        .stdout(contains("20 article(s)"));
+        .stdout(contains("32 article(s)"));
 }
 
 #[test]
