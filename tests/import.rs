@@ -278,3 +278,47 @@ fn bad_articles_give_one_line_and_exit_2() {
         .code(2)
         .stderr(contains("/no/such/folder/out.json: cannot write"));
 }
+
+#[test]
+fn a_dateline_without_a_year_leaves_the_date_unknown() {
+    let (_dir, path) = common::write_temp(
+        "harbour.txt",
+        "Harbour cranes stop for the night\n\nBy Mia de Vries\n\nROTTERDAM, March 4 - Night shifts at the port were halted on Monday.\n\n\"We need the sleep,\" said Jan Smit, a crane driver. \"Nobody can work like this.\"\n",
+    );
+    let out = reactions().arg("import").arg(&path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dataset: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(dataset["article"]["date"], "", "{}", dataset["article"]);
+    // Nothing prints a date that is not in the text: not today's, not any.
+    let today = std::process::Command::new("date")
+        .arg("+%Y")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let shown = reactions()
+        .arg("--data")
+        .arg(&path)
+        .args(["quotes", "--json"])
+        .output()
+        .unwrap();
+    let quotes: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let id = quotes[0]["id"].as_str().unwrap().to_string();
+    for format in ["plain", "apa", "chicago"] {
+        let out = reactions()
+            .arg("--data")
+            .arg(&path)
+            .args(["show", &id, "--format", format])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(out.status.success());
+        assert!(
+            !today.is_empty() && !text.contains(&today),
+            "{format}: {text}"
+        );
+    }
+}

@@ -321,7 +321,10 @@ fn copy_gives_the_quote_with_its_attribution() {
     let status = state.status.clone().unwrap();
     assert_eq!(
         status,
-        format!("Copied {} characters: test clipboard", text.chars().count())
+        format!(
+            "Copied 1 quote ({} characters): test clipboard",
+            text.chars().count()
+        )
     );
     // The status clears on the next key.
     update(&mut state, &index, Action::Up);
@@ -468,7 +471,7 @@ fn tab_marks_and_moves_on_and_y_copies_every_marked_quote() {
     assert_eq!(state.marks.iter().copied().collect::<Vec<_>>(), [0, 1, 2]);
     assert_eq!(state.quotes.selected, 3);
     // Tab again on a marked quote unmarks it.
-    run(&mut state, &index, vec![Action::MarkUp, Action::Mark]);
+    run(&mut state, &index, vec![Action::Up, Action::Mark]);
     assert_eq!(state.marks.len(), 2);
     let Some(Effect::Copy(text)) = update(&mut state, &index, Action::CopyPlain) else {
         panic!("y copies");

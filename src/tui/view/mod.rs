@@ -104,7 +104,11 @@ fn header(frame: &mut Frame, area: Rect, index: &Index, theme: &Theme) {
             if m.outlet != m.author {
                 by.push(m.outlet.as_str());
             }
-            format!(" {} — {}, {}", m.title, by.join(", "), human_date(&m.date))
+            let date = human_date(&m.date);
+            if !date.is_empty() {
+                by.push(date.as_str());
+            }
+            format!(" {} — {}", m.title, by.join(", "))
         }
         many => format!(
             " {} articles: {}",

@@ -560,15 +560,19 @@ fn build(layout: Layout, file_name: &str) -> Dataset {
         guessed.push("outlet".to_string());
         "Unknown outlet".to_string()
     });
+    // A date the text does not give stays unknown (""): never today's.
     let date = meta.date.clone().unwrap_or_else(|| {
-        guessed.push("date".to_string());
-        layout::find_date(&stem.replace(['-', '_'], " "))
-            .or_else(|| date_in_stem(&stem))
-            .unwrap_or_else(today)
+        let from_name =
+            layout::find_date(&stem.replace(['-', '_'], " ")).or_else(|| date_in_stem(&stem));
+        if from_name.is_some() {
+            guessed.push("date".to_string());
+        }
+        from_name.unwrap_or_default()
     });
     let id = if meta.author.is_some() {
         let surname = author.split_whitespace().last().unwrap_or("article");
-        format!("{}-{date}", slug(surname, 3))
+        let when = if date.is_empty() { "undated" } else { &date };
+        format!("{}-{when}", slug(surname, 3))
     } else {
         slug(&stem, 8)
     };
@@ -781,25 +785,6 @@ fn date_in_stem(stem: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// Today's date (UTC), for an article with no date anywhere.
-fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Lower-case ASCII id from the first `max_words` words of `s`.

@@ -465,7 +465,8 @@ pub fn validate(loaded: &LoadedDataset) -> Vec<Diagnostic> {
             push("article", &a.id, Some(field), "is empty".into());
         }
     }
-    if parse_date(&a.date).is_none() {
+    // An empty date is an unknown one (an imported article that gives none).
+    if !a.date.is_empty() && parse_date(&a.date).is_none() {
         push(
             "article",
             &a.id,
