@@ -1,9 +1,7 @@
-//! What the user can ask for, and the keys and mouse gestures that ask it.
-
-use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+//! What the user can ask for (the keys and gestures that ask it are in
+//! [`super::keymap`]).
 
 use crate::clipboard::CopyReport;
-use crate::tui::keymap;
 use crate::tui::state::CaretMove;
 use crate::worker::Response;
 
@@ -101,86 +99,4 @@ pub enum Mode {
     Normal,
     Search,
     Overlay,
-}
-
-/// Maps a terminal event to an action; `None` for events with no meaning.
-pub fn from_event(event: &Event, mode: Mode) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => from_key(key, mode),
-        Event::Mouse(mouse) => from_mouse(mouse),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Paste(text) if mode == Mode::Search => Some(Action::SearchPaste(text.clone())),
-        _ => None,
-    }
-}
-
-fn from_key(key: &KeyEvent, mode: Mode) -> Option<Action> {
-    keymap::action_for(key, mode)
-}
-
-fn from_mouse(mouse: &MouseEvent) -> Option<Action> {
-    let (x, y) = (mouse.column, mouse.row);
-    match mouse.kind {
-        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(x, y)),
-        MouseEventKind::ScrollUp => Some(Action::ScrollUp(x, y)),
-        MouseEventKind::ScrollDown => Some(Action::ScrollDown(x, y)),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crossterm::event::{KeyCode, KeyModifiers};
-
-    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
-        Event::Key(KeyEvent::new(code, modifiers))
-    }
-
-    #[test]
-    fn letters_are_commands_outside_search_and_text_inside() {
-        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert!(matches!(from_event(&j, Mode::Normal), Some(Action::Down)));
-        assert!(matches!(
-            from_event(&j, Mode::Search),
-            Some(Action::SearchInput('j'))
-        ));
-        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert!(matches!(from_event(&q, Mode::Normal), Some(Action::Quit)));
-        assert!(matches!(from_event(&q, Mode::Overlay), Some(Action::Back)));
-        assert!(matches!(
-            from_event(&q, Mode::Search),
-            Some(Action::SearchInput('q'))
-        ));
-    }
-
-    #[test]
-    fn ctrl_c_always_quits_and_releases_are_ignored() {
-        let c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for mode in [Mode::Normal, Mode::Search, Mode::Overlay] {
-            assert!(matches!(from_event(&c, mode), Some(Action::Quit)));
-        }
-        let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
-        release.kind = KeyEventKind::Release;
-        assert!(from_event(&Event::Key(release), Mode::Normal).is_none());
-    }
-
-    #[test]
-    fn search_navigation_keys() {
-        for (code, m) in [
-            (KeyCode::Char('n'), KeyModifiers::CONTROL),
-            (KeyCode::Char('j'), KeyModifiers::CONTROL),
-            (KeyCode::Down, KeyModifiers::NONE),
-        ] {
-            assert!(matches!(
-                from_event(&key(code, m), Mode::Search),
-                Some(Action::Down)
-            ));
-        }
-        let w = key(KeyCode::Char('w'), KeyModifiers::CONTROL);
-        assert!(matches!(
-            from_event(&w, Mode::Search),
-            Some(Action::SearchDeleteWord)
-        ));
-    }
 }

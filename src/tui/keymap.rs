@@ -1,8 +1,10 @@
 //! The key map: one table of (where, keys, action, help, footer hints).
-//! Key handling ([`super::action::from_event`]), the help overlay and the
+//! Key handling ([`from_event`]), the help overlay and the
 //! footer all read it, so a key is written down once.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use crate::tui::action::{Action, Mode};
 use crate::tui::state::{CaretMove, Pane};
@@ -607,6 +609,31 @@ pub fn hints(mode: Mode, pane: Pane) -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
+/// Maps a terminal event to an action; `None` for events with no meaning.
+pub fn from_event(event: &Event, mode: Mode) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => from_key(key, mode),
+        Event::Mouse(mouse) => from_mouse(mouse),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) if mode == Mode::Search => Some(Action::SearchPaste(text.clone())),
+        _ => None,
+    }
+}
+
+fn from_key(key: &KeyEvent, mode: Mode) -> Option<Action> {
+    action_for(key, mode)
+}
+
+fn from_mouse(mouse: &MouseEvent) -> Option<Action> {
+    let (x, y) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(x, y)),
+        MouseEventKind::ScrollUp => Some(Action::ScrollUp(x, y)),
+        MouseEventKind::ScrollDown => Some(Action::ScrollDown(x, y)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -656,5 +683,62 @@ mod tests {
         assert!(quotes.contains(&("Tab", "mark")));
         assert_eq!(quotes.last(), Some(&("q", "quit")));
         assert!(hints(Mode::Search, Pane::Quotes).contains(&("Esc", "close")));
+    }
+}
+
+#[cfg(test)]
+mod event_tests {
+    use super::*;
+    use crossterm::event::Event;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn letters_are_commands_outside_search_and_text_inside() {
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert!(matches!(from_event(&j, Mode::Normal), Some(Action::Down)));
+        assert!(matches!(
+            from_event(&j, Mode::Search),
+            Some(Action::SearchInput('j'))
+        ));
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert!(matches!(from_event(&q, Mode::Normal), Some(Action::Quit)));
+        assert!(matches!(from_event(&q, Mode::Overlay), Some(Action::Back)));
+        assert!(matches!(
+            from_event(&q, Mode::Search),
+            Some(Action::SearchInput('q'))
+        ));
+    }
+
+    #[test]
+    fn ctrl_c_always_quits_and_releases_are_ignored() {
+        let c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::Normal, Mode::Search, Mode::Overlay] {
+            assert!(matches!(from_event(&c, mode), Some(Action::Quit)));
+        }
+        let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert!(from_event(&Event::Key(release), Mode::Normal).is_none());
+    }
+
+    #[test]
+    fn search_navigation_keys() {
+        for (code, m) in [
+            (KeyCode::Char('n'), KeyModifiers::CONTROL),
+            (KeyCode::Char('j'), KeyModifiers::CONTROL),
+            (KeyCode::Down, KeyModifiers::NONE),
+        ] {
+            assert!(matches!(
+                from_event(&key(code, m), Mode::Search),
+                Some(Action::Down)
+            ));
+        }
+        let w = key(KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert!(matches!(
+            from_event(&w, Mode::Search),
+            Some(Action::SearchDeleteWord)
+        ));
     }
 }

@@ -194,7 +194,7 @@ fn event_loop(
                     },
                     Message::Terminal(ev) => {
                         if let Some(Action::Quit | Action::Back) =
-                            action::from_event(&ev, Mode::Overlay)
+                            keymap::from_event(&ev, Mode::Overlay)
                         {
                             return Ok(Ok(()));
                         }
@@ -243,7 +243,7 @@ fn event_loop(
         let mut next = Some(rx.recv().context("the input thread stopped")?);
         while let Some(message) = next {
             let action = match message {
-                Message::Terminal(ev) => action::from_event(&ev, mode(&state)),
+                Message::Terminal(ev) => keymap::from_event(&ev, mode(&state)),
                 Message::Search(r) => Some(Action::SearchResults(r)),
                 Message::Signal => return Ok(Ok(())),
                 Message::Progress(_) | Message::Loaded(_) => None,
