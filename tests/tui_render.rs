@@ -433,4 +433,5 @@ fn marks_are_drawn_in_the_lists_and_counted_in_the_footer() {
     let s = screen(&state, &index, 120, 40);
     assert_eq!(s.matches(" •").count() + s.matches("▸•").count(), 2, "{s}");
     assert!(s.lines().last().unwrap().trim_end().ends_with("2 marked"));
+    insta::assert_snapshot!("marks_80x24", screen(&state, &index, 80, 24));
 }
