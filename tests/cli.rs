@@ -2,19 +2,9 @@
 
 mod common;
 
-use common::{ARTICLE, bundled_json, reactions, write_temp};
+use common::{ARTICLE, bundled_json, reactions, stdout_of, write_temp};
 use predicates::prelude::*;
 use predicates::str::contains;
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = reactions().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn search_lankov_prints_lankov_first() {

@@ -3,18 +3,8 @@
 
 mod common;
 
-use common::{ARTICLE, bundled_json, reactions};
+use common::{ARTICLE, bundled_json, reactions, stdout_of};
 use predicates::str::contains;
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = reactions().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn show_apa_and_chicago() {

@@ -4,6 +4,7 @@
 use crate::format::{self, CitationStyle};
 use crate::index::Index;
 use crate::search::{Hit, HitKind};
+use crate::text::group_thousands;
 use crate::tui::action::Action;
 use crate::tui::layout::{self, Areas};
 use crate::tui::state::{AppState, Cursor, Overlay, Pane, Search};
@@ -44,16 +45,8 @@ pub fn update(state: &mut AppState, index: &Index, action: Action) -> Option<Eff
             None
         }
         Action::Copied(report) => {
-            let status = report.status();
-            state.status = Some(match state.copying.take() {
-                // "Copied 3 quotes (812 characters): tmux buffer"
-                Some(what) if !report.methods.is_empty() => status.replacen(
-                    &format!("Copied {} characters", report.chars),
-                    &format!("Copied {what} ({} characters)", report.chars),
-                    1,
-                ),
-                _ => status,
-            });
+            let what = state.copying.take();
+            state.status = Some(report.status_of(what.as_deref()));
             None
         }
         Action::SearchResults(response) => {
@@ -382,10 +375,6 @@ fn mark_hit(state: &mut AppState, index: &Index, delta: isize) {
         let len = search.hits.len();
         search.cursor.step(delta, len);
     }
-}
-
-fn group_thousands(n: usize) -> String {
-    crate::text::group_thousands(n)
 }
 
 fn same_speaker(state: &mut AppState, index: &Index, delta: isize) {

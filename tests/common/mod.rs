@@ -67,3 +67,14 @@ pub fn deliver_search(
         }),
     );
 }
+
+/// What the binary prints on stdout for `args`; it must succeed.
+pub fn stdout_of(args: &[&str]) -> String {
+    let out = reactions().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use super::{fit_spans, flat, pane_block};
+use super::{fit_spans, flat, pane_block, row_markers};
 use crate::index::Index;
 use crate::model::QuoteKind;
 use crate::text::{ellipsize, short_date, width as width_of};
@@ -68,14 +68,7 @@ fn draw_list(
             right,
             marked,
         } = row(i, width);
-        let mut spans = vec![
-            Span::raw(if selected { "▸" } else { " " }),
-            if marked {
-                Span::styled("•", theme.matched())
-            } else {
-                Span::raw(" ")
-            },
-        ];
+        let mut spans = row_markers(selected, marked, theme).to_vec();
         let label_width: usize = label.iter().map(Span::width).sum();
         let right_width = width_of(&right);
         let room = width.saturating_sub(2 + right_width + 1);
@@ -257,5 +250,5 @@ fn quote_words(text: &str, kind: QuoteKind) -> String {
 
 /// A count with thousands separated: "1,000,000".
 fn n(count: usize) -> String {
-    super::loading::group_thousands(count)
+    crate::text::group_thousands(count)
 }

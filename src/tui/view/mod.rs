@@ -216,6 +216,19 @@ pub fn highlighted<'a>(text: &str, positions: &[usize], base: Style, hl: Style) 
     spans
 }
 
+/// The two columns that start a list row: `▸` on the selected row, `•` on
+/// a marked quote.
+pub fn row_markers(selected: bool, marked: bool, theme: &Theme) -> [Span<'static>; 2] {
+    [
+        Span::raw(if selected { "▸" } else { " " }),
+        if marked {
+            Span::styled("•", theme.matched())
+        } else {
+            Span::raw(" ")
+        },
+    ]
+}
+
 /// `spans` cut to `room` display columns, styles kept, ending with `…` when
 /// anything was cut.
 pub fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme::Theme;
-use super::{fit_spans, highlighted, pane_block};
+use super::{fit_spans, highlighted, pane_block, row_markers};
 use crate::index::Index;
 use crate::search::{Field, Hit, HitKind};
 use crate::tui::layout;
@@ -95,22 +95,15 @@ pub fn draw(
     {
         let selected = i == search.cursor.selected;
         let marked = hit.kind == HitKind::Quote && marks.contains(&hit.index);
-        let mut spans = vec![
-            Span::raw(if selected { "▸" } else { " " }),
-            if marked {
-                Span::styled("•", theme.matched())
-            } else {
-                Span::raw(" ")
+        let mut spans = row_markers(selected, marked, theme).to_vec();
+        spans.push(Span::styled(
+            match hit.kind {
+                HitKind::Speaker => "expert   ",
+                HitKind::Category => "category ",
+                HitKind::Quote => "quote    ",
             },
-            Span::styled(
-                match hit.kind {
-                    HitKind::Speaker => "expert   ",
-                    HitKind::Category => "category ",
-                    HitKind::Quote => "quote    ",
-                },
-                theme.hit_kind(hit.kind),
-            ),
-        ];
+            theme.hit_kind(hit.kind),
+        ));
         spans.extend(hit_spans(hit, index, theme, width.saturating_sub(11)));
         let mut line = Line::from(fit_spans(spans, width));
         if selected {
