@@ -120,6 +120,21 @@ pub fn normalise(name: &str) -> String {
     crate::import::speakers::key(name)
 }
 
+/// The folded forms a name is matched by: as written, and without the
+/// titles before it ("Cllr Gareth Hughes", "Dr. Samuel Obi" are also
+/// "gareth hughes", "samuel obi"), so that a title kept in the name on one
+/// side and in the role on the other still matches.
+fn name_keys(name: &str) -> Vec<String> {
+    let full = normalise(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let bare = words
+        .iter()
+        .position(|w| !crate::import::lexicon::is_title(w))
+        .filter(|&i| i > 0 && i < words.len())
+        .map(|i| normalise(&words[i..].join(" ")));
+    std::iter::once(full).chain(bare).collect()
+}
+
 /// Compares `predicted` with `gold`.
 pub fn evaluate(predicted: &LoadedDataset, gold: &LoadedDataset) -> Report {
     let p = &predicted.dataset;
@@ -305,9 +320,11 @@ fn match_speakers(p: &Dataset, g: &Dataset) -> HashMap<usize, usize> {
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for (gi, s) in g.speakers.iter().enumerate() {
         for n in std::iter::once(&s.name).chain(&s.aliases) {
-            let list = by_name.entry(normalise(n)).or_default();
-            if !list.contains(&gi) {
-                list.push(gi);
+            for k in name_keys(n) {
+                let list = by_name.entry(k).or_default();
+                if !list.contains(&gi) {
+                    list.push(gi);
+                }
             }
         }
     }
@@ -316,7 +333,8 @@ fn match_speakers(p: &Dataset, g: &Dataset) -> HashMap<usize, usize> {
     for (pi, s) in p.speakers.iter().enumerate() {
         let found = std::iter::once(&s.name)
             .chain(&s.aliases)
-            .filter_map(|n| by_name.get(&normalise(n)))
+            .flat_map(|n| name_keys(n))
+            .filter_map(|k| by_name.get(&k))
             .flatten()
             .find(|&&gi| !taken[gi]);
         if let Some(&gi) = found {
