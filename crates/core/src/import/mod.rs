@@ -393,7 +393,19 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
         // Nothing but the cue, its speaker and their titles around the quote
         // (and maybe a description of the scene: "he says, pouring tea").
         let bare = pre_content == 0 && !cues::reports_more(&words, tail_probe);
+        // "“No way!” said Amir Hussain, 51, shaking his head …": a
+        // quotation that opens the sentence with its cue right after it is
+        // direct however short it is and however long the cue.
+        let leads = opens_with_quote(&toks[..=main_t])
+            && pre_content == 0
+            && found.iter().any(|(c, _, _)| {
+                c.post
+                    && c.kind == CueKind::Verb
+                    && c.tok > main_t
+                    && toks[..c.tok].iter().rposition(Tok::is_quote) == Some(main_t)
+            });
         let direct = m_len * 2 >= u_len
+            || leads
             || bare && m_words >= 4
             || separable && m_words >= 8 && pre_content >= 5
             || differs && m_words >= 6;
