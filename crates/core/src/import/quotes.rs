@@ -401,6 +401,19 @@ pub fn tokens(
                     break;
                 }
             }
+            // "Ms. Marchetti", "Rep. Worthy": a title's abbreviation keeps its
+            // dot, so that title and name stay one phrase.
+            if text[j..].starts_with('.')
+                && lexicon::is_abbreviation(&text[start..j])
+                && text[j + 1..]
+                    .trim_start_matches(' ')
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && text[j + 1..].starts_with(' ')
+            {
+                j += 1;
+            }
             out.push(Tok {
                 start,
                 end: j,

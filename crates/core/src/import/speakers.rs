@@ -8,6 +8,7 @@
 //! article's author.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::cues::Who;
 use super::lexicon::{self, Anaphor, Org, Pronoun};
@@ -65,6 +66,89 @@ pub fn key(name: &str) -> String {
     let out = out.trim();
     let out = out.strip_prefix("the ").unwrap_or(out);
     out.to_string()
+}
+
+/// A `word he|she` list of `rules/`, as a map.
+fn gender_list(text: &'static str) -> HashMap<&'static str, Pronoun> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (w, g) = l.split_once(' ')?;
+            let g = match g.trim() {
+                "he" => Pronoun::He,
+                "she" => Pronoun::She,
+                _ => return None,
+            };
+            Some((w, g))
+        })
+        .collect()
+}
+
+static GENDER_WORDS: LazyLock<HashMap<&'static str, Pronoun>> =
+    LazyLock::new(|| gender_list(include_str!("../../rules/gender-words.txt")));
+static GIVEN_NAMES: LazyLock<HashMap<&'static str, Pronoun>> =
+    LazyLock::new(|| gender_list(include_str!("../../rules/given-names.txt")));
+
+/// Whether a person is a man or a woman, from the title or role words before
+/// or around the name ("Mrs.", "spokeswoman", "his granddaughter") or else
+/// from a usual given name ("Helen Marchetti"); `None` when nothing says.
+pub fn gender_of(name: &str, role: Option<&str>) -> Option<Pronoun> {
+    let word_gender = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        GENDER_WORDS.get(w.as_str()).copied()
+    };
+    let from_role = role.and_then(|r| {
+        let found: Vec<Pronoun> = r.split([' ', ';', ',']).filter_map(word_gender).collect();
+        // "his granddaughter": the noun, not the possessor, says it; two
+        // different answers say nothing.
+        match found.as_slice() {
+            [] => None,
+            [g, rest @ ..] => rest.iter().all(|x| x == g).then_some(*g),
+        }
+    });
+    from_role.or_else(|| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2 {
+            return None;
+        }
+        GIVEN_NAMES.get(words[0].to_lowercase().as_str()).copied()
+    })
+}
+
+/// Whether `role` holds the title `title` ("Dr." in "Dr.; cardiologist").
+fn same_title(role: &str, title: &str) -> bool {
+    let fold = |s: &str| {
+        s.split([' ', ';', ','])
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let role = fold(role);
+    let title = fold(title);
+    !title.is_empty() && title.iter().all(|t| role.contains(t))
+}
+
+/// A role without the courtesy titles that only say someone's gender
+/// ("Ms.; state senator" is "state senator").
+fn without_courtesy(role: &str) -> Option<String> {
+    let parts = role
+        .split("; ")
+        .map(|p| {
+            let mut ws: Vec<&str> = p.split_whitespace().collect();
+            ws.retain(|w| {
+                !matches!(
+                    w.trim_end_matches('.').to_lowercase().as_str(),
+                    "mr" | "mrs" | "ms" | "miss" | "mx"
+                )
+            });
+            ws.join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<String>>();
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 impl Registry {
@@ -203,10 +287,44 @@ impl Registry {
     ) -> Option<usize> {
         let k = key(name);
         let tokens: Vec<&str> = k.split(' ').filter(|t| !t.is_empty()).collect();
+        let gender = gender_of(name, role.as_deref());
+        // "Mrs. Caldwell" is not the Mr. Caldwell named before.
+        let fits = |i: &usize| {
+            gender.is_none() || self.recs[*i].gender.is_none() || self.recs[*i].gender == gender
+        };
         let found = if let Some(&i) = self.by_key.get(&k).filter(|&&i| self.recs[i].person) {
-            Some(i)
+            Some(i).filter(fits).or_else(|| {
+                let c: Vec<usize> = self
+                    .by_token
+                    .get(tokens[0])?
+                    .iter()
+                    .copied()
+                    .filter(fits)
+                    .collect();
+                self.most_recent(&c)
+            })
         } else if tokens.len() == 1 {
-            let c = self.by_token.get(tokens[0]).cloned().unwrap_or_default();
+            let mut c: Vec<usize> = self
+                .by_token
+                .get(tokens[0])
+                .map(|v| v.iter().copied().filter(fits).collect())
+                .unwrap_or_default();
+            // "Dr. Marchetti" is the Marchetti who is a doctor.
+            if let Some(title) = role.as_deref().filter(|_| titled) {
+                let same: Vec<usize> = c
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        self.recs[i]
+                            .role
+                            .as_deref()
+                            .is_some_and(|r| same_title(r, title))
+                    })
+                    .collect();
+                if !same.is_empty() {
+                    c = same;
+                }
+            }
             self.most_recent(&c)
         } else {
             // "Pacheco Pardo" is "Ramon Pacheco Pardo"; "Kim Yung-ho" is not
@@ -218,6 +336,7 @@ impl Registry {
                 .map(|v| {
                     v.iter()
                         .copied()
+                        .filter(|i| fits(i))
                         .filter(|&i| {
                             let other = key(&self.recs[i].name);
                             let o: Vec<&str> = other.split(' ').collect();
@@ -271,10 +390,13 @@ impl Registry {
                 })
             }
         };
+        if self.recs[i].gender.is_none() {
+            self.recs[i].gender = gender;
+        }
         if tokens.len() > 1 || titled {
             let rec = &mut self.recs[i];
             if rec.role.is_none() {
-                rec.role = role.clone();
+                rec.role = role.as_deref().and_then(without_courtesy);
             }
             if rec.affiliation.is_none() {
                 rec.affiliation = affiliation.clone();
