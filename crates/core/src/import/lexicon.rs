@@ -354,6 +354,34 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
     })
 }
 
+/// A gender tag of `gender-words.txt` and `given-names.txt`: `he` or `she`.
+fn read_gender(_: &'static str, tag: &'static str) -> Option<Pronoun> {
+    match tag {
+        "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        _ => None,
+    }
+}
+
+static GENDER_WORDS: LazyLock<WordList<Pronoun>> = LazyLock::new(|| {
+    WordList::tagged(include_str!("../../rules/gender-words.txt"), read_gender)
+});
+
+/// The gender a title or role noun says (lower case, no dot: "mrs",
+/// "spokesman", "granddaughter").
+pub fn gender_word(word: &str) -> Option<Pronoun> {
+    GENDER_WORDS.get(word)
+}
+
+static GIVEN_NAMES: LazyLock<WordList<Pronoun>> = LazyLock::new(|| {
+    WordList::tagged(include_str!("../../rules/given-names.txt"), read_gender)
+});
+
+/// The usual gender of a given name (lower case: "helen", "paul").
+pub fn given_name_gender(name: &str) -> Option<Pronoun> {
+    GIVEN_NAMES.get(name)
+}
+
 static ABBREVIATIONS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/abbreviations.txt")));
 

@@ -8,7 +8,6 @@
 //! article's author.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use super::cues::Who;
 use super::lexicon::{self, Anaphor, Org, Pronoun};
@@ -68,28 +67,6 @@ pub fn key(name: &str) -> String {
     out.to_string()
 }
 
-/// A `word he|she` list of `rules/`, as a map.
-fn gender_list(text: &'static str) -> HashMap<&'static str, Pronoun> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (w, g) = l.split_once(' ')?;
-            let g = match g.trim() {
-                "he" => Pronoun::He,
-                "she" => Pronoun::She,
-                _ => return None,
-            };
-            Some((w, g))
-        })
-        .collect()
-}
-
-static GENDER_WORDS: LazyLock<HashMap<&'static str, Pronoun>> =
-    LazyLock::new(|| gender_list(include_str!("../../rules/gender-words.txt")));
-static GIVEN_NAMES: LazyLock<HashMap<&'static str, Pronoun>> =
-    LazyLock::new(|| gender_list(include_str!("../../rules/given-names.txt")));
-
 /// Whether a person is a man or a woman, from the title or role words before
 /// or around the name ("Mrs.", "spokeswoman", "his granddaughter") or else
 /// from a usual given name ("Helen Marchetti"); `None` when nothing says.
@@ -98,7 +75,7 @@ pub fn gender_of(name: &str, role: Option<&str>) -> Option<Pronoun> {
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        GENDER_WORDS.get(w.as_str()).copied()
+        lexicon::gender_word(&w)
     };
     let from_role = role.and_then(|r| {
         let found: Vec<Pronoun> = r.split([' ', ';', ',']).filter_map(word_gender).collect();
@@ -114,7 +91,7 @@ pub fn gender_of(name: &str, role: Option<&str>) -> Option<Pronoun> {
         if words.len() < 2 {
             return None;
         }
-        GIVEN_NAMES.get(words[0].to_lowercase().as_str()).copied()
+        lexicon::given_name_gender(&words[0].to_lowercase())
     })
 }
 
