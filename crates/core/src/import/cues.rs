@@ -35,6 +35,11 @@ pub enum Who {
         name: String,
         media: bool,
     },
+    /// One unnamed person ("one shopkeeper in Castlecoote", "a nurse",
+    /// "another"), named by the phrase.
+    Unnamed {
+        name: String,
+    },
     Pronoun(Pronoun),
     Anaphor {
         noun: String,
@@ -815,6 +820,28 @@ fn with_role(who: Who, role: &str, _words: &Words<'_>, _a: &[usize]) -> Who {
     merge_role(who, role, affiliation)
 }
 
+/// Longest phrase, in words, taken for an unnamed person ("one shopkeeper
+/// in Castlecoote"); a longer one is a clause, not a subject.
+const MAX_UNNAMED_WORDS: usize = 6;
+
+/// A lower-case word that can head a noun phrase: not a pronoun, a small
+/// word or an adverb ("a nurse", "a 58-year-old", not "a little", "one
+/// of").
+fn is_noun_like(words: &Words<'_>, i: usize) -> bool {
+    let w = words.w(i);
+    words.is_word(i)
+        && !words.is_cap(i)
+        && w.chars().any(char::is_alphabetic)
+        && lexicon::pronoun(w).is_none()
+        && !lexicon::is_function_word(w)
+        && !lexicon::is_determiner(w)
+        && !lexicon::is_preposition(w)
+        && !lexicon::is_adverb_between(w)
+        && !lexicon::is_modal(w)
+        && lexicon::verb(w).is_none()
+        && !w.ends_with("ly")
+}
+
 /// Analyses a noun phrase (a segment of tokens) into a [`Who`].
 pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize>)> {
     let mut a = seg.start;
@@ -1058,24 +1085,23 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
     // "one said", "said another": an unnamed source of its own, not the
     // person quoted before.
     if ws.len() == 1 && matches!(head.as_str(), "one" | "another") {
-        return Some((
-            Who::Group {
-                name: head,
-                media: false,
-            },
-            np,
-        ));
+        return Some((Who::Unnamed { name: head }, np));
     }
-    // "one aide", "a nurse": an unnamed person, named by the whole phrase.
-    if lexicon::is_role_noun(&head) && matches!(det, "a" | "an" | "one" | "another") {
-        // "one aide" and "another aide" are two people; "a" names no one.
-        let from = usize::from(matches!(det, "a" | "an"));
-        let name = ws[from..]
+    // "one aide", "a nurse", "one shopkeeper in Castlecoote": an unnamed
+    // person, named by the whole phrase, whatever the noun.
+    if matches!(det, "a" | "an" | "one" | "another")
+        && ws.len() <= MAX_UNNAMED_WORDS
+        && is_noun_like(words, head_i)
+    {
+        // "one aide" and "another aide" are two people, as the article
+        // says them; "A nurse" opening a sentence is "a nurse".
+        let name = ws
             .iter()
             .map(|&i| words.text(i))
             .collect::<Vec<_>>()
             .join(" ");
-        return Some((Who::Group { name, media: false }, np));
+        let name = format!("{det}{}", &name[words.text(first).len()..]);
+        return Some((Who::Unnamed { name }, np));
     }
     None
 }
@@ -1850,6 +1876,20 @@ fn named_after_noun(words: &Words<'_>, start: usize, run: &[usize]) -> Option<Wh
     })
 }
 
+/// A quotation of one or two capitalised words inside a name (Josh “Tank”
+/// Abernethy).
+fn is_nickname(words: &Words<'_>, i: usize) -> bool {
+    let Some(t) = words.toks.get(i).filter(|t| t.is_quote()) else {
+        return false;
+    };
+    let inner = words.body[t.start..t.end].trim_matches(|c: char| !c.is_alphanumeric());
+    let ws: Vec<&str> = inner.split_whitespace().collect();
+    (1..=2).contains(&ws.len())
+        && ws
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
     let toks = words.toks;
     let mut out = Vec::new();
@@ -1870,12 +1910,19 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
         let start = i;
         let mut j = i;
         while j < toks.len()
-            && (words.is_cap(j) || matches!(words.w(j), "of" | "for") && words.is_cap(j + 1))
+            && (words.is_cap(j)
+                || matches!(words.w(j), "of" | "for") && words.is_cap(j + 1)
+                || j > start && is_nickname(words, j) && words.is_cap(j + 1))
         {
             j += 1;
         }
-        let run: Vec<usize> = (start..j).collect();
+        // Marguerite “Peg” Lindahl: the nickname is no part of the name.
+        let run: Vec<usize> = (start..j).filter(|&k| words.is_word(k)).collect();
         i = j;
+        // "in Port Anselm", "at Quayside Park": a place, not a person.
+        if start > 0 && lexicon::is_locative(words.w(start - 1)) {
+            continue;
+        }
         if is_possessive(words.text(j - 1)) {
             continue;
         }

@@ -354,6 +354,25 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
     })
 }
 
+/// Prepositions of place: a name after one is where something happens
+/// ("in Port Anselm", "outside St Aldhelm's"), not who speaks.
+pub fn is_locative(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at"
+            | "near"
+            | "outside"
+            | "inside"
+            | "across"
+            | "around"
+            | "throughout"
+            | "within"
+            | "into"
+            | "towards"
+            | "toward"
+    )
+}
+
 /// A gender tag of `gender-words.txt` and `given-names.txt`: `he` or `she`.
 fn read_gender(_: &'static str, tag: &'static str) -> Option<Pronoun> {
     match tag {
@@ -363,9 +382,8 @@ fn read_gender(_: &'static str, tag: &'static str) -> Option<Pronoun> {
     }
 }
 
-static GENDER_WORDS: LazyLock<WordList<Pronoun>> = LazyLock::new(|| {
-    WordList::tagged(include_str!("../../rules/gender-words.txt"), read_gender)
-});
+static GENDER_WORDS: LazyLock<WordList<Pronoun>> =
+    LazyLock::new(|| WordList::tagged(include_str!("../../rules/gender-words.txt"), read_gender));
 
 /// The gender a title or role noun says (lower case, no dot: "mrs",
 /// "spokesman", "granddaughter").
@@ -373,9 +391,8 @@ pub fn gender_word(word: &str) -> Option<Pronoun> {
     GENDER_WORDS.get(word)
 }
 
-static GIVEN_NAMES: LazyLock<WordList<Pronoun>> = LazyLock::new(|| {
-    WordList::tagged(include_str!("../../rules/given-names.txt"), read_gender)
-});
+static GIVEN_NAMES: LazyLock<WordList<Pronoun>> =
+    LazyLock::new(|| WordList::tagged(include_str!("../../rules/given-names.txt"), read_gender));
 
 /// The usual gender of a given name (lower case: "helen", "paul").
 pub fn given_name_gender(name: &str) -> Option<Pronoun> {

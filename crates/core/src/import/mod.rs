@@ -23,6 +23,7 @@
 
 pub mod categories;
 pub mod cues;
+pub mod interview;
 pub mod layout;
 pub mod lexicon;
 pub mod quotes;
@@ -55,11 +56,12 @@ pub fn import(text: &str, file_name: &str) -> Result<Dataset, ImportError> {
     let html = layout::looks_like_html(text)
         || file_name.to_ascii_lowercase().ends_with(".html")
         || file_name.to_ascii_lowercase().ends_with(".htm");
-    let layout = if html {
+    let mut layout = if html {
         layout::from_html(text)
     } else {
         layout::from_text(text)
     };
+    interview::mark_turns(&mut layout.paragraphs, &layout.body);
     if layout.body.trim().is_empty() {
         return Err(ImportError("no article text found in the HTML".into()));
     }
@@ -127,7 +129,7 @@ fn confidence(c: &Cue) -> f32 {
     };
     let who = match c.who {
         Who::Person { .. } | Who::Org { .. } => 1.0,
-        Who::Group { .. } => 0.9,
+        Who::Group { .. } | Who::Unnamed { .. } => 0.9,
         Who::Pronoun(_) | Who::Anaphor { .. } => 0.8,
     };
     base * who
@@ -179,11 +181,40 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
     let mut introduced: Option<(Target, usize)> = None;
     let mut para = usize::MAX;
 
+    let turns = interview::turns(body, &layout.paragraphs);
+    let mut interviewee: Option<Target> = None;
+
     for (ui, u) in units.iter().enumerate() {
         if u.para != para {
             carry = cur.take();
             orphan = None;
             para = u.para;
+        }
+        // An interview's questions say nothing quotable; its answers are
+        // the interviewee's, the person named last before the first
+        // question.
+        match &turns[u.para] {
+            Some(interview::Turn::Question) => {
+                if interviewee.is_none() {
+                    interviewee = reg.last_person(u.para).map(Target::Speaker);
+                }
+                cur = None;
+                carry = None;
+                continue;
+            }
+            Some(interview::Turn::Answer(r)) => {
+                if let (true, Some(t)) = (u.first_in_para, interviewee) {
+                    out.push(Raw {
+                        range: r.clone(),
+                        speaker: t,
+                        kind: QuoteKind::Direct,
+                        cue: "(answer)".to_string(),
+                        confidence: 0.8,
+                    });
+                }
+                continue;
+            }
+            None => {}
         }
         let toks = quotes::tokens(body, u.range.clone(), &frags, u.fragments.clone());
         let words = Words::new(body, &toks);

@@ -174,6 +174,20 @@ impl Registry {
         None
     }
 
+    /// The person named last, preferring paragraph `para` and the one
+    /// before, and remembers them as a speaker there.
+    pub fn last_person(&mut self, para: usize) -> Option<usize> {
+        let found = self.last(para, |r| r.person).or_else(|| {
+            self.recent
+                .iter()
+                .rev()
+                .map(|r| r.0)
+                .find(|&s| self.recs[s].person)
+        })?;
+        self.remember(found, para, true);
+        Some(found)
+    }
+
     /// Resolves a noun phrase met in paragraph `para`. `as_speaker` marks a
     /// cue's subject (preferred by pronouns) rather than a passing mention.
     pub fn resolve(&mut self, who: &Who, para: usize, as_speaker: bool) -> Option<Target> {
@@ -249,6 +263,7 @@ impl Registry {
             } => Some(self.person(name, role, affiliation, *titled, as_speaker)?),
             Who::Org { name, org, role } => Some(self.org(name, *org, role)),
             Who::Group { name, media } => Some(self.group(name, *media)),
+            Who::Unnamed { name } => Some(self.unnamed(name)),
         }?;
         self.remember(found, para, as_speaker);
         Some(Target::Speaker(found))
@@ -426,6 +441,30 @@ impl Registry {
             institution: kind != SpeakerKind::MediaOutlet,
             gender: None,
         })
+    }
+
+    /// One unnamed person: a speaker of their own, whom "she" or "he" may
+    /// refer to but no surname finds.
+    fn unnamed(&mut self, name: &str) -> usize {
+        let k = key(name);
+        if let Some(&i) = self.by_key.get(&k) {
+            return i;
+        }
+        let i = self.recs.len();
+        self.by_key.insert(k, i);
+        self.recs.push(Rec {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            role: None,
+            affiliation: None,
+            kind: SpeakerKind::UnnamedGroup,
+            person: true,
+            plural: false,
+            media: false,
+            institution: false,
+            gender: gender_of("", Some(name)),
+        });
+        i
     }
 
     fn group(&mut self, name: &str, media: bool) -> usize {
