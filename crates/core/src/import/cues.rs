@@ -1920,9 +1920,7 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
         let run: Vec<usize> = (start..j).filter(|&k| words.is_word(k)).collect();
         i = j;
         // "in Port Anselm", "at Quayside Park": a place, not a person.
-        if start > 0 && lexicon::is_locative(words.w(start - 1)) {
-            continue;
-        }
+        let after_locative = start > 0 && lexicon::is_locative(words.w(start - 1));
         if is_possessive(words.text(j - 1)) {
             continue;
         }
@@ -1932,6 +1930,9 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
                 && words.is_punct(start - 1, ',')
                 && lexicon::is_role_noun(words.w(start - 2))
                 && words.is_punct(j, ',');
+            if after_locative {
+                continue;
+            }
             if after_role && !lexicon::is_place_word(words.text(start)) {
                 out.push((
                     Who::Person {
@@ -1980,6 +1981,7 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
         }
         let before: Vec<usize> = (b..start).collect();
         let who = match classify_run(words, &run, &before) {
+            Some(Who::Person { .. }) if after_locative => continue,
             Some(who @ Who::Person { .. }) => who,
             // Institutions named in passing, for "the bank" later on.
             Some(org @ Who::Org { .. })
@@ -2091,9 +2093,10 @@ mod tests {
 
     fn name_of(w: &Who) -> String {
         match w {
-            Who::Person { name, .. } | Who::Org { name, .. } | Who::Group { name, .. } => {
-                name.clone()
-            }
+            Who::Person { name, .. }
+            | Who::Org { name, .. }
+            | Who::Group { name, .. }
+            | Who::Unnamed { name } => name.clone(),
             Who::Pronoun(p) => format!("{p:?}"),
             Who::Anaphor { noun, .. } => format!("the {noun}"),
         }

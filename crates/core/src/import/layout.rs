@@ -152,9 +152,14 @@ fn classify(layout: &mut Layout, headings: &[Range<usize>]) {
         if text.contains('\n') && !is_meta_line(text.lines().next().unwrap_or("")) {
             break;
         }
+        let next_is_meta = paras
+            .get(i + 1)
+            .is_some_and(|p| is_meta_line(&body[p.range.clone()]));
         if parse_meta_line(text, meta) {
             paras[i].role = Role::Meta;
-        } else if meta.title.is_none() && is_heading_like(text) {
+        } else if meta.title.is_none()
+            && (is_heading_like(text) || i == 0 && next_is_meta && is_headline(text))
+        {
             paras[i].role = Role::Title;
             set_title(meta, text);
         } else {
@@ -242,6 +247,19 @@ fn is_heading_like(text: &str) -> bool {
         && t.matches('"').count().is_multiple_of(2)
 }
 
+/// Longest headline, in words, that may end like a sentence ("Gull Island's
+/// carrier hangs up her oilskins. She was 64.") when a byline or date
+/// follows it.
+const MAX_HEADLINE_WORDS: usize = 30;
+
+/// A first line that reads as a headline though it ends with a full stop.
+fn is_headline(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains('\n')
+        && (1..=MAX_HEADLINE_WORDS).contains(&t.split_whitespace().count())
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
 fn set_title(meta: &mut Meta, text: &str) {
     let title = text.trim().to_string();
     // "Series, Part Five: Subtitle"
@@ -274,10 +292,10 @@ fn parse_meta_line(text: &str, meta: &mut Meta) -> bool {
         if let Some(at) = lower.find(key)
             && (at == 0 || key == "author:")
         {
-            let name = t[at + key.len()..].trim();
-            let name = name.split(['|', '–', '—', ',']).next().unwrap_or("").trim();
-            if looks_like_name(name) {
-                meta.author = Some(name.to_string());
+            let names = t[at + key.len()..].trim();
+            let names = names.split(['|', '–', '—']).next().unwrap_or("").trim();
+            if let Some(names) = author_names(names) {
+                meta.author = Some(names.to_string());
                 found = true;
             }
         }
@@ -293,6 +311,41 @@ fn parse_meta_line(text: &str, meta: &mut Meta) -> bool {
         found = true;
     }
     found
+}
+
+/// The authors at the start of a byline, as written: "Ann Lee", "Ann Lee
+/// and Bo Park", "Ann Lee, Bo Park and Cy Diaz"; a part after a comma that
+/// is no name ("Ann Lee, Staff Writer") ends the list.
+fn author_names(s: &str) -> Option<&str> {
+    let mut end = 0;
+    let mut rest = s;
+    let mut offset = 0;
+    loop {
+        let cut = [", and ", ", ", " and ", " & "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|at| (at, sep.len())))
+            .min();
+        let (part, next) = match cut {
+            Some((at, len)) => (&rest[..at], Some(at + len)),
+            None => (rest, None),
+        };
+        let is_name = looks_like_name(part.trim())
+            && !part
+                .split_whitespace()
+                .any(|w| lexicon::is_role_noun(&w.to_lowercase()) || w == "Staff");
+        if !is_name {
+            break;
+        }
+        end = offset + part.trim_end().len();
+        match next {
+            Some(n) => {
+                offset += n;
+                rest = &rest[n..];
+            }
+            None => break,
+        }
+    }
+    (end > 0).then(|| &s[..end])
 }
 
 fn looks_like_name(s: &str) -> bool {
@@ -782,6 +835,22 @@ mod tests {
         assert_eq!(l.meta.outlet.as_deref(), Some("World Review"));
         assert_eq!(l.meta.author_role.as_deref(), Some("senior analyst"));
         assert_eq!(l.body, text);
+    }
+
+    #[test]
+    fn every_author_of_a_byline_and_a_headline_ending_with_a_full_stop() {
+        let l = from_text(
+            "Chess champion Vera Lind has died. She was 88.\n\nBy Ann Lee, Bo Park and Cy Diaz\n\nMay 2, 2025\n\nText.",
+        );
+        assert_eq!(
+            l.meta.title.as_deref(),
+            Some("Chess champion Vera Lind has died. She was 88.")
+        );
+        assert_eq!(l.meta.author.as_deref(), Some("Ann Lee, Bo Park and Cy Diaz"));
+        assert_eq!(l.meta.date.as_deref(), Some("2025-05-02"));
+        assert_eq!(author_names("Ann Lee, Staff Writer"), Some("Ann Lee"));
+        assert_eq!(author_names("Ann Lee and Bo Park"), Some("Ann Lee and Bo Park"));
+        assert_eq!(author_names("the desk"), None);
     }
 
     #[test]

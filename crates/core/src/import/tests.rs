@@ -502,7 +502,7 @@ fn wire_patterns_with_unnamed_and_institutional_speakers() {
         [
             ("ministry".into(), D, "We are ready for any scenario".into()),
             (
-                "senior European official".into(),
+                "a senior European official".into(),
                 D,
                 "This is a historic day".into()
             ),
