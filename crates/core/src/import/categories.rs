@@ -59,6 +59,34 @@ fn marker_end(sentence: &str) -> Option<usize> {
     Some(words[g].1)
 }
 
+/// The author's question opening a paragraph: a sentence ending with "?"
+/// outside any quotation.
+fn is_open_question(s: &str) -> bool {
+    s.ends_with('?')
+        && !s.contains(['“', '”', '"', '‘', '«'])
+        && s.split_whitespace().count() >= 4
+}
+
+/// A category title from the question that opens it: "What might be the
+/// practical conclusions from the experts' points of view?" → "Practical
+/// conclusions from the experts' points of view".
+fn question_title(s: &str) -> String {
+    let t = s.trim_end_matches('?');
+    let lower = t.to_lowercase();
+    let title = ["what might be ", "what are ", "what is ", "what will be ", "what would be "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))
+        .unwrap_or(t);
+    let title = ["the ", "The "]
+        .iter()
+        .find_map(|a| title.strip_prefix(a))
+        .unwrap_or(title);
+    let mut c = title.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// The categories of an article, in order.
 pub fn sections(body: &str, paragraphs: &[Paragraph]) -> Vec<Section> {
     let mut markers = Vec::new();
@@ -77,6 +105,22 @@ pub fn sections(body: &str, paragraphs: &[Paragraph]) -> Vec<Section> {
         }
     }
     if markers.len() >= 2 {
+        // "What might be the practical conclusions? …": a paragraph that
+        // opens with the author's own question turns to a new group too.
+        for p in paragraphs.iter().filter(|p| p.role == Role::Text) {
+            let Some(first) = sentences(body, p.range.clone()).into_iter().next() else {
+                continue;
+            };
+            let s = body[first].trim();
+            if p.range.start > markers[0].start && is_open_question(s) {
+                markers.push(Section {
+                    start: p.range.start,
+                    title: question_title(s),
+                    summary: s.to_string(),
+                });
+            }
+        }
+        markers.sort_by_key(|m| m.start);
         return markers;
     }
     let first_text = paragraphs.iter().position(|p| p.role == Role::Text);
@@ -211,6 +255,17 @@ mod tests {
             .map(|t| t.trim_end_matches('”'))
         );
         assert!(s[0].summary.starts_with("The first category"));
+    }
+
+    #[test]
+    fn the_authors_question_opens_a_group_after_announced_ones() {
+        let body = "The first group of reactions is official. A said x.\n\nThe second group of reactions is academic. B said y.\n\nWhat might be the practical conclusions? C said z.";
+        let paras = crate::import::layout::from_text(body).paragraphs;
+        let titles: Vec<String> = sections(body, &paras).into_iter().map(|s| s.title).collect();
+        assert_eq!(titles.len(), 3, "{titles:?}");
+        assert_eq!(titles[2], "Practical conclusions");
+        assert_eq!(question_title("What is the cost?"), "Cost");
+        assert!(!is_open_question("“Why?” she asked?"));
     }
 
     #[test]
