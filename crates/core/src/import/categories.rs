@@ -62,9 +62,7 @@ fn marker_end(sentence: &str) -> Option<usize> {
 /// The author's question opening a paragraph: a sentence ending with "?"
 /// outside any quotation.
 fn is_open_question(s: &str) -> bool {
-    s.ends_with('?')
-        && !s.contains(['“', '”', '"', '‘', '«'])
-        && s.split_whitespace().count() >= 4
+    s.ends_with('?') && !s.contains(['“', '”', '"', '‘', '«']) && s.split_whitespace().count() >= 4
 }
 
 /// A category title from the question that opens it: "What might be the
@@ -73,10 +71,16 @@ fn is_open_question(s: &str) -> bool {
 fn question_title(s: &str) -> String {
     let t = s.trim_end_matches('?');
     let lower = t.to_lowercase();
-    let title = ["what might be ", "what are ", "what is ", "what will be ", "what would be "]
-        .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))
-        .unwrap_or(t);
+    let title = [
+        "what might be ",
+        "what are ",
+        "what is ",
+        "what will be ",
+        "what would be ",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))
+    .unwrap_or(t);
     let title = ["the ", "The "]
         .iter()
         .find_map(|a| title.strip_prefix(a))
@@ -261,7 +265,10 @@ mod tests {
     fn the_authors_question_opens_a_group_after_announced_ones() {
         let body = "The first group of reactions is official. A said x.\n\nThe second group of reactions is academic. B said y.\n\nWhat might be the practical conclusions? C said z.";
         let paras = crate::import::layout::from_text(body).paragraphs;
-        let titles: Vec<String> = sections(body, &paras).into_iter().map(|s| s.title).collect();
+        let titles: Vec<String> = sections(body, &paras)
+            .into_iter()
+            .map(|s| s.title)
+            .collect();
         assert_eq!(titles.len(), 3, "{titles:?}");
         assert_eq!(titles[2], "Practical conclusions");
         assert_eq!(question_title("What is the cost?"), "Cost");

@@ -257,7 +257,9 @@ fn is_headline(text: &str) -> bool {
     let t = text.trim();
     !t.contains('\n')
         && (1..=MAX_HEADLINE_WORDS).contains(&t.split_whitespace().count())
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 fn set_title(meta: &mut Meta, text: &str) {
@@ -846,10 +848,16 @@ mod tests {
             l.meta.title.as_deref(),
             Some("Chess champion Vera Lind has died. She was 88.")
         );
-        assert_eq!(l.meta.author.as_deref(), Some("Ann Lee, Bo Park and Cy Diaz"));
+        assert_eq!(
+            l.meta.author.as_deref(),
+            Some("Ann Lee, Bo Park and Cy Diaz")
+        );
         assert_eq!(l.meta.date.as_deref(), Some("2025-05-02"));
         assert_eq!(author_names("Ann Lee, Staff Writer"), Some("Ann Lee"));
-        assert_eq!(author_names("Ann Lee and Bo Park"), Some("Ann Lee and Bo Park"));
+        assert_eq!(
+            author_names("Ann Lee and Bo Park"),
+            Some("Ann Lee and Bo Park")
+        );
         assert_eq!(author_names("the desk"), None);
     }
 

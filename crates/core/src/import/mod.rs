@@ -374,8 +374,11 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
                     })
                 })
                 .or_else(|| {
+                    // "X attacked his critics in a string of posts: “…”":
+                    // the person the sentence opens with, before a colon.
+                    let colon = ti > 0 && toks[ti - 1].is_punct(':');
                     introduced
-                        .filter(|&(_, i)| i + 1 == ui && !u.first_in_para)
+                        .filter(|&(_, i)| i + 1 == ui && !u.first_in_para || i == ui && colon)
                         .map(|(t, _)| (t, "(introduced)".to_string(), 0.5))
                 })
         };
