@@ -331,10 +331,13 @@ fn author_names(s: &str) -> Option<&str> {
             Some((at, len)) => (&rest[..at], Some(at + len)),
             None => (rest, None),
         };
+        // The first part is the byline as written, even a desk ("By Special
+        // Correspondent"); a later one must be a person.
         let is_name = looks_like_name(part.trim())
-            && !part
-                .split_whitespace()
-                .any(|w| lexicon::is_role_noun(&w.to_lowercase()) || w == "Staff");
+            && (offset == 0
+                || !part
+                    .split_whitespace()
+                    .any(|w| lexicon::is_role_noun(&w.to_lowercase()) || w == "Staff"));
         if !is_name {
             break;
         }
@@ -859,6 +862,10 @@ mod tests {
             Some("Ann Lee and Bo Park")
         );
         assert_eq!(author_names("the desk"), None);
+        assert_eq!(
+            author_names("Special Correspondent"),
+            Some("Special Correspondent")
+        );
     }
 
     #[test]

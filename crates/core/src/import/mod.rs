@@ -182,6 +182,7 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
     let mut para = usize::MAX;
 
     let turns = interview::turns(body, &layout.paragraphs);
+    let lede = units.first().map(|u| u.para);
     let mut interviewee: Option<Target> = None;
 
     for (ui, u) in units.iter().enumerate() {
@@ -238,6 +239,7 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
         }
         let found: Vec<(Cue, Target, f32)> = cues::find(&words)
             .into_iter()
+            .filter(|c| !(Some(u.para) == lede && is_delayed_identification(&c.who)))
             .filter_map(|c| {
                 let t = reg.resolve(&c.who, u.para, true)?;
                 let conf = confidence(&c);
@@ -556,6 +558,13 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// "A landlord accused of endangering his tenants told a jury …" in the
+/// lede: the story's subject, named in the next paragraph, not an unnamed
+/// source of their own.
+fn is_delayed_identification(who: &Who) -> bool {
+    matches!(who, Who::Unnamed { name } if name.starts_with("a ") || name.starts_with("an "))
 }
 
 /// The unit opens with a quotation (after at most a short connective).
