@@ -70,7 +70,6 @@ fn is_open_question(s: &str) -> bool {
 /// conclusions from the experts' points of view".
 fn question_title(s: &str) -> String {
     let t = s.trim_end_matches('?');
-    let lower = t.to_lowercase();
     let title = [
         "what might be ",
         "what are ",
@@ -79,7 +78,11 @@ fn question_title(s: &str) -> String {
         "what would be ",
     ]
     .iter()
-    .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))
+    .find_map(|p| {
+        t.get(..p.len())
+            .filter(|h| h.eq_ignore_ascii_case(p))
+            .map(|_| &t[p.len()..])
+    })
     .unwrap_or(t);
     let title = ["the ", "The "]
         .iter()
@@ -272,6 +275,8 @@ mod tests {
         assert_eq!(titles.len(), 3, "{titles:?}");
         assert_eq!(titles[2], "Practical conclusions");
         assert_eq!(question_title("What is the cost?"), "Cost");
+        // A capital whose lower case is longer or shorter cuts no character.
+        assert_eq!(question_title("\u{212a}hat is it?"), "\u{212a}hat is it");
         assert!(!is_open_question("“Why?” she asked?"));
     }
 

@@ -354,23 +354,13 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
     })
 }
 
+static LOCATIVES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/locative-prepositions.txt")));
+
 /// Prepositions of place: a name after one is where something happens
 /// ("in Port Anselm", "outside St Aldhelm's"), not who speaks.
 pub fn is_locative(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "at"
-            | "near"
-            | "outside"
-            | "inside"
-            | "across"
-            | "around"
-            | "throughout"
-            | "within"
-            | "into"
-            | "towards"
-            | "toward"
-    )
+    LOCATIVES.contains(word)
 }
 
 /// A gender tag of `gender-words.txt` and `given-names.txt`: `he` or `she`.
