@@ -640,8 +640,6 @@ fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>, usize)> {
         match words.toks[end].kind {
             TokKind::Punct('(') => depth += 1,
             TokKind::Punct(')') if depth > 0 => depth -= 1,
-            // "said Rep. Luis Ortega": the dot of a title's abbreviation.
-            TokKind::Punct('.') if abbreviation_dot(words, end) => {}
             TokKind::Punct(')' | ';' | ':' | '.' | '?' | '!' | '—' | '–') if depth == 0 => {
                 break;
             }
@@ -692,16 +690,6 @@ fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>, usize)> {
     }
     let after = segs.get(k).map_or(end, |s| s.start);
     Some((with_roles(who, &roles), np, after))
-}
-
-/// The dot at token `i` ends an abbreviation written against it ("Dr.",
-/// "Rep.") and a capitalised word follows: not a sentence end.
-fn abbreviation_dot(words: &Words<'_>, i: usize) -> bool {
-    i > 0
-        && words.is_word(i - 1)
-        && words.toks[i - 1].end == words.toks[i].start
-        && lexicon::is_abbreviation(words.text(i - 1))
-        && words.is_cap(i + 1)
 }
 
 fn strip_article(s: &str) -> &str {

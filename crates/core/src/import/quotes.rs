@@ -403,14 +403,11 @@ pub fn tokens(
             }
             // "Ms. Marchetti", "Rep. Worthy": a title's abbreviation keeps its
             // dot, so that title and name stay one phrase.
-            if text[j..].starts_with('.')
+            let after_dot = text[j..].strip_prefix('.').unwrap_or("");
+            let next_word = after_dot.trim_start();
+            if next_word.len() < after_dot.len()
                 && lexicon::is_abbreviation(&text[start..j])
-                && text[j + 1..]
-                    .trim_start_matches(' ')
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                && text[j + 1..].starts_with(' ')
+                && next_word.chars().next().is_some_and(char::is_uppercase)
             {
                 j += 1;
             }
@@ -549,6 +546,30 @@ mod tests {
         assert_eq!(
             shown,
             ["Kim", "Jong-un’s", "aide", ",", "“hi there,”", "said", "."]
+        );
+    }
+
+    #[test]
+    fn a_titles_abbreviation_keeps_its_dot() {
+        let text = "Ms. Marchetti met Dr.\nObi and Lt. col. Ray.";
+        let t = tokens(text, 0..text.len(), &[], 0..0);
+        let shown: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            shown,
+            [
+                "Ms.",
+                "Marchetti",
+                "met",
+                "Dr.",
+                "Obi",
+                "and",
+                "Lt",
+                ".",
+                "col",
+                ".",
+                "Ray",
+                "."
+            ]
         );
     }
 }
