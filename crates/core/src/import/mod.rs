@@ -349,13 +349,7 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
                 .filter(|_| u.first_in_para && opens_with_quote(&toks))
         });
         let speaker_of = |ti: usize| -> Option<(Target, String, f32)> {
-            // A cue right after the fragment: "“…,” X said".
-            let post = found.iter().find(|(c, _, _)| {
-                c.post && c.kind == CueKind::Verb && c.tok > ti && {
-                    let prev_quote = toks[..c.tok].iter().rposition(Tok::is_quote);
-                    prev_quote == Some(ti)
-                }
-            });
+            let post = cue_right_after(&found, &toks, ti);
             let before = found
                 .iter()
                 .filter(|(c, _, _)| c.tok < ti && c.kind != CueKind::Back && !c.post)
@@ -434,12 +428,7 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
         // direct however short it is and however long the cue.
         let leads = opens_with_quote(&toks[..=main_t])
             && pre_content == 0
-            && found.iter().any(|(c, _, _)| {
-                c.post
-                    && c.kind == CueKind::Verb
-                    && c.tok > main_t
-                    && toks[..c.tok].iter().rposition(Tok::is_quote) == Some(main_t)
-            });
+            && cue_right_after(&found, &toks, main_t).is_some();
         let direct = m_len * 2 >= u_len
             || leads
             || bare && m_words >= 4
@@ -558,6 +547,21 @@ fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// The speech-verb cue right after the quotation at token `ti`: "“…,” X
+/// said".
+fn cue_right_after<'f>(
+    found: &'f [(Cue, Target, f32)],
+    toks: &[Tok],
+    ti: usize,
+) -> Option<&'f (Cue, Target, f32)> {
+    found.iter().find(|(c, _, _)| {
+        c.post
+            && c.kind == CueKind::Verb
+            && c.tok > ti
+            && toks[..c.tok].iter().rposition(Tok::is_quote) == Some(ti)
+    })
 }
 
 /// "A landlord accused of endangering his tenants told a jury …" in the
