@@ -174,16 +174,22 @@ impl Registry {
         None
     }
 
+    /// The speaker or mention seen last, however far back, that satisfies
+    /// `fits`.
+    fn last_anywhere(&self, fits: impl Fn(&Rec) -> bool) -> Option<usize> {
+        self.recent
+            .iter()
+            .rev()
+            .map(|r| r.0)
+            .find(|&s| fits(&self.recs[s]))
+    }
+
     /// The person named last, preferring paragraph `para` and the one
     /// before, and remembers them as a speaker there.
     pub fn last_person(&mut self, para: usize) -> Option<usize> {
-        let found = self.last(para, |r| r.person).or_else(|| {
-            self.recent
-                .iter()
-                .rev()
-                .map(|r| r.0)
-                .find(|&s| self.recs[s].person)
-        })?;
+        let found = self
+            .last(para, |r| r.person)
+            .or_else(|| self.last_anywhere(|r| r.person))?;
         self.remember(found, para, true);
         Some(found)
     }
@@ -219,13 +225,9 @@ impl Registry {
                         .then(|| self.last(para, |r| r.person))
                         .flatten()
                     }),
-                Anaphor::Media => self.last(para, |r| r.media).or_else(|| {
-                    self.recent
-                        .iter()
-                        .rev()
-                        .map(|r| r.0)
-                        .find(|&s| self.recs[s].media)
-                }),
+                Anaphor::Media => self
+                    .last(para, |r| r.media)
+                    .or_else(|| self.last_anywhere(|r| r.media)),
                 Anaphor::Institution => self
                     .last(para, |r| {
                         r.institution && (noun == "side" || key(&r.name).contains(noun.as_str()))
@@ -284,17 +286,14 @@ impl Registry {
         let fits = |i: &usize| {
             gender.is_none() || self.recs[*i].gender.is_none() || self.recs[*i].gender == gender
         };
-        let found = if let Some(&i) = self.by_key.get(&k).filter(|&&i| self.recs[i].person) {
-            Some(i).filter(fits).or_else(|| {
-                let c: Vec<usize> = self
-                    .by_token
-                    .get(tokens[0])?
-                    .iter()
-                    .copied()
-                    .filter(fits)
-                    .collect();
-                self.most_recent(&c)
-            })
+        let exact = self
+            .by_key
+            .get(&k)
+            .copied()
+            .filter(|&i| self.recs[i].person)
+            .filter(fits);
+        let found = if exact.is_some() {
+            exact
         } else if tokens.len() == 1 {
             let mut c: Vec<usize> = self
                 .by_token
