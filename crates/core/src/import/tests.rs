@@ -544,3 +544,95 @@ fn spokespeople_speak_for_their_institution() {
     assert_eq!(said_by(&d, "move had been cancelled"), "council");
     assert_eq!(said_by(&d, "Decisions are"), "Ministry of Transport");
 }
+
+#[test]
+fn a_short_quotation_with_a_long_cue_after_it_is_direct() {
+    let d = run("“No way!” said Amir Hussain, 51, shaking his head as he left the shop.");
+    assert_eq!(quotes(&d), [("Amir Hussain".into(), D, "No way!".into())]);
+}
+
+#[test]
+fn a_title_after_said_stays_with_the_name() {
+    let d = run("“We will vote it down,” said Rep. Luis Ortega, a Democrat from Ohio.");
+    assert_eq!(said_by(&d, "vote it down"), "Luis Ortega");
+}
+
+#[test]
+fn pronouns_and_courtesy_titles_follow_gender() {
+    let d = run(
+        "Ana Ruiz, a nurse, spoke after Tom Reyes, a farmer.\n\n“We are tired of waiting for the council,” she said.",
+    );
+    assert_eq!(said_by(&d, "tired of waiting"), "Ana Ruiz");
+    let d = run(
+        "Senator Helen Ward has pushed the bill all winter. Her husband, Dr. Paul Ward, runs a hospital.\n\n“I knew how this would look to everyone,” Ms. Ward said.\n\n“We agreed not to discuss her bills at home,” Dr. Ward said.",
+    );
+    assert_eq!(said_by(&d, "how this would look"), "Helen Ward");
+    assert_eq!(said_by(&d, "discuss her bills"), "Paul Ward");
+    assert!(
+        d.speakers.iter().all(|s| s.role.as_deref() != Some("Ms.")),
+        "a courtesy title is no role: {:?}",
+        d.speakers
+    );
+}
+
+#[test]
+fn unnamed_people_speak_for_themselves_whatever_their_noun() {
+    let d = run(
+        "One shopkeeper in Castlecoote said business had been slow all year.\n\n“Nobody comes here in the winter any more,” she said.",
+    );
+    assert_eq!(
+        said_by(&d, "business had been slow"),
+        "one shopkeeper in Castlecoote"
+    );
+    assert_eq!(said_by(&d, "Nobody comes"), "one shopkeeper in Castlecoote");
+}
+
+#[test]
+fn a_ledes_description_is_no_speaker_of_its_own() {
+    let d = run(
+        "Title here\n\nA landlord accused of neglect told a jury on Wednesday that he had not known about the mould.\n\nDouglas Fenwick, 59, was questioned for two hours.",
+    );
+    assert!(
+        d.speakers.iter().all(|s| s.name != "a landlord"),
+        "{:?}",
+        d.speakers
+    );
+}
+
+#[test]
+fn interview_answers_are_the_interviewees_words() {
+    let d = run(
+        "Title here\n\nAna Ruiz, 64, has run the ferry for thirty years.\n\nQ: Why did you start?\n\nA: My father had the boat before me.\n\nThe rest came later.\n\nQ: What next?\n\nA: Sleep.\n\nShe retires on Friday.",
+    );
+    assert_eq!(
+        quotes(&d),
+        [
+            (
+                "Ana Ruiz".into(),
+                D,
+                "My father had the boat before me.".into()
+            ),
+            ("Ana Ruiz".into(), D, "The rest came later.".into()),
+            ("Ana Ruiz".into(), D, "Sleep.".into()),
+        ]
+    );
+}
+
+#[test]
+fn nicknames_places_colons_and_tabloid_verbs() {
+    let d = run(
+        "Marguerite “Peg” Lindahl has carried the mail for years. She talked at her table in Port Anselm, a fishing town.\n\n“I would do it all again tomorrow,” Lindahl said.",
+    );
+    assert_eq!(said_by(&d, "all again"), "Marguerite Lindahl");
+    assert!(
+        d.speakers.iter().all(|s| s.name != "Port Anselm"),
+        "{:?}",
+        d.speakers
+    );
+    let d = run(
+        "Mayor Celeste Rowan attacked her critics in a string of posts: “No final decision has been made about the mural.”",
+    );
+    assert_eq!(said_by(&d, "No final decision"), "Celeste Rowan");
+    let d = run("“Who tickets a hearse on the day of a funeral?” fumed Keith Bramley.");
+    assert_eq!(said_by(&d, "tickets a hearse"), "Keith Bramley");
+}
