@@ -97,6 +97,10 @@ fn question_title(s: &str) -> String {
 /// The categories of an article, in order.
 pub fn sections(body: &str, paragraphs: &[Paragraph]) -> Vec<Section> {
     let mut markers = Vec::new();
+    // "What might be the practical conclusions? …": a paragraph that opens
+    // with the author's own question turns to a new group too, once groups
+    // have been announced.
+    let mut questions = Vec::new();
     for p in paragraphs.iter().filter(|p| p.role == Role::Text) {
         let Some(first) = sentences(body, p.range.clone()).into_iter().next() else {
             continue;
@@ -109,24 +113,16 @@ pub fn sections(body: &str, paragraphs: &[Paragraph]) -> Vec<Section> {
                     .unwrap_or_else(|| format!("Category {}", markers.len() + 1)),
                 summary: s.to_string(),
             });
+        } else if !markers.is_empty() && is_open_question(s.trim()) {
+            questions.push(Section {
+                start: p.range.start,
+                title: question_title(s.trim()),
+                summary: s.trim().to_string(),
+            });
         }
     }
     if markers.len() >= 2 {
-        // "What might be the practical conclusions? …": a paragraph that
-        // opens with the author's own question turns to a new group too.
-        for p in paragraphs.iter().filter(|p| p.role == Role::Text) {
-            let Some(first) = sentences(body, p.range.clone()).into_iter().next() else {
-                continue;
-            };
-            let s = body[first].trim();
-            if p.range.start > markers[0].start && is_open_question(s) {
-                markers.push(Section {
-                    start: p.range.start,
-                    title: question_title(s),
-                    summary: s.to_string(),
-                });
-            }
-        }
+        markers.extend(questions);
         markers.sort_by_key(|m| m.start);
         return markers;
     }

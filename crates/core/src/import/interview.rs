@@ -43,6 +43,16 @@ fn may_be_turn(role: Role) -> bool {
     matches!(role, Role::Text | Role::Heading)
 }
 
+/// Whether the paragraphs of the roles `counts` hold enough questions to
+/// make the article an interview.
+fn is_interview(body: &str, paragraphs: &[Paragraph], counts: impl Fn(Role) -> bool) -> bool {
+    paragraphs
+        .iter()
+        .filter(|p| counts(p.role) && marker(&body[p.range.clone()], 'Q').is_some())
+        .count()
+        >= MIN_QUESTIONS
+}
+
 /// Makes the questions and answers of an interview running text, where the
 /// layout took short ones for headings.
 pub fn mark_turns(paragraphs: &mut [Paragraph], body: &str) {
@@ -50,11 +60,7 @@ pub fn mark_turns(paragraphs: &mut [Paragraph], body: &str) {
         let t = &body[p.range.clone()];
         may_be_turn(p.role) && (marker(t, 'Q').is_some() || marker(t, 'A').is_some())
     };
-    let questions = paragraphs
-        .iter()
-        .filter(|p| may_be_turn(p.role) && marker(&body[p.range.clone()], 'Q').is_some())
-        .count();
-    if questions < MIN_QUESTIONS {
+    if !is_interview(body, paragraphs, may_be_turn) {
         return;
     }
     for p in paragraphs.iter_mut() {
@@ -69,11 +75,7 @@ pub fn mark_turns(paragraphs: &mut [Paragraph], body: &str) {
 pub fn turns(body: &str, paragraphs: &[Paragraph]) -> Vec<Option<Turn>> {
     let mut out: Vec<Option<Turn>> = vec![None; paragraphs.len()];
     let text = |p: &Paragraph| &body[p.range.clone()];
-    let questions = paragraphs
-        .iter()
-        .filter(|p| p.role == Role::Text && marker(text(p), 'Q').is_some())
-        .count();
-    if questions < MIN_QUESTIONS {
+    if !is_interview(body, paragraphs, |r| r == Role::Text) {
         return out;
     }
     let last_question = paragraphs

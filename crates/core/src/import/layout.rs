@@ -232,14 +232,12 @@ fn is_trailer(text: &str) -> bool {
 }
 
 /// A short single line without closing punctuation: a title or heading.
+/// Longest heading, in words.
+const MAX_HEADING_WORDS: usize = 16;
+
 fn is_heading_like(text: &str) -> bool {
     let t = text.trim();
-    let words = t.split_whitespace().count();
-    !t.contains('\n')
-        && (1..=16).contains(&words)
-        && t.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    headline_shape(t, MAX_HEADING_WORDS)
         && !t.ends_with(['.', ',', ';', ':', '”', '"', '’', '\'', ')', '…'])
         && !t.starts_with(['“', '"', '‘', '«', '„'])
         && !t.ends_with("...")
@@ -254,9 +252,13 @@ const MAX_HEADLINE_WORDS: usize = 30;
 
 /// A first line that reads as a headline though it ends with a full stop.
 fn is_headline(text: &str) -> bool {
-    let t = text.trim();
+    headline_shape(text.trim(), MAX_HEADLINE_WORDS)
+}
+
+/// One line of 1 to `max_words` words that opens with a capital or a digit.
+fn headline_shape(t: &str, max_words: usize) -> bool {
     !t.contains('\n')
-        && (1..=MAX_HEADLINE_WORDS).contains(&t.split_whitespace().count())
+        && (1..=max_words).contains(&t.split_whitespace().count())
         && t.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())

@@ -363,6 +363,14 @@ pub fn is_locative(word: &str) -> bool {
     LOCATIVES.contains(word)
 }
 
+static COURTESY_TITLES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/courtesy-titles.txt")));
+
+/// Titles that only say someone's gender (lower case, no dot: "mrs").
+pub fn is_courtesy_title(word: &str) -> bool {
+    COURTESY_TITLES.contains(word)
+}
+
 /// A gender tag of `gender-words.txt` and `given-names.txt`: `he` or `she`.
 fn read_gender(_: &'static str, tag: &'static str) -> Option<Pronoun> {
     match tag {

@@ -115,12 +115,7 @@ fn without_courtesy(role: &str) -> Option<String> {
         .split("; ")
         .map(|p| {
             let mut ws: Vec<&str> = p.split_whitespace().collect();
-            ws.retain(|w| {
-                !matches!(
-                    w.trim_end_matches('.').to_lowercase().as_str(),
-                    "mr" | "mrs" | "ms" | "miss" | "mx"
-                )
-            });
+            ws.retain(|w| !lexicon::is_courtesy_title(&w.trim_end_matches('.').to_lowercase()));
             ws.join(" ")
         })
         .filter(|p| !p.is_empty())
