@@ -37,7 +37,7 @@ pub const MANIFEST: &str = "reactions-index.json";
 /// What the manifest's `format` says.
 const FORMAT: &str = "reactions-index";
 /// The layout version this build writes and reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 struct Manifest {

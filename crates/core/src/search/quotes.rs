@@ -126,9 +126,20 @@ fn atom(f: &Fields, a: &Atom) -> Box<dyn Query> {
         }
         _ if a.words.len() > 1 => {
             // `jong-un`: its words in a row (the cased field has no
-            // positions: there, all its words).
+            // positions, and only words with a capital: there, all its
+            // words, those in lower case from the other fields).
             if a.cased {
-                all(a.words.iter().map(|w| term(f.cased, w)).collect())
+                all(a
+                    .words
+                    .iter()
+                    .map(|w| {
+                        if w.chars().any(char::is_uppercase) {
+                            term(f.cased, w)
+                        } else {
+                            any(vec![term(f.text, w), term(f.speaker, w)])
+                        }
+                    })
+                    .collect())
             } else {
                 any(vec![phrase(f.text, &a.words), phrase(f.speaker, &a.words)])
             }

@@ -8,10 +8,10 @@
 //! |------------|-----------------------------------------|------------------|
 //! | `text`     | the quote's words, folded, lower case   | terms, phrases   |
 //! | `speaker`  | its speaker's name and aliases, likewise| terms            |
-//! | `cased`    | both, folded, case kept                 | smart case       |
+//! | `cased`    | the words of both with a capital, folded| smart case       |
 //! | `first`    | the first word of the text              | `^term`          |
 //! | `last_rev` | the last word, reversed                 | `term$`          |
-//! | `ord`      | the quote's position (fast field)       | ties, look-ups   |
+//! | `ord`      | the quote's position (fast field only)  | ties, look-ups   |
 //!
 //! The quote records shown (text, speaker, date, URL…) are kept beside the
 //! index on disk, in blocks checked by CRC ([`records`]), not in tantivy.
@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::{DocId, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument};
@@ -83,8 +83,15 @@ fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T, StoreError>) -> Result<T
 pub struct StoreError(pub String);
 
 impl From<tantivy::TantivyError> for StoreError {
+    /// tantivy's message on one line (some span several: a damaged term
+    /// dictionary's does).
     fn from(e: tantivy::TantivyError) -> Self {
-        StoreError(e.to_string())
+        StoreError(
+            e.to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     }
 }
 
@@ -129,8 +136,17 @@ pub fn schema() -> (Schema, Fields) {
         cased: b.add_text_field("cased", words("cased", IndexRecordOption::Basic)),
         first: b.add_text_field("first", STRING),
         last_rev: b.add_text_field("last_rev", STRING),
-        ord: b.add_u64_field("ord", FAST | INDEXED),
-        id: b.add_text_field("id", STRING),
+        ord: b.add_u64_field("ord", FAST),
+        // Looked up, never scored: no field norms.
+        id: b.add_text_field(
+            "id",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("raw")
+                    .set_fieldnorms(false)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        ),
     };
     (b.build(), fields)
 }
@@ -162,12 +178,12 @@ fn document(f: &Fields, d: &DocInput) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     let text = fold(d.text);
     doc.add_text(f.text, &text);
-    let mut cased = text.into_owned();
+    let mut cased = String::new();
+    push_capitalised(&mut cased, &text);
     for name in d.speaker {
         let name = fold(name);
         doc.add_text(f.speaker, &name);
-        cased.push_str(" \n ");
-        cased.push_str(&name);
+        push_capitalised(&mut cased, &name);
     }
     doc.add_text(f.cased, &cased);
     let words = crate::text::words(d.text, false);
@@ -180,6 +196,20 @@ fn document(f: &Fields, d: &DocInput) -> TantivyDocument {
     doc.add_u64(f.ord, d.ord as u64);
     doc.add_text(f.id, d.id);
     doc
+}
+
+/// Appends to `out` the words of `folded` that have a capital letter, split
+/// where the analysers split. Only a term with a capital is looked up in the
+/// cased field (smart case), and it can only match such a word, so the
+/// words in lower case (most of any text) are left out of it.
+fn push_capitalised(out: &mut String, folded: &str) {
+    for w in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_uppercase))
+    {
+        out.push_str(w);
+        out.push(' ');
+    }
 }
 
 /// Writes one shard, in memory or in a directory.
