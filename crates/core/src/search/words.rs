@@ -37,6 +37,9 @@ pub struct WordMatcher {
     word: String,
     chars: usize,
     dfa: Option<DFA>,
+    /// Whether the word has a capital: then (smart case) it matches only
+    /// words with a capital, as the index's cased field holds only those.
+    capital: bool,
 }
 
 impl WordMatcher {
@@ -48,6 +51,7 @@ impl WordMatcher {
             word: word.to_string(),
             chars,
             dfa,
+            capital: word.chars().any(char::is_uppercase),
         }
     }
 
@@ -61,6 +65,9 @@ impl WordMatcher {
             return Some((Quality::Prefix, self.chars));
         }
         let dfa = self.dfa.as_ref()?;
+        if self.capital && !candidate.chars().any(char::is_uppercase) {
+            return None;
+        }
         match dfa.eval(candidate) {
             Distance::Exact(_) => Some((Quality::Typo, self.chars.min(candidate.chars().count()))),
             Distance::AtLeast(_) => None,
@@ -240,6 +247,10 @@ mod tests {
         assert!(hit("jong-un", "Kim Jong-un").is_some());
         // Smart case.
         assert!(hit("Kim", "Kim Jong-un").is_some());
+        // A term with a capital matches words with a capital only, also
+        // within its typo budget.
+        assert_eq!(hit("Lankov", "lankov"), None);
+        assert!(hit("Lankov", "Lamkov").is_some());
         assert_eq!(hit("Kim", "kim jong-un"), None);
     }
 }
