@@ -7,9 +7,10 @@ use serde_json::json;
 
 use crate::cli::{EvalArgs, ImportArgs, QuotesArgs, SearchArgs, ShowArgs, SpeakersArgs};
 use crate::error::{Diagnostic, LoadError, LookupError};
+use crate::ids::{QuoteId, SpeakerId};
 use crate::index::Index;
 use crate::load::{self, LoadedDataset};
-use crate::search::{Hit, HitKind, Options, Searcher};
+use crate::search::{Hit, HitKind, Options, Searcher, Target};
 use crate::{eval, format};
 
 /// Why a command failed.
@@ -44,7 +45,7 @@ fn one_line(s: &str) -> String {
 }
 
 /// `Name — role, affiliation`
-pub fn speaker_label(index: &Index, s: usize) -> String {
+pub fn speaker_label(index: &Index, s: SpeakerId) -> String {
     let d = &index.speaker(s).data;
     match d.about() {
         about if about.is_empty() => d.name.clone(),
@@ -61,18 +62,19 @@ fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()>
 
 /// A search hit's id and one-line text.
 pub fn hit_line(index: &Index, hit: &Hit) -> (String, String) {
-    match hit.kind {
-        HitKind::Speaker => (index.speaker_id(hit.index), speaker_label(index, hit.index)),
-        HitKind::Category => {
-            let c = &index.category(hit.index).data;
-            (index.category_id(hit.index), c.title.clone())
-        }
-        HitKind::Quote => {
-            let q = index.quote(hit.index);
-            let name = &index.speaker(q.speaker).data.name;
+    target_line(index, hit.target)
+}
+
+fn target_line(index: &Index, target: Target) -> (String, String) {
+    match target {
+        Target::Speaker(s) => (index.speaker_id(s), speaker_label(index, s)),
+        Target::Category(c) => (index.category_id(c), index.category(c).data.title.clone()),
+        Target::Quote(q) => {
+            let quote = index.quote(q);
+            let name = &index.speaker(quote.speaker).data.name;
             (
-                index.quote_id(hit.index),
-                format!("{name}: {}", one_line(&q.text)),
+                index.quote_id(q),
+                format!("{name}: {}", one_line(&quote.text)),
             )
         }
     }
@@ -80,18 +82,11 @@ pub fn hit_line(index: &Index, hit: &Hit) -> (String, String) {
 
 /// One line of `reactions search`: kind, id, text; what [`hit_line`] gives,
 /// written without building strings (a search may print a million lines).
-fn write_hit_line(index: &Index, kind: HitKind, i: usize, out: &mut impl Write) -> io::Result<()> {
-    if kind != HitKind::Quote {
-        let hit = Hit {
-            kind,
-            index: i,
-            score: 0,
-            exact: false,
-            matches: Vec::new(),
-        };
-        let (id, text) = hit_line(index, &hit);
-        return writeln!(out, "{}\t{id}\t{text}", kind.label());
-    }
+fn write_hit_line(index: &Index, target: Target, out: &mut impl Write) -> io::Result<()> {
+    let Target::Quote(i) = target else {
+        let (id, text) = target_line(index, target);
+        return writeln!(out, "{}\t{id}\t{text}", target.kind().label());
+    };
     let q = index.quote(i);
     let article = &index.article(q.article).meta.id;
     let name = &index.speaker(q.speaker).data.name;
@@ -169,7 +164,7 @@ fn write_hit_line_colored(index: &Index, hit: &Hit, out: &mut impl Write) -> io:
     let none: &[usize] = &[];
     let positions = |f: Field| hit.positions(f).unwrap_or(none);
     let (id, _) = hit_line(index, hit);
-    let colour = match hit.kind {
+    let colour = match hit.kind() {
         HitKind::Speaker => sgr::SPEAKER,
         HitKind::Category => sgr::CATEGORY,
         HitKind::Quote => sgr::QUOTE,
@@ -177,14 +172,14 @@ fn write_hit_line_colored(index: &Index, hit: &Hit, out: &mut impl Write) -> io:
     write!(
         out,
         "{colour}{}{}\t{}{id}{}\t",
-        hit.kind.label(),
+        hit.kind().label(),
         sgr::RESET,
         sgr::DIM,
         sgr::RESET
     )?;
-    match hit.kind {
-        HitKind::Speaker => {
-            let d = &index.speaker(hit.index).data;
+    match hit.target {
+        Target::Speaker(s) => {
+            let d = &index.speaker(s).data;
             write_marked(out, marked(&d.name, positions(Field::Name)))?;
             let about = d.about();
             if !about.is_empty() {
@@ -212,12 +207,12 @@ fn write_hit_line_colored(index: &Index, hit: &Hit, out: &mut impl Write) -> io:
                 write_marked(out, about.chars().zip(marks))?;
             }
         }
-        HitKind::Category => {
-            let c = &index.category(hit.index).data;
+        Target::Category(c) => {
+            let c = &index.category(c).data;
             write_marked(out, marked(&c.title, positions(Field::Title)))?;
         }
-        HitKind::Quote => {
-            let q = index.quote(hit.index);
+        Target::Quote(q) => {
+            let q = index.quote(q);
             let name = &index.speaker(q.speaker).data.name;
             write_marked(out, marked(name, positions(Field::SpeakerName)))?;
             out.write_all(b": ")?;
@@ -263,7 +258,7 @@ pub fn search(index: &Index, args: &SearchArgs, color: bool, out: &mut impl Writ
             if color {
                 write_hit_line_colored(index, h, out)?;
             } else {
-                write_hit_line(index, h.kind, h.index, out)?;
+                write_hit_line(index, h.target, out)?;
             }
         }
     } else {
@@ -271,7 +266,7 @@ pub fn search(index: &Index, args: &SearchArgs, color: bool, out: &mut impl Writ
             .iter()
             .map(|h| {
                 let (id, text) = hit_line(index, h);
-                json!({"kind": h.kind, "id": id, "score": h.score, "text": text, "matches": h.matches})
+                json!({"kind": h.kind(), "id": id, "score": h.score, "text": text, "matches": h.matches})
             })
             .collect();
         write_json(out, &items)?;
@@ -290,12 +285,12 @@ pub fn speakers(index: &Index, args: &SpeakersArgs, out: &mut impl Write) -> Res
         .as_deref()
         .map(|c| index.find_category(c))
         .transpose()?;
-    let list: Vec<usize> = match category {
+    let list: Vec<SpeakerId> = match category {
         Some(c) => index.speakers_by_category(c).to_vec(),
         None => index.speakers_in_order().to_vec(),
     };
     // In a category, a speaker's quotes there, as the explorer counts them.
-    let count = |s: usize| index.quote_count(s, category);
+    let count = |s: SpeakerId| index.quote_count(s, category);
     if args.json {
         let items: Vec<_> = list
             .iter()
@@ -330,7 +325,8 @@ pub fn speakers(index: &Index, args: &SpeakersArgs, out: &mut impl Write) -> Res
 /// `reactions categories`
 pub fn categories(index: &Index, json_out: bool, out: &mut impl Write) -> Result {
     if json_out {
-        let items: Vec<_> = (0..index.categories().len())
+        let items: Vec<_> = index
+            .category_ids()
             .map(|c| {
                 let d = &index.category(c).data;
                 json!({
@@ -342,7 +338,7 @@ pub fn categories(index: &Index, json_out: bool, out: &mut impl Write) -> Result
             .collect();
         write_json(out, &items)?;
     } else {
-        for c in 0..index.categories().len() {
+        for c in index.category_ids() {
             let d = &index.category(c).data;
             writeln!(
                 out,
@@ -369,11 +365,12 @@ pub fn quotes(index: &Index, args: &QuotesArgs, out: &mut impl Write) -> Result 
         .as_deref()
         .map(|c| index.find_category(c))
         .transpose()?;
-    let list: Vec<usize> = (0..index.quote_total())
+    let list: Vec<QuoteId> = index
+        .quote_ids()
         .filter(|&q| {
-            let quote = index.quote(q);
-            speaker.is_none_or(|s| quote.speaker == s)
-                && category.is_none_or(|c| quote.category == c)
+            let place = index.place(q);
+            speaker.is_none_or(|s| place.speaker == s)
+                && category.is_none_or(|c| place.category == c)
         })
         .collect();
     if args.json {
@@ -406,7 +403,7 @@ pub fn show(index: &Index, args: &ShowArgs, out: &mut impl Write) -> Result {
         .ids
         .iter()
         .map(|id| index.find_quote(id))
-        .collect::<std::result::Result<Vec<usize>, _>>()?;
+        .collect::<std::result::Result<Vec<QuoteId>, _>>()?;
     let format: format::Format = args.format.into();
     match (format.style(), quotes.as_slice()) {
         (Some(style), _) => {

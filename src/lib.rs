@@ -14,7 +14,8 @@
 #![forbid(unsafe_code)]
 
 pub use reactions_core::{
-    disk, error, eval, format, import, index, load, model, read, search, stats, store, text, worker,
+    disk, error, eval, format, ids, import, index, load, model, read, search, stats, store, text,
+    worker,
 };
 
 pub mod cli;

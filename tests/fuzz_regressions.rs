@@ -77,7 +77,7 @@ fn a_damaged_index_found_by_fuzzing_opens_or_errs_without_a_panic() {
         for q in ["lankov", "china | russia", ""] {
             let _ = searcher.try_search(&opened, q, Options::default());
         }
-        for q in 0..opened.quote_total() {
+        for q in opened.quote_ids() {
             let _ = opened.quote(q);
         }
     }

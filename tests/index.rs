@@ -1,6 +1,7 @@
 //! The bundled dataset through the library: completeness, look-ups, context
 //! and search ranking.
 
+use reactions::ids::{ArticleId, QuoteId, SpeakerId};
 use reactions::index::Index;
 use reactions::load::load_embedded;
 use reactions::model::{QuoteKind, SpeakerKind};
@@ -10,7 +11,7 @@ fn index() -> Index {
     load_embedded().expect("bundled dataset loads")
 }
 
-fn speaker(index: &Index, id: &str) -> usize {
+fn speaker(index: &Index, id: &str) -> SpeakerId {
     index
         .find_speaker(id)
         .unwrap_or_else(|e| panic!("{id}: {e}"))
@@ -60,10 +61,10 @@ fn every_voice_of_the_article_is_there() {
     assert!(index.speakers().len() >= 35);
     assert!(index.quote_total() >= 60);
     // Every speaker is quoted, every category has quotes.
-    for s in 0..index.speakers().len() {
+    for s in index.speaker_ids() {
         assert!(!index.quotes_by_speaker(s).is_empty());
     }
-    for c in 0..index.categories().len() {
+    for c in index.category_ids() {
         assert!(!index.quotes_by_category(c).is_empty());
     }
     // Media and unnamed voices are speakers too.
@@ -124,15 +125,17 @@ fn lookups_by_category_and_article() {
         .collect();
     assert_eq!(speakers.first(), Some(&"South Koreans"));
     assert!(speakers.contains(&"Mao Ning"));
-    let total: usize = (0..index.categories().len())
+    let total: usize = index
+        .category_ids()
         .map(|c| index.quotes_by_category(c).len())
         .sum();
     assert_eq!(total, index.quote_total());
-    assert_eq!(index.quotes_by_article(0).len(), index.quote_total());
+    assert_eq!(
+        index.quotes_by_article(ArticleId::new(0)).len(),
+        index.quote_total()
+    );
     // Quotes are in article order.
-    let spans: Vec<usize> = (0..index.quote_total())
-        .map(|q| index.quote(q).span.0)
-        .collect();
+    let spans: Vec<usize> = index.quote_ids().map(|q| index.quote(q).span.0).collect();
     assert!(spans.windows(2).all(|w| w[0] < w[1]));
 }
 
@@ -159,7 +162,7 @@ fn context_is_the_paragraph_with_the_quote_in_it() {
     );
     assert!(ctx.text.ends_with("South Korean military.”"));
     assert_eq!(&ctx.text[ctx.quote.clone()], index.quote(q).text);
-    for q in 0..index.quote_total() {
+    for q in index.quote_ids() {
         let ctx = index.context(q);
         assert_eq!(
             &ctx.text[ctx.quote.clone()],
@@ -190,10 +193,10 @@ fn names_put_their_speaker_first() {
     ] {
         let hits = search(&index, query, Options::default());
         let top = &hits[0];
-        assert_eq!(top.kind, HitKind::Speaker, "{query}");
-        assert_eq!(index.speaker(top.index).data.id, id, "{query}");
+        assert_eq!(top.kind(), HitKind::Speaker, "{query}");
+        assert_eq!(index.speaker(top.speaker().unwrap()).data.id, id, "{query}");
         // Quotes come after every speaker hit that names the person.
-        let first_quote = hits.iter().position(|h| h.kind == HitKind::Quote);
+        let first_quote = hits.iter().position(|h| h.kind() == HitKind::Quote);
         if let Some(fq) = first_quote {
             assert!(fq >= 1, "{query}");
         }
@@ -202,7 +205,7 @@ fn names_put_their_speaker_first() {
     let hits = search(&index, "Kookmin", Options::default());
     let top: Vec<&str> = hits[..2]
         .iter()
-        .map(|h| index.speaker(h.index).data.id.as_str())
+        .map(|h| index.speaker(h.speaker().unwrap()).data.id.as_str())
         .collect();
     assert_eq!(top, ["lankov", "chung-jae-won"]);
     assert!(hits[0].positions(Field::AffiliationAlias(0)).is_some());
@@ -226,8 +229,8 @@ fn phrases_find_their_quote() {
                 limit: Some(3),
             },
         );
-        assert_eq!(hits[0].kind, HitKind::Quote, "{phrase}");
-        assert_eq!(index.quote(hits[0].index).id, id, "{phrase}");
+        assert_eq!(hits[0].kind(), HitKind::Quote, "{phrase}");
+        assert_eq!(index.quote(hits[0].quote().unwrap()).id, id, "{phrase}");
         assert!(hits[0].positions(Field::Text).is_some());
     }
 }
@@ -260,7 +263,7 @@ fn smart_case_and_positions() {
             limit: None,
         },
     );
-    assert!(quotes.iter().all(|h| h.kind == HitKind::Quote));
+    assert!(quotes.iter().all(|h| h.kind() == HitKind::Quote));
     assert!(quotes.len() >= 3);
     // An empty query lists everything: speakers, categories, quotes, each
     // in corpus order.
@@ -269,12 +272,12 @@ fn smart_case_and_positions() {
         all.len(),
         index.speakers().len() + index.categories().len() + index.quote_total()
     );
-    let quotes: Vec<usize> = all
+    let quotes: Vec<QuoteId> = all
         .iter()
-        .filter(|h| h.kind == HitKind::Quote)
-        .map(|h| h.index)
+        .filter(|h| h.kind() == HitKind::Quote)
+        .filter_map(|h| h.quote())
         .collect();
-    assert_eq!(quotes, (0..index.quote_total()).collect::<Vec<_>>());
+    assert_eq!(quotes, index.quote_ids().collect::<Vec<_>>());
 }
 
 /// Every one-edit misspelling (a letter dropped, doubled, replaced, or two
@@ -284,7 +287,7 @@ fn smart_case_and_positions() {
 fn a_misspelt_surname_finds_its_speaker_first() {
     let index = index();
     let mut checked = 0;
-    for s in 0..index.speakers().len() {
+    for s in index.speaker_ids() {
         let name = &index.speaker(s).data.name;
         let Some(surname) = name.split_whitespace().last() else {
             continue;
@@ -339,9 +342,9 @@ fn a_misspelt_surname_finds_its_speaker_first() {
             assert!(
                 hits.iter()
                     .take_while(|h| h.score == top_score)
-                    .any(|h| h.index == s),
+                    .any(|h| h.speaker() == Some(s)),
                 "{v}: {} first, not {name}",
-                index.speaker(first.index).data.name
+                index.speaker(first.speaker().unwrap()).data.name
             );
             checked += 1;
         }
@@ -364,7 +367,7 @@ fn china_finds_quotes_about_china() {
     );
     assert!(hits.len() >= 5 && hits.len() < 30, "{}", hits.len());
     for h in &hits {
-        let text = &index.quote(h.index).text.to_lowercase();
+        let text = &index.quote(h.quote().unwrap()).text.to_lowercase();
         assert!(text.contains("chin"), "{text}");
         assert!(h.positions(Field::Text).is_some());
     }
@@ -373,7 +376,7 @@ fn china_finds_quotes_about_china() {
 #[test]
 fn direct_quotes_are_the_words_in_quotation_marks() {
     let index = index();
-    for i in 0..index.quote_total() {
+    for i in index.quote_ids() {
         let q = index.quote(i);
         if q.kind == QuoteKind::Direct {
             let body = &index.article(q.article).body;

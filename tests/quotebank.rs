@@ -14,6 +14,7 @@ use common::reactions;
 use gen_quotebank::{Options, write_file};
 use predicates::str::contains;
 use reactions::error::Location;
+use reactions::ids::{ArticleId, SpeakerId};
 use reactions::index::Index;
 use reactions::load::{LoadOptions, Stage, load_paths, load_paths_with_progress};
 use reactions::model::SpeakerKind;
@@ -116,7 +117,8 @@ fn unknown_speakers_share_one_speaker() {
         .count();
     assert!(nones > 10, "{nones}");
     let index = load(&path);
-    let unknown: Vec<usize> = (0..index.speakers().len())
+    let unknown: Vec<SpeakerId> = index
+        .speaker_ids()
         .filter(|&s| index.speaker(s).data.name == UNKNOWN_SPEAKER)
         .collect();
     assert_eq!(unknown.len(), 1);
@@ -311,7 +313,10 @@ fn a_folder_loads_corpora_and_datasets_together() {
         .map(|a| a.meta.id.as_str())
         .collect();
     assert_eq!(ids, ["asmolov-2023-10-11", "quotes-2019", "quotes-2020"]);
-    assert_eq!(index.quote_total(), 1200 + index.quotes_by_article(0).len());
+    assert_eq!(
+        index.quote_total(),
+        1200 + index.quotes_by_article(ArticleId::new(0)).len()
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use proptest::prelude::*;
+use reactions::ids::QuoteId;
 use reactions::index::Index;
 use reactions::load::load_paths;
 use reactions::search::query::{Mode, parse};
@@ -132,16 +133,17 @@ proptest! {
         for query in &queries {
             let options = Options { kind: Some(HitKind::Quote), limit: None };
             let results = searcher.try_search(&index, query, options).unwrap();
-            let mut found: Vec<usize> = results.hits.iter().map(|h| h.index).collect();
+            let mut found: Vec<QuoteId> = results.hits.iter().filter_map(|h| h.quote()).collect();
             // Best first, ties in corpus order.
             for w in results.hits.windows(2) {
                 prop_assert!(
-                    w[0].score > w[1].score || w[0].score == w[1].score && w[0].index < w[1].index,
+                    w[0].score > w[1].score || w[0].score == w[1].score && w[0].quote() < w[1].quote(),
                     "{query}: {:?}", results.hits
                 );
             }
             found.sort_unstable();
-            let expected: Vec<usize> = (0..index.quote_total())
+            let expected: Vec<QuoteId> = index
+                .quote_ids()
                 .filter(|&q| {
                     let quote = index.quote(q);
                     let speaker = &index.speaker(quote.speaker).data.name;
@@ -194,9 +196,9 @@ fn a_generated_corpus_finds_its_speakers_through_typos() {
                 limit: Some(5),
             },
         );
-        assert_eq!(hits[0].kind, HitKind::Speaker, "{query}");
+        assert_eq!(hits[0].kind(), HitKind::Speaker, "{query}");
         assert_eq!(
-            index.speaker(hits[0].index).data.name,
+            index.speaker(hits[0].speaker().unwrap()).data.name,
             "Andrei Lankov",
             "{query}"
         );
@@ -210,14 +212,14 @@ fn a_generated_corpus_finds_its_speakers_through_typos() {
             limit: Some(50),
         },
     );
-    let first = index.quote(hits[0].index);
+    let first = index.quote(hits[0].quote().unwrap());
     assert!(
         words(&first.text, false)
             .iter()
             .any(|(_, w)| w == "ammunition")
     );
     for h in &hits {
-        let q = index.quote(h.index);
+        let q = index.quote(h.quote().unwrap());
         let text = words(&q.text, false);
         assert!(
             index.speaker(q.speaker).data.name == "Andrei Lankov"

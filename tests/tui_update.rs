@@ -4,6 +4,7 @@
 mod common;
 
 use reactions::clipboard::{Clipboard, FakeClipboard};
+use reactions::ids::{CategoryId, QuoteId};
 use reactions::index::Index;
 use reactions::load::load_embedded;
 use reactions::tui::action::Action;
@@ -72,7 +73,7 @@ fn choosing_a_category_narrows_experts_and_quotes() {
         state
             .quote_rows
             .iter()
-            .all(|&q| index.quote(q).category == 0)
+            .all(|&q| index.quote(q).category == CategoryId::new(0))
     );
     let names: Vec<&str> = state
         .expert_rows
@@ -147,7 +148,10 @@ fn search_lankov_and_jump_to_the_expert() {
     let Overlay::Search(s) = &state.overlay else {
         panic!("search is open")
     };
-    assert_eq!(index.speaker(s.hits[0].index).data.name, "Andrei Lankov");
+    assert_eq!(
+        index.speaker(s.hits[0].speaker().unwrap()).data.name,
+        "Andrei Lankov"
+    );
     update(&mut state, &index, Action::Enter);
     assert!(matches!(state.overlay, Overlay::None));
     // Focus goes on to his quotes.
@@ -186,7 +190,7 @@ fn search_selection_and_category_jump() {
     let row = s
         .hits
         .iter()
-        .position(|h| h.kind == reactions::search::HitKind::Category)
+        .position(|h| h.kind() == reactions::search::HitKind::Category)
         .unwrap();
     for _ in 0..row {
         update(&mut state, &index, Action::Down);
@@ -468,7 +472,10 @@ fn tab_marks_and_moves_on_and_y_copies_every_marked_quote() {
         &index,
         vec![Action::Mark, Action::Mark, Action::Mark],
     );
-    assert_eq!(state.marks.iter().copied().collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(
+        state.marks.iter().map(|q| q.get()).collect::<Vec<_>>(),
+        [0, 1, 2]
+    );
     assert_eq!(state.quotes.selected, 3);
     // Tab again on a marked quote unmarks it.
     run(&mut state, &index, vec![Action::Up, Action::Mark]);
@@ -478,8 +485,12 @@ fn tab_marks_and_moves_on_and_y_copies_every_marked_quote() {
     };
     assert_eq!(
         text,
-        reactions::format::cite(&index, &[0, 1], reactions::format::CitationStyle::Plain)
-            .trim_end()
+        reactions::format::cite(
+            &index,
+            &[QuoteId::new(0), QuoteId::new(1)],
+            reactions::format::CitationStyle::Plain,
+        )
+        .trim_end()
     );
     let mut clipboard = FakeClipboard::default();
     let report = clipboard.copy(&text);
@@ -540,7 +551,7 @@ fn o_asks_to_open_the_source_or_says_there_is_none() {
     let (index, mut state) = setup();
     state.focus = Pane::Quotes;
     let effect = update(&mut state, &index, Action::OpenUrl);
-    match reactions::tui::update::source_url(&index, 0) {
+    match reactions::tui::update::source_url(&index, QuoteId::new(0)) {
         Some(url) => assert_eq!(effect, Some(Effect::Open(url))),
         None => {
             assert_eq!(effect, None);

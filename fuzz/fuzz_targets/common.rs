@@ -38,7 +38,7 @@ pub fn check_import(data: &[u8], file_name: &str) {
         "import output fails check: {problems:?}"
     );
     let index = Index::build(vec![loaded]).expect("an imported dataset builds");
-    for q in 0..index.quote_total() {
+    for q in index.quote_ids() {
         assert_clean(&index.quote(q).text, true);
     }
     for s in index.speakers() {

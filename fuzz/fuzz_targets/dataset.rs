@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let index = Index::build(loaded).expect("a valid dataset builds");
-    for q in 0..index.quote_total() {
+    for q in index.quote_ids() {
         let quote = index.quote(q);
         common::assert_clean(&quote.text, true);
         let ctx = index.context(q);
@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
     let rebuilt = Index::build(again).expect("the export builds");
     assert_eq!(rebuilt.quote_total(), index.quote_total());
     assert_eq!(rebuilt.speakers().len(), index.speakers().len());
-    for q in 0..index.quote_total() {
+    for q in index.quote_ids() {
         assert_eq!(rebuilt.quote(q).text, index.quote(q).text);
         assert_eq!(rebuilt.quote_id(q), index.quote_id(q));
     }

@@ -89,12 +89,12 @@ fuzz_target!(|data: &[u8]| {
             },
         );
     }
-    for q in 0..index.quote_total() {
+    for q in index.quote_ids() {
         let _ = index.quote(q);
         let _ = index.context(q);
         let _ = index.quote_speaker(q);
     }
-    for s in 0..index.speakers().len() {
+    for s in index.speaker_ids() {
         let _ = index.quotes_by_speaker(s);
     }
     let _ = reactions_core::stats::Stats::of(&index);

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use reactions_core::index::Index;
-use reactions_core::search::{Field, HitKind, Options, Searcher, parse};
+use reactions_core::search::{Field, Options, Searcher, Target, parse};
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
@@ -33,17 +33,13 @@ fuzz_target!(|data: &[u8]| {
             assert!(results.hits.len() <= 50 && results.hits.len() <= results.total);
             for h in &results.hits {
                 for m in &h.matches {
-                    let text = match (h.kind, m.field) {
-                        (HitKind::Quote, Field::Text) => index.quote(h.index).text.clone(),
-                        (HitKind::Quote, Field::SpeakerName) => index
-                            .speaker(index.quote(h.index).speaker)
-                            .data
-                            .name
-                            .clone(),
-                        (HitKind::Speaker, Field::Name) => index.speaker(h.index).data.name.clone(),
-                        (HitKind::Category, Field::Title) => {
-                            index.category(h.index).data.title.clone()
+                    let text = match (h.target, m.field) {
+                        (Target::Quote(q), Field::Text) => index.quote(q).text.clone(),
+                        (Target::Quote(q), Field::SpeakerName) => {
+                            index.speaker(index.quote(q).speaker).data.name.clone()
                         }
+                        (Target::Speaker(s), Field::Name) => index.speaker(s).data.name.clone(),
+                        (Target::Category(c), Field::Title) => index.category(c).data.title.clone(),
                         _ => continue,
                     };
                     let n = text.chars().count();

@@ -33,8 +33,8 @@ fuzz_target!(|data: &[u8]| {
     assert!(corpus.quotes.len() + corpus.skipped.len() <= lines);
     for q in &corpus.quotes {
         common::assert_clean(&q.text, true);
-        assert!(q.speaker < corpus.speakers.len());
-        assert!(q.category < corpus.categories.len());
+        assert!(q.speaker.get() < corpus.speakers.len());
+        assert!(q.category.get() < corpus.categories.len());
     }
     for s in &corpus.speakers {
         common::assert_clean(&s.name, false);

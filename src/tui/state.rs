@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::ids::{CategoryId, QuoteId, SpeakerId};
 use crate::index::Index;
 use crate::search::Hit;
 
@@ -188,9 +189,9 @@ pub struct AppState {
     pub detail_scroll: usize,
     /// Speakers listed in the Experts pane (derived from the category;
     /// kept so that drawing and key handling do not recompute it).
-    pub expert_rows: Vec<usize>,
+    pub expert_rows: Vec<SpeakerId>,
     /// Quotes listed in the Quotes pane (derived from category and expert).
-    pub quote_rows: Vec<usize>,
+    pub quote_rows: Vec<QuoteId>,
     pub overlay: Overlay,
     pub status: Option<String>,
     /// The terminal size, for page sizes and mouse hit-testing.
@@ -209,7 +210,7 @@ pub struct AppState {
     /// `overlay_max_scroll`).
     pub detail_max_scroll: usize,
     /// Marked quotes, in corpus order.
-    pub marks: BTreeSet<usize>,
+    pub marks: BTreeSet<QuoteId>,
     /// What the copy on its way holds ("3 quotes"), for the status line.
     pub copying: Option<String>,
     /// The citation style `y` copies in.
@@ -245,12 +246,12 @@ impl AppState {
     }
 
     /// The selected category, `None` for "All".
-    pub fn category(&self) -> Option<usize> {
-        self.categories.selected.checked_sub(1)
+    pub fn category(&self) -> Option<CategoryId> {
+        self.categories.selected.checked_sub(1).map(CategoryId::new)
     }
 
     /// The selected speaker, `None` for "All experts".
-    pub fn expert(&self) -> Option<usize> {
+    pub fn expert(&self) -> Option<SpeakerId> {
         self.experts
             .selected
             .checked_sub(1)
@@ -258,7 +259,7 @@ impl AppState {
     }
 
     /// The selected quote, if the list has any.
-    pub fn quote(&self) -> Option<usize> {
+    pub fn quote(&self) -> Option<QuoteId> {
         self.quote_rows.get(self.quotes.selected).copied()
     }
 
@@ -276,7 +277,7 @@ impl AppState {
     /// Recomputes the quotes of the selected category and expert.
     pub fn refresh_quotes(&mut self, index: &Index) {
         self.quote_rows = match (self.category(), self.expert()) {
-            (None, None) => (0..index.quote_total()).collect(),
+            (None, None) => index.quote_ids().collect(),
             (Some(c), None) => index.quotes_by_category(c).to_vec(),
             (None, Some(s)) => index.quotes_by_speaker(s).to_vec(),
             (Some(c), Some(s)) => index
@@ -291,7 +292,7 @@ impl AppState {
     }
 
     /// Quotes of speaker `s` in the selected category (all when "All").
-    pub fn count_in_category(&self, index: &Index, s: usize) -> usize {
+    pub fn count_in_category(&self, index: &Index, s: SpeakerId) -> usize {
         index.quote_count(s, self.category())
     }
 }

@@ -2,8 +2,9 @@
 //! perhaps, an effect for the event loop to carry out. No I/O happens here.
 
 use crate::format::{self, CitationStyle};
+use crate::ids::{QuoteId, SpeakerId};
 use crate::index::Index;
-use crate::search::{Hit, HitKind};
+use crate::search::{Hit, Target};
 use crate::text::group_thousands;
 use crate::tui::action::Action;
 use crate::tui::layout::{self, Areas};
@@ -221,7 +222,7 @@ fn normal_action(state: &mut AppState, index: &Index, action: Action) -> Option<
 
 /// Copies the marked quotes, or the selected one when none is marked.
 fn copy(state: &mut AppState, index: &Index, style: CitationStyle) -> Option<Effect> {
-    let quotes: Vec<usize> = if state.marks.is_empty() {
+    let quotes: Vec<crate::ids::QuoteId> = if state.marks.is_empty() {
         state.quote().into_iter().collect()
     } else {
         state.marks.iter().copied().collect()
@@ -241,7 +242,7 @@ fn copy(state: &mut AppState, index: &Index, style: CitationStyle) -> Option<Eff
 
 /// The URL of quote `q`'s source: the quote's own (a Quotebank record's),
 /// else its article's.
-pub fn source_url(index: &Index, q: usize) -> Option<String> {
+pub fn source_url(index: &Index, q: QuoteId) -> Option<String> {
     let quote = index.quote(q);
     quote
         .url
@@ -277,7 +278,7 @@ fn clear_marks(state: &mut AppState) {
 
 /// Toggles marks on `quotes`: all marked already → all unmarked, else all
 /// marked. Returns how many are marked afterwards among them.
-fn toggle_marks(state: &mut AppState, quotes: &[usize]) -> usize {
+fn toggle_marks(state: &mut AppState, quotes: &[QuoteId]) -> usize {
     if quotes.iter().all(|q| state.marks.contains(q)) {
         for q in quotes {
             state.marks.remove(q);
@@ -338,7 +339,7 @@ fn mark_here(state: &mut AppState, index: &Index, delta: isize) {
                     index.quotes_by_category(c).to_vec(),
                     format!("in {}", index.category(c).data.title),
                 ),
-                None => ((0..index.quote_total()).collect(), "in all".to_string()),
+                None => (index.quote_ids().collect(), "in all".to_string()),
             };
             let marked = toggle_marks(state, &quotes);
             say_marked(state, &whose, quotes.len(), marked);
@@ -356,15 +357,15 @@ fn mark_hit(state: &mut AppState, index: &Index, delta: isize) {
     let Some(hit) = search.hits.get(search.cursor.selected).cloned() else {
         return;
     };
-    let (quotes, whose) = match hit.kind {
-        HitKind::Quote => (vec![hit.index], None),
-        HitKind::Speaker => (
-            index.quotes_by_speaker(hit.index).to_vec(),
-            Some(format!("of {}", index.speaker(hit.index).data.name)),
+    let (quotes, whose) = match hit.target {
+        Target::Quote(q) => (vec![q], None),
+        Target::Speaker(s) => (
+            index.quotes_by_speaker(s).to_vec(),
+            Some(format!("of {}", index.speaker(s).data.name)),
         ),
-        HitKind::Category => (
-            index.quotes_by_category(hit.index).to_vec(),
-            Some(format!("in {}", index.category(hit.index).data.title)),
+        Target::Category(c) => (
+            index.quotes_by_category(c).to_vec(),
+            Some(format!("in {}", index.category(c).data.title)),
         ),
     };
     let marked = toggle_marks(state, &quotes);
@@ -532,19 +533,19 @@ fn search_action(state: &mut AppState, index: &Index, action: Action) -> Option<
 
 /// Takes the user to what a search hit names.
 pub fn jump(state: &mut AppState, index: &Index, hit: &Hit) {
-    match hit.kind {
-        HitKind::Speaker => jump_to_speaker(state, index, hit.index),
-        HitKind::Category => {
-            state.categories.selected = hit.index + 1;
+    match hit.target {
+        Target::Speaker(s) => jump_to_speaker(state, index, s),
+        Target::Category(c) => {
+            state.categories.selected = c.get() + 1;
             state.refresh_experts(index);
             state.focus = Pane::Categories;
         }
-        HitKind::Quote => jump_to_quote(state, index, hit.index),
+        Target::Quote(q) => jump_to_quote(state, index, q),
     }
 }
 
 /// All categories, this speaker selected, their quotes listed.
-fn jump_to_speaker(state: &mut AppState, index: &Index, s: usize) {
+fn jump_to_speaker(state: &mut AppState, index: &Index, s: SpeakerId) {
     state.categories.selected = 0;
     state.refresh_experts(index);
     if let Some(row) = state.expert_rows.iter().position(|&x| x == s) {
@@ -556,9 +557,9 @@ fn jump_to_speaker(state: &mut AppState, index: &Index, s: usize) {
 }
 
 /// The quote's category and speaker selected, the quote in the detail.
-fn jump_to_quote(state: &mut AppState, index: &Index, q: usize) {
+fn jump_to_quote(state: &mut AppState, index: &Index, q: QuoteId) {
     let quote = index.quote(q);
-    state.categories.selected = quote.category + 1;
+    state.categories.selected = quote.category.get() + 1;
     state.refresh_experts(index);
     if let Some(row) = state.expert_rows.iter().position(|&x| x == quote.speaker) {
         state.experts.selected = row + 1;

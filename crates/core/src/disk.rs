@@ -27,6 +27,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, LoadError};
+use crate::ids::{ArticleId, CategoryId, QuoteId, SpeakerId};
 use crate::index::{CategoryEntry, Index, NO_DATE, Parts, PlacesReader, QuotePlace, SpeakerEntry};
 use crate::model::Article;
 use crate::store::records::{RecordReader, RecordWriter};
@@ -90,7 +91,7 @@ struct Catalog {
     categories: Vec<CategoryEntry>,
     speakers: Vec<SpeakerEntry>,
     /// Speakers in order of their first quote.
-    speakers_in_order: Vec<usize>,
+    speakers_in_order: Vec<SpeakerId>,
     dates: Vec<String>,
 }
 
@@ -148,7 +149,7 @@ pub struct Writer {
     articles: Vec<StoredArticle>,
     categories: Vec<CategoryEntry>,
     speakers: Vec<SpeakerEntry>,
-    speakers_in_order: Vec<usize>,
+    speakers_in_order: Vec<SpeakerId>,
     dates: Vec<String>,
     date_numbers: HashMap<String, u32>,
     places: io::BufWriter<fs::File>,
@@ -158,7 +159,7 @@ pub struct Writer {
     article_ids: HashMap<String, String>,
     /// Speakers of corpora by id: one person quoted in several corpus files
     /// is one speaker, as in memory.
-    corpus_speakers: HashMap<String, usize>,
+    corpus_speakers: HashMap<String, SpeakerId>,
     finished: bool,
 }
 
@@ -238,7 +239,7 @@ impl Writer {
         // Each speaker of this input: one already written (a corpus's
         // speaker met in an earlier file) or a new one.
         let mut new_speakers = Vec::new();
-        let speaker_map: Vec<usize> = index
+        let speaker_map: Vec<SpeakerId> = index
             .speakers()
             .iter()
             .map(|sp| {
@@ -246,12 +247,12 @@ impl Writer {
                 if corpus && let Some(&s) = self.corpus_speakers.get(&sp.data.id) {
                     return s;
                 }
-                let s = s0 + new_speakers.len();
+                let s = SpeakerId::new(s0 + new_speakers.len());
                 if corpus {
                     self.corpus_speakers.insert(sp.data.id.clone(), s);
                 }
                 new_speakers.push(SpeakerEntry {
-                    article: sp.article + a0,
+                    article: sp.article.offset(a0),
                     data: sp.data.clone(),
                 });
                 s
@@ -275,16 +276,17 @@ impl Writer {
             let writer =
                 ShardWriter::create(Some(&path), self.threads, heap).map_err(store_error)?;
             let mut record = Vec::new();
-            for q in first as usize..(first + count) as usize {
+            for q in first..first + count {
+                let q = QuoteId::from_raw(q);
                 let mut entry = index.quote(q).into_owned();
-                let speaker = entry.speaker;
-                entry.article += a0;
+                let speaker = entry.speaker.get();
+                entry.article = entry.article.offset(a0);
                 entry.speaker = speaker_map[speaker];
-                entry.category += c0;
+                entry.category = entry.category.offset(c0);
                 record.clear();
                 serde_json::to_writer(&mut record, &entry)
                     .map_err(|e| io_error(&path, "cannot write", e))?;
-                let ord = (q0 + q) as u32;
+                let ord = (q0 + q.get()) as u32;
                 writer
                     .add(&DocInput {
                         ord,
@@ -311,9 +313,9 @@ impl Writer {
                     },
                 };
                 for v in [
-                    entry.article as u32,
-                    entry.speaker as u32,
-                    entry.category as u32,
+                    entry.article.raw(),
+                    entry.speaker.raw(),
+                    entry.category.raw(),
                     date,
                 ] {
                     self.places
@@ -345,7 +347,7 @@ impl Writer {
             }));
         self.categories
             .extend(index.categories().iter().map(|c| CategoryEntry {
-                article: c.article + a0,
+                article: c.article.offset(a0),
                 data: c.data.clone(),
             }));
         self.speakers.extend(new_speakers);
@@ -354,8 +356,8 @@ impl Writer {
             index
                 .speakers_in_order()
                 .iter()
-                .map(|&s| speaker_map[s])
-                .filter(|&s| s >= s0),
+                .map(|&s| speaker_map[s.get()])
+                .filter(|&s| s.get() >= s0),
         );
         progress(WriteProgress {
             quotes_done: total,
@@ -590,11 +592,11 @@ pub fn open(dir: &Path) -> Result<Index, LoadError> {
     let references_ok = catalog
         .categories
         .iter()
-        .all(|c| c.article < catalog.articles.len())
+        .all(|c| c.article.get() < catalog.articles.len())
         && catalog
             .speakers
             .iter()
-            .all(|s| s.article < catalog.articles.len());
+            .all(|s| s.article.get() < catalog.articles.len());
     if !references_ok {
         return Err(fail(
             &in_data("catalog.json"),
@@ -669,41 +671,24 @@ fn read_places(path: &Path, count: usize, bounds: (usize, usize, usize, usize)) 
         .take(count)
         .map(|c| {
             let p = QuotePlace {
-                article: word(&c[0..4]),
-                speaker: word(&c[4..8]),
-                category: word(&c[8..12]),
+                article: ArticleId::from_raw(word(&c[0..4])),
+                speaker: SpeakerId::from_raw(word(&c[4..8])),
+                category: CategoryId::from_raw(word(&c[8..12])),
                 date: word(&c[12..16]),
             };
-            let valid = (p.article as usize) < articles
-                && (p.speaker as usize) < speakers
-                && (p.category as usize) < categories;
+            let valid = p.article.get() < articles
+                && p.speaker.get() < speakers
+                && p.category.get() < categories;
             QuotePlace {
                 date: if p.date == NO_DATE || (p.date as usize) < dates {
                     p.date
                 } else {
                     NO_DATE
                 },
-                ..if valid {
-                    p
-                } else {
-                    QuotePlace {
-                        article: 0,
-                        speaker: 0,
-                        category: 0,
-                        date: NO_DATE,
-                    }
-                }
+                ..if valid { p } else { QuotePlace::NOWHERE }
             }
         })
         .collect();
-    places.resize(
-        count,
-        QuotePlace {
-            article: 0,
-            speaker: 0,
-            category: 0,
-            date: NO_DATE,
-        },
-    );
+    places.resize(count, QuotePlace::NOWHERE);
     places
 }

@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 use serde_json::json;
 
+use crate::ids::QuoteId;
 use crate::index::Index;
 use crate::model::QuoteKind;
 use crate::text::{civil_date, human_date};
@@ -142,7 +143,7 @@ impl FromStr for CitationStyle {
 }
 
 /// Renders quote `q` in `format`, ending with a newline.
-pub fn quote(index: &Index, q: usize, format: Format) -> String {
+pub fn quote(index: &Index, q: QuoteId, format: Format) -> String {
     match format.style() {
         Some(style) => cite(index, &[q], style),
         None => {
@@ -160,14 +161,19 @@ pub fn quote(index: &Index, q: usize, format: Format) -> String {
 /// for several. Markdown markup with [`CitationStyle::Markdown`] only; see
 /// [`cite_with`] for APA or Chicago in Markdown. Ends with a newline; empty
 /// for no quotes.
-pub fn cite(index: &Index, quotes: &[usize], style: CitationStyle) -> String {
+pub fn cite(index: &Index, quotes: &[QuoteId], style: CitationStyle) -> String {
     cite_with(index, quotes, style, style == CitationStyle::Markdown)
 }
 
 /// [`cite`], in Markdown (`markdown`: blockquotes, names in bold, outlets in
 /// italics, the title a link) or plain text whatever the style.
 /// `cite_with(i, q, CitationStyle::Plain, true)` is the Markdown style.
-pub fn cite_with(index: &Index, quotes: &[usize], style: CitationStyle, markdown: bool) -> String {
+pub fn cite_with(
+    index: &Index,
+    quotes: &[QuoteId],
+    style: CitationStyle,
+    markdown: bool,
+) -> String {
     if quotes.is_empty() {
         return String::new();
     }
@@ -268,7 +274,7 @@ pub fn cite_with(index: &Index, quotes: &[usize], style: CitationStyle, markdown
 
 /// "Name, role, affiliation (13 September 2023)" for quote `q`, with
 /// ", paraphrased" for reported speech.
-pub fn attribution(index: &Index, q: usize) -> String {
+pub fn attribution(index: &Index, q: QuoteId) -> String {
     let quote = index.quote(q);
     let s = &index.speaker(quote.speaker).data;
     let mut out = s.name.clone();
@@ -288,7 +294,7 @@ pub fn attribution(index: &Index, q: usize) -> String {
 
 /// "Name, role, affiliation, September 13, 2023": the attribution as APA
 /// and Chicago write it, before the parenthetical citation.
-fn academic_attribution(index: &Index, q: usize) -> String {
+fn academic_attribution(index: &Index, q: QuoteId) -> String {
     let quote = index.quote(q);
     let s = &index.speaker(quote.speaker).data;
     let mut parts = vec![s.name.clone()];
@@ -311,7 +317,7 @@ fn academic_attribution(index: &Index, q: usize) -> String {
 /// "Konstantin Asmolov, New Eastern Outlook, 11 October 2023, “Title”"; for
 /// a quote of a corpus (no article text), where it was published:
 /// "Quotebank, 16 January 2020, https://…". An unknown date is left out.
-pub fn source(index: &Index, q: usize) -> String {
+pub fn source(index: &Index, q: QuoteId) -> String {
     let quote = index.quote(q);
     let entry = index.article(quote.article);
     let a = &entry.meta;
@@ -339,7 +345,7 @@ fn article_date(a: &crate::model::Article) -> &str {
 }
 
 /// The quote's words: in typographic quotation marks when direct.
-fn body(index: &Index, q: usize) -> String {
+fn body(index: &Index, q: QuoteId) -> String {
     let quote = index.quote(q);
     match quote.kind {
         QuoteKind::Direct => format!("“{}”", quote.text),
@@ -581,7 +587,7 @@ struct Work {
 }
 
 impl Work {
-    fn of(index: &Index, q: usize, style: CitationStyle, markdown: bool) -> Work {
+    fn of(index: &Index, q: QuoteId, style: CitationStyle, markdown: bool) -> Work {
         let quote = index.quote(q);
         let entry = index.article(quote.article);
         let a = &entry.meta;
@@ -847,7 +853,7 @@ fn sentence(s: &str) -> String {
 }
 
 /// Every field of quote `q`, with its speaker, category and article.
-pub fn quote_json(index: &Index, q: usize) -> serde_json::Value {
+pub fn quote_json(index: &Index, q: QuoteId) -> serde_json::Value {
     let quote = index.quote(q);
     let s = &index.speaker(quote.speaker).data;
     let c = &index.category(quote.category).data;

@@ -1,14 +1,15 @@
 //! The in-memory index: every loaded article, category, speaker and quote,
 //! cross-referenced by position, with the look-ups the CLI and the TUI need.
 //!
-//! The index is immutable once built. Records refer to each other by index
-//! into the vectors (`usize`), never by cloned strings, so a quote costs its
-//! own text and a few integers.
+//! The index is immutable once built. Records refer to each other by their
+//! typed positions in the vectors ([`crate::ids`]), never by cloned strings,
+//! so a quote costs its own text and a few integers.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::error::{Diagnostic, LoadError, LookupError};
+use crate::ids::{ArticleId, CategoryId, QuoteId, SpeakerId};
 use crate::model::{Article, Category, Dataset, Quote, QuoteKind, SCHEMA_VERSION, Speaker};
 use crate::read::quotebank::Corpus;
 use crate::read::{LoadedDataset, Source, validate};
@@ -40,28 +41,39 @@ struct Paragraph {
 /// A category and the article it belongs to.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CategoryEntry {
-    pub article: usize,
+    pub article: ArticleId,
     pub data: Category,
 }
 
 /// A speaker and the article it belongs to.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct SpeakerEntry {
-    pub article: usize,
+    pub article: ArticleId,
     pub data: Speaker,
 }
 
 pub use crate::model::QuoteEntry;
 
 /// Where a quote stands, without its text: what lists, counts and
-/// statistics need, kept in memory for every quote (12 bytes each).
+/// statistics need, kept in memory for every quote (16 bytes each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuotePlace {
-    pub article: u32,
-    pub speaker: u32,
-    pub category: u32,
+    pub article: ArticleId,
+    pub speaker: SpeakerId,
+    pub category: CategoryId,
     /// Index into the index's dates, or [`NO_DATE`].
     pub date: u32,
+}
+
+impl QuotePlace {
+    /// The place of a quote whose place cannot be read (a damaged file):
+    /// the first article, speaker and category, with no date.
+    pub const NOWHERE: QuotePlace = QuotePlace {
+        article: ArticleId::new(0),
+        speaker: SpeakerId::new(0),
+        category: CategoryId::new(0),
+        date: NO_DATE,
+    };
 }
 
 /// The date of a quote that has none.
@@ -97,12 +109,12 @@ pub struct Index {
     /// computed on first use (opening an index for one search needs none).
     lists: std::sync::OnceLock<Lists>,
     /// Speakers in order of their first quote (then those without quotes).
-    speakers_in_order: Vec<usize>,
+    speakers_in_order: Vec<SpeakerId>,
     /// The word index of the quotes.
     store: std::sync::Arc<Store>,
     /// While building: the speakers of corpora by id, so that one person
     /// quoted in several corpus files is one speaker.
-    corpus_speakers: HashMap<String, usize>,
+    corpus_speakers: HashMap<String, SpeakerId>,
     /// Tells indexes apart, so that remembered search results are never
     /// applied to another index.
     pub(crate) stamp: u64,
@@ -176,7 +188,7 @@ impl Index {
             mut quotes,
             skipped: _,
         } = corpus;
-        let a = self.articles.len();
+        let a = ArticleId::new(self.articles.len());
         let c0 = self.categories.len();
         let mut meta = article;
         clean_article(&mut meta);
@@ -194,12 +206,12 @@ impl Index {
         // A person quoted in several files of a corpus (a year each) is one
         // speaker: the first file's, found again by their id (a Wikidata
         // id, or the name for speakers without one).
-        let map: Vec<usize> = speakers
+        let map: Vec<SpeakerId> = speakers
             .into_iter()
             .map(|data| match self.corpus_speakers.get(&data.id) {
                 Some(&s) => s,
                 None => {
-                    let s = self.speakers.len();
+                    let s = SpeakerId::new(self.speakers.len());
                     self.corpus_speakers.insert(data.id.clone(), s);
                     self.speakers.push(SpeakerEntry { article: a, data });
                     s
@@ -208,8 +220,8 @@ impl Index {
             .collect();
         for q in &mut quotes {
             q.article = a;
-            q.speaker = map[q.speaker];
-            q.category += c0;
+            q.speaker = map[q.speaker.get()];
+            q.category = CategoryId::new(q.category.get() + c0);
         }
         if self.quotes.is_empty() {
             self.quotes = quotes;
@@ -225,7 +237,7 @@ impl Index {
             dataset,
             body,
         } = loaded;
-        let a = self.articles.len();
+        let a = ArticleId::new(self.articles.len());
         let body = sanitize(&body, true).into_owned();
         let paragraphs = paragraphs(&body);
         let mut meta = dataset.article;
@@ -243,7 +255,7 @@ impl Index {
         for mut c in dataset.categories {
             clean(&mut c.title);
             clean(&mut c.summary);
-            cat_ix.insert(c.id.clone(), self.categories.len());
+            cat_ix.insert(c.id.clone(), CategoryId::new(self.categories.len()));
             self.categories.push(CategoryEntry {
                 article: a,
                 data: c,
@@ -252,7 +264,7 @@ impl Index {
         let mut spk_ix = HashMap::new();
         for mut s in dataset.speakers {
             clean_speaker(&mut s);
-            spk_ix.insert(s.id.clone(), self.speakers.len());
+            spk_ix.insert(s.id.clone(), SpeakerId::new(self.speakers.len()));
             self.speakers.push(SpeakerEntry {
                 article: a,
                 data: s,
@@ -292,9 +304,9 @@ impl Index {
             .quotes
             .iter()
             .map(|q| QuotePlace {
-                article: q.article as u32,
-                speaker: q.speaker as u32,
-                category: q.category as u32,
+                article: q.article,
+                speaker: q.speaker,
+                category: q.category,
                 date: match &q.date {
                     None => NO_DATE,
                     Some(d) => *dates.entry(d.clone()).or_insert_with(|| {
@@ -363,7 +375,10 @@ impl Index {
     fn finish(&mut self) {
         // Categories are shown by article, then by their declared order.
         let mut order: Vec<usize> = (0..self.categories.len()).collect();
-        order.sort_by_key(|&c| (self.categories[c].article, self.categories[c].data.order, c));
+        order.sort_by_key(|&c| {
+            let entry = &self.categories[c];
+            (entry.article, entry.data.order, c)
+        });
         if order.iter().enumerate().any(|(i, &c)| i != c) {
             self.reorder_categories(&order);
         }
@@ -376,13 +391,16 @@ impl Index {
             self.places()
         };
         for p in places {
-            let s = p.speaker as usize;
-            if !seen[s] {
-                seen[s] = true;
-                in_order.push(s);
+            if !seen[p.speaker.get()] {
+                seen[p.speaker.get()] = true;
+                in_order.push(p.speaker);
             }
         }
-        in_order.extend((0..self.speakers.len()).filter(|s| !seen[*s]));
+        in_order.extend(
+            (0..self.speakers.len())
+                .filter(|s| !seen[*s])
+                .map(SpeakerId::new),
+        );
         self.speakers_in_order = in_order;
         self.lists = std::sync::OnceLock::new();
         self.corpus_speakers = HashMap::new();
@@ -419,7 +437,7 @@ impl Index {
                     ord: i as u32,
                     id: &q.id,
                     text: &q.text,
-                    speaker: &names[q.speaker],
+                    speaker: &names[q.speaker.get()],
                 });
             shards.push(Store::shard_in_memory(docs, count as usize)?);
         }
@@ -433,7 +451,7 @@ impl Index {
     pub fn shard_ranges(&self) -> Vec<(u32, u32, String)> {
         let mut ranges: Vec<(u32, u32, String)> = Vec::new();
         for (q, p) in self.places().iter().enumerate() {
-            let file = &self.articles[p.article as usize].file;
+            let file = &self.articles[p.article.get()].file;
             match ranges.last_mut() {
                 Some((_, n, f)) if f == file => *n += 1,
                 _ => ranges.push((q as u32, 1, file.clone())),
@@ -459,12 +477,12 @@ impl Index {
         }
         self.categories = order.iter().map(|&c| self.categories[c].clone()).collect();
         for q in &mut self.quotes {
-            q.category = new_pos[q.category];
+            q.category = CategoryId::new(new_pos[q.category.get()]);
         }
         let _ = self.places();
         if let Some(places) = self.places.get_mut() {
             for p in places {
-                p.category = new_pos[p.category as usize] as u32;
+                p.category = CategoryId::new(new_pos[p.category.get()]);
             }
         }
     }
@@ -479,30 +497,46 @@ impl Index {
     pub fn speakers(&self) -> &[SpeakerEntry] {
         &self.speakers
     }
-    pub fn article(&self, a: usize) -> &ArticleEntry {
-        &self.articles[a]
+    pub fn article(&self, a: ArticleId) -> &ArticleEntry {
+        &self.articles[a.get()]
     }
-    pub fn category(&self, c: usize) -> &CategoryEntry {
-        &self.categories[c]
+    pub fn category(&self, c: CategoryId) -> &CategoryEntry {
+        &self.categories[c.get()]
     }
-    pub fn speaker(&self, s: usize) -> &SpeakerEntry {
-        &self.speakers[s]
+    pub fn speaker(&self, s: SpeakerId) -> &SpeakerEntry {
+        &self.speakers[s.get()]
+    }
+    /// Every article's id, in order.
+    pub fn article_ids(&self) -> impl ExactSizeIterator<Item = ArticleId> + use<> {
+        (0..self.articles.len()).map(ArticleId::new)
+    }
+    /// Every category's id, in display order.
+    pub fn category_ids(&self) -> impl ExactSizeIterator<Item = CategoryId> + use<> {
+        (0..self.categories.len()).map(CategoryId::new)
+    }
+    /// Every speaker's id, in the order they were loaded.
+    pub fn speaker_ids(&self) -> impl ExactSizeIterator<Item = SpeakerId> + use<> {
+        (0..self.speakers.len()).map(SpeakerId::new)
+    }
+    /// Every quote's id, in corpus order.
+    pub fn quote_ids(&self) -> impl ExactSizeIterator<Item = QuoteId> + use<> {
+        (0..self.quote_count).map(QuoteId::new)
     }
     /// Quote `q`'s record: from memory, or read from the index on disk.
     /// A record the index cannot give back (a damaged file) comes back
     /// with a text that says so.
-    pub fn quote(&self, q: usize) -> std::borrow::Cow<'_, QuoteEntry> {
-        if let Some(entry) = self.quotes.get(q) {
+    pub fn quote(&self, q: QuoteId) -> std::borrow::Cow<'_, QuoteEntry> {
+        if let Some(entry) = self.quotes.get(q.get()) {
             return std::borrow::Cow::Borrowed(entry);
         }
         let stored = self
             .store
-            .record(q as u32)
+            .record(q.raw())
             .and_then(|bytes| serde_json::from_slice::<QuoteEntry>(&bytes).ok());
         let mut entry = stored.unwrap_or_else(|| QuoteEntry {
-            article: 0,
-            speaker: 0,
-            category: 0,
+            article: ArticleId::default(),
+            speaker: SpeakerId::default(),
+            category: CategoryId::default(),
             id: format!("q{q}"),
             kind: QuoteKind::Direct,
             text: "(this quote cannot be read from the index: rebuild it with `reactions index`)"
@@ -516,118 +550,118 @@ impl Index {
         });
         // A record that does not fit this index (a damaged file) is shown
         // under the first article, speaker and category, never out of bounds.
-        if entry.article >= self.articles.len()
-            || entry.speaker >= self.speakers.len()
-            || entry.category >= self.categories.len()
+        if entry.article.get() >= self.articles.len()
+            || entry.speaker.get() >= self.speakers.len()
+            || entry.category.get() >= self.categories.len()
         {
-            entry.article = 0;
-            entry.speaker = 0;
-            entry.category = 0;
+            entry.article = ArticleId::default();
+            entry.speaker = SpeakerId::default();
+            entry.category = CategoryId::default();
         }
         std::borrow::Cow::Owned(entry)
     }
 
     /// Where quote `q` stands: its article, speaker and category.
-    pub fn place(&self, q: usize) -> QuotePlace {
-        self.places()[q]
+    pub fn place(&self, q: QuoteId) -> QuotePlace {
+        self.places()[q.get()]
     }
 
     /// The speaker of quote `q`.
-    pub fn quote_speaker(&self, q: usize) -> usize {
-        self.places()[q].speaker as usize
+    pub fn quote_speaker(&self, q: QuoteId) -> SpeakerId {
+        self.place(q).speaker
     }
 
     /// The category of quote `q`.
-    pub fn quote_category(&self, q: usize) -> usize {
-        self.places()[q].category as usize
+    pub fn quote_category(&self, q: QuoteId) -> CategoryId {
+        self.place(q).category
     }
 
     /// The date of quote `q`, as written in the source.
-    pub fn quote_date(&self, q: usize) -> Option<&str> {
+    pub fn quote_date(&self, q: QuoteId) -> Option<&str> {
         self.dates
-            .get(self.places()[q].date as usize)
+            .get(self.place(q).date as usize)
             .map(String::as_str)
     }
 
     /// Quotes of a speaker, in article order.
-    pub fn quotes_by_speaker(&self, s: usize) -> &[usize] {
-        &self.lists().by_speaker[s]
+    pub fn quotes_by_speaker(&self, s: SpeakerId) -> &[QuoteId] {
+        &self.lists().by_speaker[s.get()]
     }
     /// How many quotes speaker `s` has in category `c`, or in all for
     /// `None`: the count the Experts pane and `reactions speakers` show.
-    pub fn quote_count(&self, s: usize, c: Option<usize>) -> usize {
+    pub fn quote_count(&self, s: SpeakerId, c: Option<CategoryId>) -> usize {
         match c {
-            None => self.lists().by_speaker[s].len(),
-            Some(c) => self.lists().by_speaker[s]
+            None => self.quotes_by_speaker(s).len(),
+            Some(c) => self
+                .quotes_by_speaker(s)
                 .iter()
-                .filter(|&&q| self.places()[q].category as usize == c)
+                .filter(|&&q| self.place(q).category == c)
                 .count(),
         }
     }
     /// Quotes of a category, in article order.
-    pub fn quotes_by_category(&self, c: usize) -> &[usize] {
-        &self.lists().by_category[c]
+    pub fn quotes_by_category(&self, c: CategoryId) -> &[QuoteId] {
+        &self.lists().by_category[c.get()]
     }
     /// Quotes of an article, in article order.
-    pub fn quotes_by_article(&self, a: usize) -> &[usize] {
-        &self.lists().by_article[a]
+    pub fn quotes_by_article(&self, a: ArticleId) -> &[QuoteId] {
+        &self.lists().by_article[a.get()]
     }
     /// Speakers quoted in a category, in order of their first quote there.
-    pub fn speakers_by_category(&self, c: usize) -> &[usize] {
-        &self.lists().speakers_of_category[c]
+    pub fn speakers_by_category(&self, c: CategoryId) -> &[SpeakerId] {
+        &self.lists().speakers_of_category[c.get()]
     }
     /// All speakers, in order of their first quote.
-    pub fn speakers_in_order(&self) -> &[usize] {
+    pub fn speakers_in_order(&self) -> &[SpeakerId] {
         &self.speakers_in_order
     }
 
     /// `article/local` id of a quote.
-    pub fn quote_id(&self, q: usize) -> String {
+    pub fn quote_id(&self, q: QuoteId) -> String {
         let entry = self.quote(q);
-        format!("{}/{}", self.articles[entry.article].meta.id, entry.id)
+        format!("{}/{}", self.article(entry.article).meta.id, entry.id)
     }
     /// `article/local` id of a speaker.
-    pub fn speaker_id(&self, s: usize) -> String {
-        let s = &self.speakers[s];
-        format!("{}/{}", self.articles[s.article].meta.id, s.data.id)
+    pub fn speaker_id(&self, s: SpeakerId) -> String {
+        let s = self.speaker(s);
+        format!("{}/{}", self.article(s.article).meta.id, s.data.id)
     }
     /// `article/local` id of a category.
-    pub fn category_id(&self, c: usize) -> String {
-        let c = &self.categories[c];
-        format!("{}/{}", self.articles[c.article].meta.id, c.data.id)
+    pub fn category_id(&self, c: CategoryId) -> String {
+        let c = self.category(c);
+        format!("{}/{}", self.article(c.article).meta.id, c.data.id)
     }
 
     /// Finds a quote by `article/id`, or by its local id where unambiguous.
-    pub fn find_quote(&self, id: &str) -> Result<usize, LookupError> {
+    pub fn find_quote(&self, id: &str) -> Result<QuoteId, LookupError> {
         let (article, local) = match id.split_once('/') {
             Some((a, l)) => (Some(a), l),
             None => (None, id),
         };
-        let hits: Vec<usize> = self
+        let hits: Vec<QuoteId> = self
             .store
             .ords_with_id(local)
             .into_iter()
-            .map(|q| q as usize)
+            .map(QuoteId::from_raw)
             .filter(|&q| {
-                q < self.quote_count
-                    && article.is_none_or(|a| self.articles[self.quote(q).article].meta.id == a)
+                q.get() < self.quote_count
+                    && article.is_none_or(|a| self.article(self.quote(q).article).meta.id == a)
             })
             .collect();
         self.one_of("quote", id, hits, |q| self.quote_id(q))
     }
 
     /// Finds a category by id (full or local) or, failing that, its title.
-    pub fn find_category(&self, key: &str) -> Result<usize, LookupError> {
-        self.find_by_id("category", key, self.categories.len(), |c| {
-            (
-                self.categories[c].article,
-                self.categories[c].data.id.as_str(),
-            )
+    pub fn find_category(&self, key: &str) -> Result<CategoryId, LookupError> {
+        self.find_by_id("category", key, self.category_ids(), |c| {
+            let entry = self.category(c);
+            (entry.article, entry.data.id.as_str())
         })
         .or_else(|e| {
             let wanted = normalize(key);
-            let hits: Vec<usize> = (0..self.categories.len())
-                .filter(|&c| normalize(&self.categories[c].data.title) == wanted)
+            let hits: Vec<CategoryId> = self
+                .category_ids()
+                .filter(|&c| normalize(&self.category(c).data.title) == wanted)
                 .collect();
             self.one_of("category", key, hits, |c| self.category_id(c))
                 .map_err(|_| e)
@@ -636,60 +670,63 @@ impl Index {
 
     /// Finds a speaker by id, by name or alias (any case, accents ignored),
     /// or by a part of the name that only one speaker has ("lankov").
-    pub fn find_speaker(&self, key: &str) -> Result<usize, LookupError> {
-        if let Ok(s) = self.find_by_id("speaker", key, self.speakers.len(), |s| {
-            (self.speakers[s].article, self.speakers[s].data.id.as_str())
+    pub fn find_speaker(&self, key: &str) -> Result<SpeakerId, LookupError> {
+        if let Ok(s) = self.find_by_id("speaker", key, self.speaker_ids(), |s| {
+            let entry = self.speaker(s);
+            (entry.article, entry.data.id.as_str())
         }) {
             return Ok(s);
         }
         let wanted = normalize(key);
-        let names = |s: usize| {
-            let d = &self.speakers[s].data;
+        let names = |s: SpeakerId| {
+            let d = &self.speaker(s).data;
             std::iter::once(&d.name)
                 .chain(d.aliases.iter())
                 .map(|n| normalize(n))
         };
-        let exact: Vec<usize> = (0..self.speakers.len())
+        let exact: Vec<SpeakerId> = self
+            .speaker_ids()
             .filter(|&s| names(s).any(|n| n == wanted))
             .collect();
         if !exact.is_empty() {
             return self.one_of("speaker", key, exact, |s| self.speaker_id(s));
         }
-        let partial: Vec<usize> = (0..self.speakers.len())
+        let partial: Vec<SpeakerId> = self
+            .speaker_ids()
             .filter(|&s| !wanted.is_empty() && names(s).any(|n| n.contains(&wanted)))
             .collect();
         self.one_of("speaker", key, partial, |s| self.speaker_id(s))
     }
 
-    fn find_by_id<'a>(
+    fn find_by_id<'a, I: Copy>(
         &'a self,
         kind: &'static str,
         id: &str,
-        len: usize,
-        key: impl Fn(usize) -> (usize, &'a str),
-    ) -> Result<usize, LookupError> {
-        let hits: Vec<usize> = match id.split_once('/') {
-            Some((article, local)) => (0..len)
+        all: impl Iterator<Item = I>,
+        key: impl Fn(I) -> (ArticleId, &'a str),
+    ) -> Result<I, LookupError> {
+        let hits: Vec<I> = match id.split_once('/') {
+            Some((article, local)) => all
                 .filter(|&i| {
                     let (a, l) = key(i);
-                    l == local && self.articles[a].meta.id == article
+                    l == local && self.article(a).meta.id == article
                 })
                 .collect(),
-            None => (0..len).filter(|&i| key(i).1 == id).collect(),
+            None => all.filter(|&i| key(i).1 == id).collect(),
         };
         self.one_of(kind, id, hits, |i| {
             let (a, l) = key(i);
-            format!("{}/{l}", self.articles[a].meta.id)
+            format!("{}/{l}", self.article(a).meta.id)
         })
     }
 
-    fn one_of(
+    fn one_of<I: Copy>(
         &self,
         kind: &'static str,
         id: &str,
-        hits: Vec<usize>,
-        name: impl Fn(usize) -> String,
-    ) -> Result<usize, LookupError> {
+        hits: Vec<I>,
+        name: impl Fn(I) -> String,
+    ) -> Result<I, LookupError> {
         match hits.as_slice() {
             [one] => Ok(*one),
             [] => Err(LookupError::NotFound {
@@ -706,8 +743,8 @@ impl Index {
 
     /// The paragraph(s) of the article in which a quote stands; for a quote
     /// of a corpus (an article without a body), the quote itself.
-    pub fn context(&self, q: usize) -> Context<'_> {
-        let article = &self.articles[self.places()[q].article as usize];
+    pub fn context(&self, q: QuoteId) -> Context<'_> {
+        let article = self.article(self.place(q).article);
         if article.body.is_empty() {
             let text = match self.quote(q) {
                 std::borrow::Cow::Borrowed(e) => std::borrow::Cow::Borrowed(e.text.as_str()),
@@ -754,9 +791,9 @@ impl Index {
     /// The whole index in the dataset schema, one dataset per article, with
     /// bodies inlined.
     pub fn to_datasets(&self) -> Vec<Dataset> {
-        (0..self.articles.len())
+        self.article_ids()
             .map(|a| {
-                let entry = &self.articles[a];
+                let entry = self.article(a);
                 let mut article = entry.meta.clone();
                 article.body = Some(entry.body.clone());
                 Dataset {
@@ -773,8 +810,8 @@ impl Index {
                         // corpus that its quotes name.
                         let mut wanted: Vec<bool> =
                             self.speakers.iter().map(|s| s.article == a).collect();
-                        for &q in &self.lists().by_article[a] {
-                            wanted[self.places()[q].speaker as usize] = true;
+                        for &q in self.quotes_by_article(a) {
+                            wanted[self.place(q).speaker.get()] = true;
                         }
                         self.speakers
                             .iter()
@@ -783,14 +820,15 @@ impl Index {
                             .map(|(s, _)| s.data.clone())
                             .collect()
                     },
-                    quotes: self.lists().by_article[a]
+                    quotes: self
+                        .quotes_by_article(a)
                         .iter()
                         .map(|&q| {
                             let q = self.quote(q);
                             Quote {
                                 id: q.id.clone(),
-                                speaker: self.speakers[q.speaker].data.id.clone(),
-                                category: self.categories[q.category].data.id.clone(),
+                                speaker: self.speaker(q.speaker).data.id.clone(),
+                                category: self.category(q.category).data.id.clone(),
                                 kind: q.kind,
                                 text: q.text.clone(),
                                 span: [q.span.0, q.span.1],
@@ -883,7 +921,7 @@ pub(crate) struct Parts {
     pub speakers: Vec<SpeakerEntry>,
     pub places: PlacesReader,
     pub quote_count: usize,
-    pub speakers_in_order: Vec<usize>,
+    pub speakers_in_order: Vec<SpeakerId>,
     pub dates: Vec<String>,
     pub store: Store,
 }
@@ -902,10 +940,10 @@ impl std::fmt::Debug for PlacesReader {
 /// the speakers of each category in order of their first quote there.
 #[derive(Debug, Clone, Default)]
 struct Lists {
-    by_speaker: Vec<Vec<usize>>,
-    by_category: Vec<Vec<usize>>,
-    by_article: Vec<Vec<usize>>,
-    speakers_of_category: Vec<Vec<usize>>,
+    by_speaker: Vec<Vec<QuoteId>>,
+    by_category: Vec<Vec<QuoteId>>,
+    by_article: Vec<Vec<QuoteId>>,
+    speakers_of_category: Vec<Vec<SpeakerId>>,
 }
 
 impl Lists {
@@ -917,42 +955,25 @@ impl Lists {
             by_article: vec![Vec::new(); index.articles.len()],
             speakers_of_category: vec![Vec::new(); categories],
         };
-        // The category a speaker was last listed in, plus one: a corpus has
-        // thousands of speakers per category, too many to scan each time.
-        let mut listed_in = vec![0usize; speakers];
-        let mut in_cat: Vec<Vec<usize>> = vec![Vec::new(); speakers];
-        for (i, p) in index.places().iter().enumerate() {
-            let q = Placed::from(p);
-            l.by_speaker[q.speaker].push(i);
-            l.by_category[q.category].push(i);
-            l.by_article[q.article].push(i);
-            if listed_in[q.speaker] != q.category + 1 {
-                let cats = &mut in_cat[q.speaker];
-                if !cats.contains(&q.category) {
-                    cats.push(q.category);
-                    l.speakers_of_category[q.category].push(q.speaker);
+        // The category a speaker was last listed in: a corpus has thousands
+        // of speakers per category, too many to scan each time.
+        let mut listed_in: Vec<Option<CategoryId>> = vec![None; speakers];
+        let mut in_cat: Vec<Vec<CategoryId>> = vec![Vec::new(); speakers];
+        for (q, p) in index.quote_ids().zip(index.places()) {
+            let (s, c) = (p.speaker.get(), p.category);
+            l.by_speaker[s].push(q);
+            l.by_category[c.get()].push(q);
+            l.by_article[p.article.get()].push(q);
+            if listed_in[s] != Some(c) {
+                let cats = &mut in_cat[s];
+                if !cats.contains(&c) {
+                    cats.push(c);
+                    l.speakers_of_category[c.get()].push(p.speaker);
                 }
-                listed_in[q.speaker] = q.category + 1;
+                listed_in[s] = Some(c);
             }
         }
         l
-    }
-}
-
-/// A quote's place as positions into the index's vectors.
-struct Placed {
-    article: usize,
-    speaker: usize,
-    category: usize,
-}
-
-impl From<&QuotePlace> for Placed {
-    fn from(p: &QuotePlace) -> Self {
-        Placed {
-            article: p.article as usize,
-            speaker: p.speaker as usize,
-            category: p.category as usize,
-        }
     }
 }
 

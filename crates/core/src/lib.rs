@@ -4,7 +4,8 @@
 //!
 //! The modules, from the bottom up (each uses only those above it):
 //!
-//! - [`model`], [`text`], [`error`]: the dataset schema; sanitising
+//! - [`model`], [`ids`], [`text`], [`error`]: the dataset schema; the typed
+//!   ids of records in an index; sanitising
 //!   untrusted text, folding, words, dates; diagnostics;
 //! - [`store`]: the word index of quotes (tantivy), in memory or on disk;
 //! - [`import`]: a raw article (plain text or HTML) to a dataset, by rules;
@@ -26,6 +27,7 @@ pub mod disk;
 pub mod error;
 pub mod eval;
 pub mod format;
+pub mod ids;
 pub mod import;
 pub mod index;
 pub mod load;

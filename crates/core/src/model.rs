@@ -235,9 +235,9 @@ mod claim_id_tests {
 /// A quote, pointing at its article, speaker and category by index.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuoteEntry {
-    pub article: usize,
-    pub speaker: usize,
-    pub category: usize,
+    pub article: crate::ids::ArticleId,
+    pub speaker: crate::ids::SpeakerId,
+    pub category: crate::ids::CategoryId,
     /// The local id, unique within its article.
     pub id: String,
     pub kind: QuoteKind,

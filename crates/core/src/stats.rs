@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use crate::ids::SpeakerId;
 use crate::index::Index;
 use crate::model::SpeakerKind;
 
@@ -33,7 +34,8 @@ pub struct Day {
 
 impl Stats {
     pub fn of(index: &Index) -> Stats {
-        let per_category = (0..index.categories().len())
+        let per_category = index
+            .category_ids()
             .map(|c| {
                 (
                     index.category(c).data.title.clone(),
@@ -43,7 +45,7 @@ impl Stats {
             .collect();
 
         let mut kinds: BTreeMap<SpeakerKind, (u64, u64)> = BTreeMap::new();
-        for s in 0..index.speakers().len() {
+        for s in index.speaker_ids() {
             let quotes = index.quotes_by_speaker(s).len() as u64;
             let entry = kinds.entry(index.speaker(s).data.kind).or_default();
             entry.0 += 1;
@@ -57,9 +59,9 @@ impl Stats {
             })
             .collect();
 
-        let mut seen: HashSet<(&str, usize)> = HashSet::new();
+        let mut seen: HashSet<(&str, SpeakerId)> = HashSet::new();
         let mut timeline: BTreeMap<String, Day> = BTreeMap::new();
-        for q in 0..index.quote_total() {
+        for q in index.quote_ids() {
             let Some(date) = index.quote_date(q) else {
                 continue;
             };

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use super::{fit_spans, flat, pane_block, row_markers};
+use crate::ids::CategoryId;
 use crate::index::Index;
 use crate::model::QuoteKind;
 use crate::text::{ellipsize, short_date, width as width_of};
@@ -109,7 +110,7 @@ pub fn categories(frame: &mut Frame, area: Rect, state: &AppState, index: &Index
             len: index.categories().len() + 1,
         },
         theme,
-        |row, _| match row.checked_sub(1) {
+        |row, _| match row.checked_sub(1).map(CategoryId::new) {
             None => Row {
                 label: vec![Span::styled("All", theme.bold())],
                 right: n(index.quote_total()),

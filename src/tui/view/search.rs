@@ -11,8 +11,9 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme::Theme;
 use super::{fit_spans, highlighted, pane_block, row_markers};
+use crate::ids::QuoteId;
 use crate::index::Index;
-use crate::search::{Field, Hit, HitKind};
+use crate::search::{Field, Hit, HitKind, Target};
 use crate::tui::layout;
 use crate::tui::state::Search;
 
@@ -20,7 +21,7 @@ pub fn draw(
     frame: &mut Frame,
     area: Rect,
     search: &Search,
-    marks: &BTreeSet<usize>,
+    marks: &BTreeSet<QuoteId>,
     index: &Index,
     theme: &Theme,
 ) {
@@ -94,15 +95,15 @@ pub fn draw(
         .take(visible)
     {
         let selected = i == search.cursor.selected;
-        let marked = hit.kind == HitKind::Quote && marks.contains(&hit.index);
+        let marked = hit.quote().is_some_and(|q| marks.contains(&q));
         let mut spans = row_markers(selected, marked, theme).to_vec();
         spans.push(Span::styled(
-            match hit.kind {
+            match hit.kind() {
                 HitKind::Speaker => "expert   ",
                 HitKind::Category => "category ",
                 HitKind::Quote => "quote    ",
             },
-            theme.hit_kind(hit.kind),
+            theme.hit_kind(hit.kind()),
         ));
         spans.extend(hit_spans(hit, index, theme, width.saturating_sub(11)));
         let mut line = Line::from(fit_spans(spans, width));
@@ -123,9 +124,9 @@ fn hit_spans(hit: &Hit, index: &Index, theme: &Theme, width: usize) -> Vec<Span<
     let hl = theme.matched();
     let base = Style::new();
     let positions = |f: Field| hit.positions(f).unwrap_or(&[]);
-    match hit.kind {
-        HitKind::Speaker => {
-            let d = &index.speaker(hit.index).data;
+    match hit.target {
+        Target::Speaker(s) => {
+            let d = &index.speaker(s).data;
             let mut spans = highlighted(&d.name, positions(Field::Name), theme.bold(), hl);
             // Show the other field that matched, or what the speaker is.
             let other = hit.matches.iter().find_map(|m| {
@@ -151,12 +152,12 @@ fn hit_spans(hit: &Hit, index: &Index, theme: &Theme, width: usize) -> Vec<Span<
             }
             spans
         }
-        HitKind::Category => {
-            let c = &index.category(hit.index).data;
+        Target::Category(c) => {
+            let c = &index.category(c).data;
             highlighted(&c.title, positions(Field::Title), base, hl)
         }
-        HitKind::Quote => {
-            let q = index.quote(hit.index);
+        Target::Quote(q) => {
+            let q = index.quote(q);
             let name = &index.speaker(q.speaker).data.name;
             let mut spans = highlighted(name, positions(Field::SpeakerName), theme.bold(), hl);
             spans.push(Span::styled(": ", theme.bold()));

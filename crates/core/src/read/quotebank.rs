@@ -31,6 +31,7 @@ use serde::Deserialize;
 use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
 
 use crate::error::{Diagnostic, LoadError};
+use crate::ids::{ArticleId, CategoryId, SpeakerId};
 use crate::model::QuoteEntry;
 use crate::model::{Article, Category, QuoteKind, Speaker, SpeakerKind};
 use crate::text::{civil_date, sanitize};
@@ -413,9 +414,9 @@ fn parse_line(line: &[u8], block: &[u8], state: &RandomState) -> Result<Parsed, 
         id_hash: hash_of(state, 0, id),
         speaker_hash,
         quote: QuoteEntry {
-            article: 0,
-            speaker: 0,
-            category: 0,
+            article: ArticleId::default(),
+            speaker: SpeakerId::default(),
+            category: CategoryId::default(),
             id: id.to_string(),
             kind: QuoteKind::Direct,
             text,
@@ -564,19 +565,19 @@ impl Builder {
         // A hash collision between different ids keeps the first in the map;
         // the second is simply not checked for duplicates.
         self.ids.entry(hash).or_insert(self.quotes.len());
-        quote.speaker = self.speaker(
+        quote.speaker = SpeakerId::new(self.speaker(
             parsed.speaker.as_ref().map(|k| k.get(block)),
             parsed.qid.as_ref().map(|k| k.get(block)),
             parsed.speaker_hash,
-        );
-        quote.category = match self.last_month {
+        ));
+        quote.category = CategoryId::new(match self.last_month {
             Some((m, c)) if m == parsed.month => c,
             _ => {
                 let c = self.category(parsed.month);
                 self.last_month = Some((parsed.month, c));
                 c
             }
-        };
+        });
         if let Some(d) = &quote.date
             && self.first_date.as_ref().is_none_or(|f| d < f)
         {
@@ -599,7 +600,7 @@ impl Builder {
             })
             .collect();
         for q in &mut self.quotes {
-            q.category = new_pos[q.category];
+            q.category = CategoryId::new(new_pos[q.category.get()]);
         }
         let name = path
             .file_name()

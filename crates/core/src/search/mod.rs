@@ -24,6 +24,7 @@ use std::sync::{Arc, Mutex};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use crate::ids::{CategoryId, QuoteId, SpeakerId};
 use crate::index::Index;
 use crate::text::{fold, words as text_words};
 use query::{Atom, Mode};
@@ -96,12 +97,28 @@ pub struct FieldMatch {
     pub positions: Vec<usize>,
 }
 
+/// The record a search result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Speaker(SpeakerId),
+    Category(CategoryId),
+    Quote(QuoteId),
+}
+
+impl Target {
+    pub fn kind(self) -> HitKind {
+        match self {
+            Target::Speaker(_) => HitKind::Speaker,
+            Target::Category(_) => HitKind::Category,
+            Target::Quote(_) => HitKind::Quote,
+        }
+    }
+}
+
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    pub kind: HitKind,
-    /// Position in the index's speakers, categories or quotes.
-    pub index: usize,
+    pub target: Target,
     pub score: i64,
     /// For a speaker or category: whether every term matched a word of it
     /// exactly or as a prefix (no typo, no abbreviation).
@@ -111,6 +128,34 @@ pub struct Hit {
 }
 
 impl Hit {
+    pub fn kind(&self) -> HitKind {
+        self.target.kind()
+    }
+
+    /// The quote this hit is, if it is one.
+    pub fn quote(&self) -> Option<QuoteId> {
+        match self.target {
+            Target::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    /// The speaker this hit is, if it is one.
+    pub fn speaker(&self) -> Option<SpeakerId> {
+        match self.target {
+            Target::Speaker(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The category this hit is, if it is one.
+    pub fn category(&self) -> Option<CategoryId> {
+        match self.target {
+            Target::Category(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The positions matched in `field`, if it matched.
     pub fn positions(&self, field: Field) -> Option<&[usize]> {
         self.matches
@@ -174,8 +219,7 @@ impl NameField {
 
 /// A speaker or category, ready to match.
 struct NameRecord {
-    kind: HitKind,
-    index: usize,
+    target: Target,
     /// Its place in corpus order, for ties.
     order: usize,
     fields: Vec<NameField>,
@@ -190,7 +234,7 @@ struct Names {
 impl Names {
     fn of(index: &Index) -> Names {
         use rayon::prelude::*;
-        let speaker = |(order, &s): (usize, &usize)| {
+        let speaker = |(order, &s): (usize, &SpeakerId)| {
             let d = &index.speaker(s).data;
             let mut fields = vec![NameField::new(Field::Name, &d.name)];
             for (n, a) in d.aliases.iter().enumerate() {
@@ -206,8 +250,7 @@ impl Names {
                 fields.push(NameField::new(Field::Role, r));
             }
             NameRecord {
-                kind: HitKind::Speaker,
-                index: s,
+                target: Target::Speaker(s),
                 order,
                 fields,
             }
@@ -220,12 +263,11 @@ impl Names {
             .with_min_len(512)
             .map(speaker)
             .collect();
-        for (c, cat) in index.categories().iter().enumerate() {
+        for (order, c) in index.category_ids().enumerate() {
             records.push(NameRecord {
-                kind: HitKind::Category,
-                index: c,
-                order: c,
-                fields: vec![NameField::new(Field::Title, &cat.data.title)],
+                target: Target::Category(c),
+                order,
+                fields: vec![NameField::new(Field::Title, &index.category(c).data.title)],
             });
         }
         Names {
@@ -353,7 +395,7 @@ impl Searcher {
             if i % CANCEL_CHECK_EVERY == 0 && cancelled() {
                 return None;
             }
-            if !wants(rec.kind) {
+            if !wants(rec.target.kind()) {
                 continue;
             }
             if let Some((quality, score, matches)) = self.match_record(rec, &matchers) {
@@ -363,10 +405,9 @@ impl Searcher {
                     band(quality)
                 };
                 named.push((
-                    (b, -score, rec.kind, rec.order),
+                    (b, -score, rec.target.kind(), rec.order),
                     Hit {
-                        kind: rec.kind,
-                        index: rec.index,
+                        target: rec.target,
                         score,
                         exact: b == Band::Names,
                         matches,
@@ -424,8 +465,7 @@ impl Searcher {
             let k = limit.unwrap_or(n).min(n);
             let hits = (0..k)
                 .map(|q| Hit {
-                    kind: HitKind::Quote,
-                    index: q,
+                    target: Target::Quote(QuoteId::new(q)),
                     score: 0,
                     exact: false,
                     matches: Vec::new(),
@@ -444,10 +484,9 @@ impl Searcher {
         let hits = found
             .into_iter()
             .map(|(score, ord)| {
-                let q = ord as usize;
+                let q = QuoteId::from_raw(ord);
                 Hit {
-                    kind: HitKind::Quote,
-                    index: q,
+                    target: Target::Quote(q),
                     score,
                     exact: false,
                     matches: if self.positions {
@@ -589,7 +628,7 @@ fn subsequence(text: &str, pattern: &str) -> bool {
 
 /// The characters of quote `q`'s text and speaker's name that the terms
 /// matched.
-fn quote_matches(index: &Index, q: usize, matchers: &[TermMatcher]) -> Vec<FieldMatch> {
+fn quote_matches(index: &Index, q: QuoteId, matchers: &[TermMatcher]) -> Vec<FieldMatch> {
     let quote = index.quote(q);
     let name = &index.speaker(quote.speaker).data.name;
     let mut out = Vec::new();
