@@ -31,7 +31,7 @@ use crate::ids::{ArticleId, CategoryId, QuoteId, SpeakerId};
 use crate::index::{CategoryEntry, Index, NO_DATE, Parts, PlacesReader, QuotePlace, SpeakerEntry};
 use crate::model::Article;
 use crate::store::records::{RecordReader, RecordWriter};
-use crate::store::{DocInput, Shard, ShardWriter, Store};
+use crate::store::{DocInput, Shard, ShardWriter, Shards};
 
 /// The manifest's file name: a directory with one is an index.
 pub const MANIFEST: &str = "reactions-index.json";
@@ -655,7 +655,7 @@ pub fn open(dir: &Path) -> Result<Index, LoadError> {
         quote_count: manifest.quotes,
         speakers_in_order: catalog.speakers_in_order,
         dates: catalog.dates,
-        store: Store::with_records(shards, records),
+        store: Shards::with_records(shards, records),
     }))
 }
 

@@ -13,7 +13,7 @@ use crate::ids::{ArticleId, CategoryId, QuoteId, SpeakerId};
 use crate::model::{Article, Category, Dataset, Quote, QuoteKind, SCHEMA_VERSION, Speaker};
 use crate::read::quotebank::Corpus;
 use crate::read::{LoadedDataset, Source, validate};
-use crate::store::{DocInput, Store};
+use crate::store::{DocInput, Shards, Store};
 use crate::text::{fold, sanitize};
 
 /// An article with its body and paragraph table.
@@ -111,13 +111,24 @@ pub struct Index {
     /// Speakers in order of their first quote (then those without quotes).
     speakers_in_order: Vec<SpeakerId>,
     /// The word index of the quotes.
-    store: std::sync::Arc<Store>,
+    store: StoreRef,
     /// While building: the speakers of corpora by id, so that one person
     /// quoted in several corpus files is one speaker.
     corpus_speakers: HashMap<String, SpeakerId>,
     /// Tells indexes apart, so that remembered search results are never
     /// applied to another index.
     pub(crate) stamp: u64,
+}
+
+/// The word index under an index: shared by its clones; an index with no
+/// quotes has an empty one.
+#[derive(Debug, Clone)]
+struct StoreRef(std::sync::Arc<dyn Store>);
+
+impl Default for StoreRef {
+    fn default() -> Self {
+        StoreRef(std::sync::Arc::new(Shards::default()))
+    }
 }
 
 static STAMPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -349,7 +360,7 @@ impl Index {
             places_from: Some(places),
             quote_count,
             dates,
-            store: std::sync::Arc::new(store),
+            store: StoreRef(std::sync::Arc::new(store)),
             ..Index::default()
         };
         index.finish();
@@ -439,10 +450,9 @@ impl Index {
                     text: &q.text,
                     speaker: &names[q.speaker.get()],
                 });
-            shards.push(Store::shard_in_memory(docs, count as usize)?);
+            shards.push(Shards::shard_in_memory(docs, count as usize)?);
         }
-        let store = Store::new(shards);
-        self.store = std::sync::Arc::new(store);
+        self.store = StoreRef(std::sync::Arc::new(Shards::new(shards)));
         Ok(())
     }
 
@@ -461,8 +471,8 @@ impl Index {
     }
 
     /// The word index of the quotes.
-    pub fn store(&self) -> &Store {
-        &self.store
+    pub fn store(&self) -> &dyn Store {
+        self.store.0.as_ref()
     }
 
     /// How many quotes there are.
@@ -530,7 +540,7 @@ impl Index {
             return std::borrow::Cow::Borrowed(entry);
         }
         let stored = self
-            .store
+            .store()
             .record(q.raw())
             .and_then(|bytes| serde_json::from_slice::<QuoteEntry>(&bytes).ok());
         let mut entry = stored.unwrap_or_else(|| QuoteEntry {
@@ -639,7 +649,7 @@ impl Index {
             None => (None, id),
         };
         let hits: Vec<QuoteId> = self
-            .store
+            .store()
             .ords_with_id(local)
             .into_iter()
             .map(QuoteId::from_raw)
@@ -923,7 +933,7 @@ pub(crate) struct Parts {
     pub quote_count: usize,
     pub speakers_in_order: Vec<SpeakerId>,
     pub dates: Vec<String>,
-    pub store: Store,
+    pub store: Shards,
 }
 
 /// Reads the places of an index on disk, when first needed.

@@ -5,16 +5,18 @@
 //! The modules, from the bottom up (each uses only those above it):
 //!
 //! - [`model`], [`ids`], [`text`], [`error`]: the dataset schema; the typed
-//!   ids of records in an index; sanitising
-//!   untrusted text, folding, words, dates; diagnostics;
-//! - [`store`]: the word index of quotes (tantivy), in memory or on disk;
+//!   ids of records in an index; sanitising untrusted text, folding, words,
+//!   dates; diagnostics;
+//! - [`query`]: the query language (fzf's extended syntax over words),
+//!   parsed;
+//! - [`store`]: the word index of quotes: the [`store::Store`] trait and its
+//!   implementation on tantivy shards, in memory or on disk;
 //! - [`import`]: a raw article (plain text or HTML) to a dataset, by rules;
 //! - [`read`]: reading and validating datasets (embedded or from files),
 //!   articles and Quotebank corpora (JSON Lines, plain or bzip2);
 //! - [`index`]: the immutable, cross-referenced [`index::Index`];
 //! - [`eval`]: scoring an imported dataset against a curated one;
-//! - [`search`]: the query language, and search over speakers, categories
-//!   and quotes; [`disk`]: an index written to a directory, and opened from
+//! - [`search`]: search over speakers, categories and quotes; [`disk`]: an index written to a directory, and opened from
 //!   it; [`stats`]: quotes per category and kind of speaker, the timeline;
 //!   [`format`]: a quote with its attribution as plain text, Markdown or
 //!   JSON;
@@ -32,6 +34,7 @@ pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod read;
 pub mod search;
 pub mod stats;

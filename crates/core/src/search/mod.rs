@@ -4,7 +4,8 @@
 //! - Quotes are found through the word index ([`crate::store`]): a term
 //!   matches a word of the quote's text, or of its speaker's name, that
 //!   starts with it, with typos by its length; ranked by BM25 with exact
-//!   words above prefixes above typos ([`quotes`]); ties in corpus order.
+//!   words above prefixes above typos (built by [`crate::store`]); ties in
+//!   corpus order.
 //! - Speakers (name, aliases, affiliation, role) and categories (title) are
 //!   matched in memory by the same rules ([`words`]), and, for names and
 //!   titles only, by fuzzy-matcher's subsequence match for abbreviations
@@ -15,8 +16,7 @@
 //! matched only as a subsequence. Within each, by score, then corpus order.
 //! An empty query lists everything in corpus order.
 
-pub mod query;
-pub mod quotes;
+pub use crate::query;
 pub mod words;
 
 use std::sync::{Arc, Mutex};
@@ -474,8 +474,7 @@ impl Searcher {
             return Ok((hits, n));
         }
         let store = index.store();
-        let q = quotes::to_tantivy(&store.fields(), parsed);
-        let (found, total) = store.search(q.as_ref(), limit)?;
+        let (found, total) = store.search(parsed, limit)?;
         let positive: Vec<&Atom> = parsed.positive().collect();
         let matchers: Vec<TermMatcher> = positive
             .iter()

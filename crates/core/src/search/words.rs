@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 
-use super::query::{Atom, Mode, typo_budget};
+use crate::query::{Atom, Mode, typo_budget};
 
 /// How well a term matched, worst first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -131,7 +131,7 @@ impl<'a> TermMatcher<'a> {
     }
 
     /// The best match of the term in a field whose words (from
-    /// [`super::query::words`], cased or not as the term wants) are `words`.
+    /// [`crate::query::words`], cased or not as the term wants) are `words`.
     pub fn in_words(&self, words: &[(usize, String)]) -> Option<FieldHit> {
         let n = self.words.len();
         if n == 0 || words.len() < n {
@@ -193,8 +193,8 @@ impl<'a> TermMatcher<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::query::{parse, words};
     use super::*;
+    use crate::query::{parse, words};
 
     fn hit(q: &str, text: &str) -> Option<FieldHit> {
         let query = parse(q).unwrap();

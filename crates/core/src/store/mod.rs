@@ -1,6 +1,8 @@
-//! The word index of quotes, on tantivy: its schema, building it (in memory
-//! at load, or on disk by `reactions index`), opening it, and running a
-//! query over its shards.
+//! The word index of quotes: what the rest of the crate asks of one (the
+//! [`Store`] trait: search, records, look-up by id), and its implementation
+//! on tantivy ([`Shards`]): the schema, building a shard (in memory at
+//! load, or on disk by `reactions index`), opening it, and running a parsed
+//! query over the shards ([`query`] turns it into tantivy's).
 //!
 //! One document per quote, numbered by its position in the corpus (`ord`):
 //!
@@ -25,7 +27,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::Query;
+use tantivy::query::Query as TantivyQuery;
 use tantivy::schema::{
     FAST, Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -34,6 +36,7 @@ use tantivy::{DocId, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDoc
 
 use crate::text::fold;
 
+pub mod query;
 pub mod records;
 
 use records::RecordReader;
@@ -355,11 +358,15 @@ impl Shard {
 
     /// The best `limit` matches of `query` (by score, then ord) and how many
     /// match in all.
-    fn search(&self, query: &dyn Query, limit: usize) -> Result<Found, StoreError> {
+    fn search(&self, query: &dyn TantivyQuery, limit: usize) -> Result<Found, StoreError> {
         guarded("searching", || self.search_unguarded(query, limit))
     }
 
-    fn search_unguarded(&self, query: &dyn Query, limit: usize) -> Result<Found, StoreError> {
+    fn search_unguarded(
+        &self,
+        query: &dyn TantivyQuery,
+        limit: usize,
+    ) -> Result<Found, StoreError> {
         let searcher = self.reader.searcher();
         if limit == 0 {
             return Ok((Vec::new(), searcher.search(query, &Count)?));
@@ -394,25 +401,47 @@ fn points(score: Score) -> i64 {
     (score * 1000.0).round() as i64
 }
 
+/// What the explorer and the CLI ask of a word index of quotes, whatever
+/// holds it (local tantivy shards today; a search server would answer the
+/// same three questions).
+pub trait Store: Send + Sync + std::fmt::Debug {
+    /// The best `limit` quotes matching `query`, best first (ties in corpus
+    /// order), as (score in thousandths, position in the corpus), and how
+    /// many match in all; all of them when `limit` is `None`.
+    fn search(
+        &self,
+        query: &crate::query::Query,
+        limit: Option<usize>,
+    ) -> Result<Found, StoreError>;
+
+    /// The stored record of the quote at position `ord` (a serialized
+    /// [`crate::model::QuoteEntry`]), when the records are kept with the
+    /// index (an index on disk).
+    fn record(&self, ord: u32) -> Option<Vec<u8>>;
+
+    /// The positions of the quotes whose local id is `id`, ascending.
+    fn ords_with_id(&self, id: &str) -> Vec<u32>;
+}
+
 /// Every shard of a corpus, searched together.
 #[derive(Debug, Default)]
-pub struct Store {
+pub struct Shards {
     shards: Vec<Shard>,
     /// The records of an index on disk.
     records: Option<RecordReader>,
 }
 
-impl Store {
-    pub fn new(shards: Vec<Shard>) -> Store {
-        Store {
+impl Shards {
+    pub fn new(shards: Vec<Shard>) -> Shards {
+        Shards {
             shards,
             records: None,
         }
     }
 
     /// The shards of an index on disk, with its records.
-    pub fn with_records(shards: Vec<Shard>, records: RecordReader) -> Store {
-        Store {
+    pub fn with_records(shards: Vec<Shard>, records: RecordReader) -> Shards {
+        Shards {
             shards,
             records: Some(records),
         }
@@ -438,30 +467,13 @@ impl Store {
         writer.finish()
     }
 
-    pub fn fields(&self) -> Fields {
-        fields()
-    }
-
-    /// The ords of the quotes whose local id is `id`, ascending.
-    pub fn ords_with_id(&self, id: &str) -> Vec<u32> {
-        let mut ords: Vec<u32> = self
-            .shards
-            .iter()
-            .flat_map(|s| s.ords_with_id(id))
-            .collect();
-        ords.sort_unstable();
-        ords
-    }
-
-    /// The stored record of quote `ord`.
-    pub fn record(&self, ord: u32) -> Option<Vec<u8>> {
-        self.records.as_ref()?.get(u64::from(ord))
-    }
-
-    /// The best `limit` quotes matching `query`, best first (ties in corpus
-    /// order), with their scores, and how many match in all; all of them
-    /// when `limit` is `None`. Shards are searched in parallel.
-    pub fn search(&self, query: &dyn Query, limit: Option<usize>) -> Result<Found, StoreError> {
+    /// The best `limit` matches of a tantivy query over every shard (in
+    /// parallel), best first, ties in corpus order, and how many match.
+    pub fn search_tantivy(
+        &self,
+        query: &dyn TantivyQuery,
+        limit: Option<usize>,
+    ) -> Result<Found, StoreError> {
         let per_shard: Vec<Result<Found, StoreError>> = self
             .shards
             .par_iter()
@@ -479,5 +491,30 @@ impl Store {
             hits.truncate(k);
         }
         Ok((hits, total))
+    }
+}
+
+impl Store for Shards {
+    fn search(
+        &self,
+        query: &crate::query::Query,
+        limit: Option<usize>,
+    ) -> Result<Found, StoreError> {
+        let q = query::to_tantivy(&fields(), query);
+        self.search_tantivy(q.as_ref(), limit)
+    }
+
+    fn ords_with_id(&self, id: &str) -> Vec<u32> {
+        let mut ords: Vec<u32> = self
+            .shards
+            .iter()
+            .flat_map(|s| s.ords_with_id(id))
+            .collect();
+        ords.sort_unstable();
+        ords
+    }
+
+    fn record(&self, ord: u32) -> Option<Vec<u8>> {
+        self.records.as_ref()?.get(u64::from(ord))
     }
 }

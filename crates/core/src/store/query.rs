@@ -14,8 +14,8 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
-use super::query::{Atom, Mode, Query as Parsed, typo_budget};
-use crate::store::Fields;
+use super::Fields;
+use crate::query::{Atom, Mode, Query as Parsed, typo_budget};
 
 fn term(field: Field, word: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
