@@ -469,6 +469,64 @@ pub fn is_grouping_noun(word: &str) -> bool {
     GROUPING_NOUNS.contains(word)
 }
 
+static AUTHOR_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/author-nouns.txt")));
+
+/// Nouns by which the author refers to themself ("this author").
+pub fn is_author_noun(word: &str) -> bool {
+    AUTHOR_NOUNS.contains(word)
+}
+
+static AUTHOR_DETERMINERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/author-determiners.txt")));
+
+/// Determiners that make an author noun the article's author ("this author").
+pub fn is_author_determiner(word: &str) -> bool {
+    AUTHOR_DETERMINERS.contains(word)
+}
+
+static NAME_JOINERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/name-joiners.txt")));
+
+/// Small words that join the capitalised words of one name ("Bank of England").
+pub fn is_name_joiner(word: &str) -> bool {
+    NAME_JOINERS.contains(word)
+}
+
+static GROUP_DETERMINERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/group-determiners.txt")));
+
+/// Determiners left out of a group's name ("the experts" is "experts").
+pub fn is_group_determiner(word: &str) -> bool {
+    GROUP_DETERMINERS.contains(word)
+}
+
+static SPEAKS_FOR_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/speaks-for-nouns.txt")));
+
+/// Nouns for someone who speaks for the institution named after them ("the
+/// representative of the Foreign Ministry").
+pub fn is_speaks_for_noun(word: &str) -> bool {
+    SPEAKS_FOR_NOUNS.contains(word)
+}
+
+static SPOKESPERSON_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/spokesperson-nouns.txt")));
+
+/// Nouns for a spokesperson ("a council spokeswoman").
+pub fn is_spokesperson_noun(word: &str) -> bool {
+    SPOKESPERSON_NOUNS.contains(word)
+}
+
+static COMMON_GROUP_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/common-group-words.txt")));
+
+/// Words that open a group's name in lower case ("Some experts" is "some
+/// experts").
+pub fn is_common_group_word(word: &str) -> bool {
+    COMMON_GROUP_WORDS.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

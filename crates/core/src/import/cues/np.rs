@@ -31,78 +31,162 @@ fn is_noun_like(words: &Words<'_>, i: usize) -> bool {
         && !w.ends_with("ly")
 }
 
+/// Most words outside brackets in a noun phrase; a longer one is a clause.
+const MAX_NP_WORDS: usize = 16;
+
+/// Longest phrase before its first preposition, in words, whose head
+/// refers back ("the former deputy foreign minister").
+const MAX_ANAPHOR_PREP: usize = 5;
+
 /// Analyses a noun phrase (a segment of tokens) into a [`Who`].
 pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize>)> {
-    let mut a = seg.start;
-    while a < seg.end
-        && (!words.is_word(a) || is_connector(words.w(a)) || is_clause_word(words.w(a)))
-    {
-        if words.is_punct(a, '(') {
-            break;
-        }
-        a += 1;
+    let p = Phrase::read(words, &seg)?;
+    if let Some(found) = p.pronoun() {
+        return Some(found);
     }
-    // Words outside brackets; "(and conservative ones at that, …)" qualifies.
-    let mut ws = Vec::new();
-    let mut depth = 0;
-    let mut qualifier = None;
-    for i in a..seg.end {
-        match words.toks[i].kind {
-            TokKind::Punct('(') | TokKind::Punct('[') => {
-                if depth == 0 && words.w(i + 1) == "and" && words.w(i + 3) == "ones" {
-                    qualifier = Some(words.text(i + 2).to_string());
-                }
-                depth += 1;
-            }
-            TokKind::Punct(')') | TokKind::Punct(']') => depth = (depth - 1).max(0),
-            TokKind::Word if depth == 0 => ws.push(i),
-            _ => {}
-        }
-    }
-    let (&first, &last) = (ws.first()?, ws.last()?);
-    if ws.len() > 16 {
-        return None;
-    }
-    let np = words.span(first, last + 1);
-    if ws.len() == 1
-        && !is_acronym(words.text(first))
-        && let Some(p) = lexicon::pronoun(words.w(first))
-    {
-        return Some((Who::Pronoun(p), np));
-    }
-    if ws.len() <= 3
-        && matches!(words.w(last), "author" | "writer")
-        && matches!(words.w(first), "this" | "the" | "present" | "your")
-    {
-        return Some((Who::Pronoun(Pronoun::Author), np));
-    }
-    // The trailing run of capitalised words.
-    let mut r = ws.len();
-    while r > 0 {
-        let i = ws[r - 1];
-        let cap = words.is_cap(i) && !(r < ws.len() && is_possessive(words.text(i)));
-        let joiner = r < ws.len()
-            && r >= 2
-            && matches!(
-                words.w(i),
-                "of" | "for" | "and" | "de" | "al" | "van" | "von" | "on"
-            )
-            && words.is_cap(ws[r - 2]);
-        if cap || joiner {
-            r -= 1;
-        } else {
-            break;
-        }
-    }
-    while r < ws.len()
-        && (!words.is_cap(ws[r])
-            || lexicon::is_determiner(words.w(ws[r]))
-            || lexicon::is_function_word(words.w(ws[r])))
-    {
-        r += 1;
-    }
+    let r = p.capitalised_run();
     let mut pp_org = None;
-    if r < ws.len() {
+    if r < p.ws.len() {
+        match p.named(r) {
+            Named::Is(found) => return found,
+            Named::Within(org) => pp_org = org,
+        }
+    }
+    p.common(pp_org)
+}
+
+/// A noun phrase's words, read for [`analyze`].
+struct Phrase<'w, 'a> {
+    words: &'w Words<'a>,
+    /// Where the segment ends.
+    end: usize,
+    /// Word tokens outside brackets.
+    ws: Vec<usize>,
+    /// "conservative" in "the ROK media (and conservative ones at that)".
+    qualifier: Option<String>,
+    first: usize,
+    last: usize,
+    /// Bytes from the first word to the last.
+    np: Range<usize>,
+}
+
+/// What a phrase's trailing run of capitalised words says.
+enum Named {
+    /// The phrase is the run's, and this is what it names (nothing, for a
+    /// possessive: "Korea's").
+    Is(Option<(Who, Range<usize>)>),
+    /// The run lies in a prepositional phrase; the institution it names,
+    /// if any, that the phrase's head may speak for.
+    Within(Option<Who>),
+}
+
+/// The head of a phrase in lower case.
+struct Head {
+    /// Its token.
+    i: usize,
+    /// Its lower-case word.
+    word: String,
+    /// Index into the phrase's words of its first preposition (or their
+    /// number).
+    first_prep: usize,
+}
+
+impl<'w, 'a> Phrase<'w, 'a> {
+    /// The segment's words outside brackets, after leading connectors and
+    /// clause words; `None` when there are none or too many.
+    fn read(words: &'w Words<'a>, seg: &Range<usize>) -> Option<Self> {
+        let mut a = seg.start;
+        while a < seg.end
+            && (!words.is_word(a) || is_connector(words.w(a)) || is_clause_word(words.w(a)))
+        {
+            if words.is_punct(a, '(') {
+                break;
+            }
+            a += 1;
+        }
+        // Words outside brackets; "(and conservative ones at that, …)" qualifies.
+        let mut ws = Vec::new();
+        let mut depth = 0;
+        let mut qualifier = None;
+        for i in a..seg.end {
+            match words.toks[i].kind {
+                TokKind::Punct('(') | TokKind::Punct('[') => {
+                    if depth == 0 && words.w(i + 1) == "and" && words.w(i + 3) == "ones" {
+                        qualifier = Some(words.text(i + 2).to_string());
+                    }
+                    depth += 1;
+                }
+                TokKind::Punct(')') | TokKind::Punct(']') => depth = (depth - 1).max(0),
+                TokKind::Word if depth == 0 => ws.push(i),
+                _ => {}
+            }
+        }
+        let (&first, &last) = (ws.first()?, ws.last()?);
+        if ws.len() > MAX_NP_WORDS {
+            return None;
+        }
+        Some(Phrase {
+            words,
+            end: seg.end,
+            np: words.span(first, last + 1),
+            ws,
+            qualifier,
+            first,
+            last,
+        })
+    }
+
+    /// A lone pronoun; "this author", "the writer": the author.
+    fn pronoun(&self) -> Option<(Who, Range<usize>)> {
+        let (words, first, last) = (self.words, self.first, self.last);
+        if self.ws.len() == 1
+            && !is_acronym(words.text(first))
+            && let Some(p) = lexicon::pronoun(words.w(first))
+        {
+            return Some((Who::Pronoun(p), self.np.clone()));
+        }
+        if self.ws.len() <= 3
+            && lexicon::is_author_noun(words.w(last))
+            && lexicon::is_author_determiner(words.w(first))
+        {
+            return Some((Who::Pronoun(Pronoun::Author), self.np.clone()));
+        }
+        None
+    }
+
+    /// Where in the phrase's words its trailing run of capitalised words
+    /// starts (past a determiner or small word that opens it); their number
+    /// when there is none.
+    fn capitalised_run(&self) -> usize {
+        let (words, ws) = (self.words, &self.ws);
+        let mut r = ws.len();
+        while r > 0 {
+            let i = ws[r - 1];
+            let cap = words.is_cap(i) && !(r < ws.len() && is_possessive(words.text(i)));
+            let joiner = r < ws.len()
+                && r >= 2
+                && lexicon::is_name_joiner(words.w(i))
+                && words.is_cap(ws[r - 2]);
+            if cap || joiner {
+                r -= 1;
+            } else {
+                break;
+            }
+        }
+        while r < ws.len()
+            && (!words.is_cap(ws[r])
+                || lexicon::is_determiner(words.w(ws[r]))
+                || lexicon::is_function_word(words.w(ws[r])))
+        {
+            r += 1;
+        }
+        r
+    }
+
+    /// What the run of capitalised words from `r` names, and whether the
+    /// phrase is the run's or the run lies in a prepositional phrase.
+    fn named(&self, r: usize) -> Named {
+        let (words, ws) = (self.words, &self.ws);
         let run: Vec<usize> = ws[r..].to_vec();
         let mut b = r;
         if b > 0 && words.w(ws[b - 1]) == "the" {
@@ -112,63 +196,82 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
         let who = classify_run(words, &run, &ws[..r]);
         if !in_pp {
             // A possessive run ("Korea's") is not a speaker.
-            if is_possessive(words.text(last)) {
-                return None;
+            if is_possessive(words.text(self.last)) {
+                return Named::Is(None);
             }
-            let np = words.span(if b < r { ws[b] } else { run[0] }, last + 1);
-            return who.map(|w| (w, np));
+            let np = words.span(if b < r { ws[b] } else { run[0] }, self.last + 1);
+            return Named::Is(who.map(|w| (w, np)));
         }
-        if let Some(Who::Org { .. }) = &who {
-            pp_org = who;
+        Named::Within(who.filter(|w| matches!(w, Who::Org { .. })))
+    }
+
+    /// A phrase in lower case: a group, an anaphor, an unnamed individual,
+    /// or one who speaks for the institution `pp_org` named in it.
+    fn common(&self, pp_org: Option<Who>) -> Option<(Who, Range<usize>)> {
+        let words = self.words;
+        let ws = &self.ws;
+        let first_prep = ws
+            .iter()
+            .position(|&i| lexicon::is_preposition(words.w(i)) && !words.is_cap(i))
+            .unwrap_or(ws.len());
+        if first_prep == 0 {
+            return None;
         }
+        // The head is the last known noun before the first preposition
+        // ("two officials familiar with the talks").
+        let head_i = ws[..first_prep]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| {
+                let w = words.w(i);
+                lexicon::is_group_noun(w)
+                    || lexicon::anaphor_noun(w).is_some()
+                    || lexicon::is_role_noun(w)
+            })
+            .unwrap_or(ws[first_prep - 1]);
+        let h = Head {
+            i: head_i,
+            word: words.w(head_i).to_string(),
+            first_prep,
+        };
+        // "a study by researchers at Lund University": the authors speak.
+        if lexicon::is_document_noun(&h.word)
+            && first_prep < ws.len()
+            && matches!(words.w(ws[first_prep]), "by" | "from")
+            && first_prep + 1 < ws.len()
+        {
+            let from = ws[first_prep + 1];
+            return analyze(words, from..self.end);
+        }
+        self.group(&h)
+            .or_else(|| self.speaks_for(&h, pp_org))
+            .or_else(|| self.anaphor(&h))
+            .or_else(|| self.unnamed(&h))
     }
-    // A phrase in lower case: a group, an anaphor, an unnamed individual.
-    let first_prep = ws
-        .iter()
-        .position(|&i| lexicon::is_preposition(words.w(i)) && !words.is_cap(i))
-        .unwrap_or(ws.len());
-    if first_prep == 0 {
-        return None;
+
+    /// The phrase's determiner (its first word, lower case).
+    fn det(&self) -> &str {
+        self.words.w(self.first)
     }
-    // The head is the last known noun before the first preposition
-    // ("two officials familiar with the talks").
-    let head_i = ws[..first_prep]
-        .iter()
-        .rev()
-        .copied()
-        .find(|&i| {
-            let w = words.w(i);
-            lexicon::is_group_noun(w)
-                || lexicon::anaphor_noun(w).is_some()
-                || lexicon::is_role_noun(w)
-        })
-        .unwrap_or(ws[first_prep - 1]);
-    let head = words.w(head_i).to_string();
-    // "a study by researchers at Lund University": the authors speak.
-    if lexicon::is_document_noun(&head)
-        && first_prep < ws.len()
-        && matches!(words.w(ws[first_prep]), "by" | "from")
-        && first_prep + 1 < ws.len()
-    {
-        let from = ws[first_prep + 1];
-        return analyze(words, from..seg.end);
-    }
-    let det = words.w(first);
-    let text_from = |from: usize| -> String {
-        let s = words.slice(from, last + 1).to_string();
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
-    if lexicon::is_group_noun(&head)
-        || lexicon::is_demonym(words.text(head_i)) && head.ends_with('s') && words.is_cap(head_i)
-    {
-        let from = if matches!(det, "the" | "both" | "a" | "an" | "all") && ws.len() > 1 {
+
+    /// A group headed by a plural noun or a demonym ("some experts",
+    /// "South Koreans"), named by the phrase without its article.
+    fn group(&self, h: &Head) -> Option<(Who, Range<usize>)> {
+        let (words, ws, first, last) = (self.words, &self.ws, self.first, self.last);
+        if !(lexicon::is_group_noun(&h.word)
+            || lexicon::is_demonym(words.text(h.i)) && h.word.ends_with('s') && words.is_cap(h.i))
+        {
+            return None;
+        }
+        let from = if lexicon::is_group_determiner(self.det()) && ws.len() > 1 {
             ws[1]
         } else {
             first
         };
         let mut name = words.slice(from, last + 1).to_string();
         if depth_free(&name) {
-            name = text_from(from);
+            name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         } else {
             // Leave bracketed asides out of the name.
             name = ws
@@ -178,121 +281,122 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
                 .collect::<Vec<_>>()
                 .join(" ");
         }
-        if let Some(q) = qualifier {
-            let head_text = words.text(head_i);
+        if let Some(q) = &self.qualifier {
+            let head_text = words.text(h.i);
             if let Some(at) = name.rfind(head_text) {
                 name.insert_str(at, &format!("{q} "));
             }
         }
         let name = lower_first_common(&name);
-        return Some((
+        Some((
             Who::Group {
                 name,
-                media: lexicon::is_media_group_noun(&head),
+                media: lexicon::is_media_group_noun(&h.word),
             },
-            np,
-        ));
+            self.np.clone(),
+        ))
     }
-    // "the representative of the ROK Foreign Ministry" speaks for it.
-    let speaks_for = matches!(
-        head.as_str(),
-        "representative"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "official"
-            | "source"
-            | "officials"
-            | "sources"
-            | "representatives"
-    );
-    let word_at = |k: usize| ws.get(k).map_or("", |&i| words.w(i));
-    if speaks_for
-        && matches!(word_at(first_prep), "of" | "for" | "from" | "at")
-        && matches!(det, "the" | "a" | "an")
-        && pp_org.is_none()
-        && word_at(first_prep + 1) == "the"
-        && let Some(&n) = ws.get(first_prep + 2)
-        && lexicon::anaphor_noun(words.w(n)) == Some(Anaphor::Institution)
-    {
-        return Some((
-            Who::Anaphor {
-                noun: words.w(n).to_string(),
-                kind: Anaphor::Institution,
-                phrase: String::new(),
-            },
-            np,
-        ));
-    }
-    if speaks_for
-        && matches!(word_at(first_prep), "of" | "for" | "from" | "at")
-        && matches!(det, "the" | "a" | "an")
-        && let Some(org) = pp_org.clone()
-    {
-        return Some((org, np));
-    }
-    // "a council spokeswoman" speaks for the council; "a spokesman", with
-    // nothing more, for the institution just named.
-    let spokes = matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson");
-    if spokes && matches!(det, "a" | "an" | "the") && first_prep == ws.len() {
-        let at = ws.iter().position(|&i| i == head_i).unwrap_or(0);
-        let before = (at >= 2).then(|| words.w(ws[at - 1]).to_string());
-        let noun = match before {
-            Some(b) if lexicon::anaphor_noun(&b) == Some(Anaphor::Institution) => Some(b),
-            None if det != "the" && ws.len() == 2 => Some(head.clone()),
-            _ => None,
-        };
-        if let Some(noun) = noun {
-            return Some((
+
+    /// "the representative of the ROK Foreign Ministry" speaks for it; "a
+    /// council spokeswoman" for the council; "a spokesman", with nothing
+    /// more, for the institution just named.
+    fn speaks_for(&self, h: &Head, pp_org: Option<Who>) -> Option<(Who, Range<usize>)> {
+        let (words, ws) = (self.words, &self.ws);
+        let det = self.det();
+        let institution = |noun: String| {
+            Some((
                 Who::Anaphor {
                     noun,
                     kind: Anaphor::Institution,
                     phrase: String::new(),
                 },
-                np,
-            ));
+                self.np.clone(),
+            ))
+        };
+        let speaks_for = lexicon::is_speaks_for_noun(&h.word);
+        let word_at = |k: usize| ws.get(k).map_or("", |&i| words.w(i));
+        let of_org = speaks_for
+            && matches!(word_at(h.first_prep), "of" | "for" | "from" | "at")
+            && matches!(det, "the" | "a" | "an");
+        if of_org
+            && pp_org.is_none()
+            && word_at(h.first_prep + 1) == "the"
+            && let Some(&n) = ws.get(h.first_prep + 2)
+            && lexicon::anaphor_noun(words.w(n)) == Some(Anaphor::Institution)
+        {
+            return institution(words.w(n).to_string());
         }
+        if of_org && let Some(org) = pp_org {
+            return Some((org, self.np.clone()));
+        }
+        let spokes = lexicon::is_spokesperson_noun(&h.word);
+        if spokes && matches!(det, "a" | "an" | "the") && h.first_prep == ws.len() {
+            let at = ws.iter().position(|&i| i == h.i).unwrap_or(0);
+            let before = (at >= 2).then(|| words.w(ws[at - 1]).to_string());
+            let noun = match before {
+                Some(b) if lexicon::anaphor_noun(&b) == Some(Anaphor::Institution) => Some(b),
+                None if det != "the" && ws.len() == 2 => Some(h.word.clone()),
+                _ => None,
+            };
+            if let Some(noun) = noun {
+                return institution(noun);
+            }
+        }
+        None
     }
-    if let Some(kind) = lexicon::anaphor_noun(&head)
-        && matches!(det, "the" | "this" | "that")
-        && first_prep <= 5
-    {
-        let phrase = ws[1..first_prep.max(1)]
+
+    /// "the professor", "this publication", "the ministry": a phrase that
+    /// refers back to a speaker named before.
+    fn anaphor(&self, h: &Head) -> Option<(Who, Range<usize>)> {
+        let kind = lexicon::anaphor_noun(&h.word)?;
+        if !(matches!(self.det(), "the" | "this" | "that") && h.first_prep <= MAX_ANAPHOR_PREP) {
+            return None;
+        }
+        let phrase = self.ws[1..h.first_prep.max(1)]
             .iter()
-            .map(|&i| words.text(i))
+            .map(|&i| self.words.text(i))
             .collect::<Vec<_>>()
             .join(" ");
-        return Some((
+        Some((
             Who::Anaphor {
-                noun: head,
+                noun: h.word.clone(),
                 kind,
                 phrase,
             },
-            np,
-        ));
+            self.np.clone(),
+        ))
     }
-    // "one said", "said another": an unnamed source of its own, not the
-    // person quoted before.
-    if ws.len() == 1 && matches!(head.as_str(), "one" | "another") {
-        return Some((Who::Unnamed { name: head }, np));
+
+    /// "one said", "said another", "one aide", "a nurse", "one shopkeeper
+    /// in Castlecoote": an unnamed source of their own, not the person
+    /// quoted before, named by the whole phrase.
+    fn unnamed(&self, h: &Head) -> Option<(Who, Range<usize>)> {
+        let (words, ws) = (self.words, &self.ws);
+        let det = self.det();
+        if ws.len() == 1 && matches!(h.word.as_str(), "one" | "another") {
+            return Some((
+                Who::Unnamed {
+                    name: h.word.clone(),
+                },
+                self.np.clone(),
+            ));
+        }
+        if matches!(det, "a" | "an" | "one" | "another")
+            && ws.len() <= MAX_UNNAMED_WORDS
+            && is_noun_like(words, h.i)
+        {
+            // "one aide" and "another aide" are two people, as the article
+            // says them; "A nurse" opening a sentence is "a nurse".
+            let name = ws
+                .iter()
+                .map(|&i| words.text(i))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let name = format!("{det}{}", &name[words.text(self.first).len()..]);
+            return Some((Who::Unnamed { name }, self.np.clone()));
+        }
+        None
     }
-    // "one aide", "a nurse", "one shopkeeper in Castlecoote": an unnamed
-    // person, named by the whole phrase, whatever the noun.
-    if matches!(det, "a" | "an" | "one" | "another")
-        && ws.len() <= MAX_UNNAMED_WORDS
-        && is_noun_like(words, head_i)
-    {
-        // "one aide" and "another aide" are two people, as the article
-        // says them; "A nurse" opening a sentence is "a nurse".
-        let name = ws
-            .iter()
-            .map(|&i| words.text(i))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let name = format!("{det}{}", &name[words.text(first).len()..]);
-        return Some((Who::Unnamed { name }, np));
-    }
-    None
 }
 
 fn depth_free(s: &str) -> bool {
@@ -303,27 +407,7 @@ fn depth_free(s: &str) -> bool {
 fn lower_first_common(name: &str) -> String {
     let first = name.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
-    if matches!(
-        lower.as_str(),
-        "some"
-            | "many"
-            | "several"
-            | "most"
-            | "few"
-            | "other"
-            | "both"
-            | "all"
-            | "various"
-            | "numerous"
-            | "certain"
-            | "media"
-            | "experts"
-            | "analysts"
-            | "critics"
-            | "officials"
-            | "observers"
-            | "authors"
-    ) {
+    if lexicon::is_common_group_word(&lower) {
         format!("{lower}{}", &name[first.len()..])
     } else {
         name.to_string()
