@@ -70,6 +70,15 @@ fn is_nickname(words: &Words<'_>, i: usize) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Tokens looked through after a name for an appositive that describes it.
+const APPOSITIVE_PROBE_TOKENS: usize = 30;
+/// Tokens read after a name for the appositive's role and affiliation.
+const APPOSITIVE_READ_TOKENS: usize = 40;
+/// Most words before a name read for its role ("party spokesman Kwon").
+const MAX_ROLE_WORDS_BEFORE: usize = 4;
+/// Most words in a bare name taken as a sentence's subject.
+const MAX_BARE_NAME_WORDS: usize = 3;
+
 /// Names introduced in passing, with their titles or roles: "the position of
 /// Andrei Lankov, a professor at X," or "Russian President Vladimir Putin".
 /// They are not speakers yet, but later surnames, titles and pronouns may
@@ -92,173 +101,209 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
             continue;
         }
         let start = i;
-        let mut j = i;
-        while j < toks.len()
-            && (words.is_cap(j)
-                || matches!(words.w(j), "of" | "for") && words.is_cap(j + 1)
-                || j > start && is_nickname(words, j) && words.is_cap(j + 1))
+        i = name_run_end(words, start);
+        out.extend(introduction(words, start, i));
+    }
+    out
+}
+
+/// The end of the run of capitalised words from `start`, with the "of" and
+/// "for" inside it and a nickname (Josh “Tank” Abernethy).
+fn name_run_end(words: &Words<'_>, start: usize) -> usize {
+    let mut j = start;
+    while j < words.toks.len()
+        && (words.is_cap(j)
+            || matches!(words.w(j), "of" | "for") && words.is_cap(j + 1)
+            || j > start && is_nickname(words, j) && words.is_cap(j + 1))
+    {
+        j += 1;
+    }
+    j
+}
+
+/// The person or institution the run of capitalised words `start..j`
+/// introduces, if any.
+fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range<usize>)> {
+    // Marguerite “Peg” Lindahl: the nickname is no part of the name.
+    let run: Vec<usize> = (start..j).filter(|&k| words.is_word(k)).collect();
+    // "in Port Anselm", "at Quayside Park": a place, not a person.
+    let after_locative = start > 0 && lexicon::is_locative(words.w(start - 1));
+    if is_possessive(words.text(j - 1)) {
+        return None;
+    }
+    if run.len() == 1 {
+        if after_locative {
+            return None;
+        }
+        return one_word_name(words, start, j).map(|who| (who, words.span(start, j)));
+    }
+    let appositive = role_appositive_after(words, j);
+    // "A sophomore named Olivia Marsh": the name after "named", with
+    // the noun before it as the role, whatever that noun is.
+    if let Some(who) = named_after_noun(words, start, &run) {
+        return Some((who, words.span(start, j)));
+    }
+    let mut b = start;
+    while b > 0 && start - b < MAX_ROLE_WORDS_BEFORE && words.is_word(b - 1) {
+        b -= 1;
+    }
+    let before: Vec<usize> = (b..start).collect();
+    let who = match classify_run(words, &run, &before) {
+        Some(Who::Person { .. }) if after_locative => return None,
+        Some(who @ Who::Person { .. }) => who,
+        // Institutions named in passing, for "the bank" later on.
+        Some(org @ Who::Org { .. })
+            if run
+                .iter()
+                .any(|&k| lexicon::org_word(words.text(k)).is_some()) =>
         {
-            j += 1;
+            return Some((org, words.span(start, j)));
         }
-        // Marguerite “Peg” Lindahl: the nickname is no part of the name.
-        let run: Vec<usize> = (start..j).filter(|&k| words.is_word(k)).collect();
-        i = j;
-        // "in Port Anselm", "at Quayside Park": a place, not a person.
-        let after_locative = start > 0 && lexicon::is_locative(words.w(start - 1));
-        if is_possessive(words.text(j - 1)) {
-            continue;
-        }
-        // "Grant's daughter, Morag, …": a one-word name after a role.
-        if run.len() == 1 {
-            let after_role = start >= 2
-                && words.is_punct(start - 1, ',')
-                && lexicon::is_role_noun(words.w(start - 2))
-                && words.is_punct(j, ',');
-            if after_locative {
-                continue;
-            }
-            if after_role && !lexicon::is_place_word(words.text(start)) {
-                out.push((
-                    Who::Person {
-                        name: words.text(start).to_string(),
-                        role: Some(words.text(start - 2).to_string()),
-                        affiliation: None,
-                        titled: true,
-                    },
-                    words.span(start, j),
-                ));
-            } else if !lexicon::is_place_word(words.text(start))
-                && lexicon::org_word(words.text(start)).is_none()
-                && !lexicon::is_title(words.text(start))
-            {
-                // A surname alone ("Adeyemi finally sits"): a mention of
-                // the person of that name, if one was named before.
-                out.push((
-                    Who::Person {
-                        name: words.text(start).to_string(),
-                        role: None,
-                        affiliation: None,
-                        titled: false,
-                    },
-                    words.span(start, j),
-                ));
-            }
-            continue;
-        }
-        let appositive = words.is_punct(j, ',') && {
-            let segs = segments(words, j + 1, (j + 30).min(toks.len()));
-            segs.first().is_some_and(|s| {
-                is_appositive(words, s)
-                    && ((s.clone()).any(|k| lexicon::is_role_noun(words.w(k)))
-                        || describes_someone(words, s))
-            })
-        };
-        // "A sophomore named Olivia Marsh": the name after "named", with
-        // the noun before it as the role, whatever that noun is.
-        if let Some(who) = named_after_noun(words, start, &run) {
-            out.push((who, words.span(start, j)));
-            continue;
-        }
-        let mut b = start;
-        while b > 0 && start - b < 4 && words.is_word(b - 1) {
-            b -= 1;
-        }
-        let before: Vec<usize> = (b..start).collect();
-        let who = match classify_run(words, &run, &before) {
-            Some(Who::Person { .. }) if after_locative => continue,
-            Some(who @ Who::Person { .. }) => who,
-            // Institutions named in passing, for "the bank" later on.
-            Some(org @ Who::Org { .. })
-                if run
-                    .iter()
-                    .any(|&k| lexicon::org_word(words.text(k)).is_some()) =>
-            {
-                out.push((org, words.span(start, j)));
-                continue;
-            }
-            _ => continue,
-        };
-        let Who::Person {
+        _ => return None,
+    };
+    let Who::Person {
+        name,
+        role,
+        affiliation,
+        titled,
+    } = who
+    else {
+        return None;
+    };
+    if name.split_whitespace().count() < 2 && !titled {
+        return None;
+    }
+    let who = if appositive {
+        let who = Who::Person {
             name,
             role,
             affiliation,
             titled,
-        } = who
-        else {
-            continue;
         };
-        if name.split_whitespace().count() < 2 && !titled {
-            continue;
+        let segs = segments(
+            words,
+            j + 1,
+            (j + APPOSITIVE_READ_TOKENS).min(words.toks.len()),
+        );
+        match segs.first() {
+            Some(s) => apply_appositive(who, words.slice(s.start, s.end)),
+            None => who,
         }
-        let mut who = Who::Person {
+    } else if !titled
+        && !role.as_deref().is_some_and(|r| {
+            r.split_whitespace()
+                .any(|w| lexicon::is_role_noun(&w.to_lowercase()))
+        })
+    {
+        // A bare name as the sentence's subject ("Jane Roe spoke last.",
+        // "For forty years, Alasdair Grant kept …") is a person too; the
+        // words before any other name are no role.
+        if !(run.len() <= MAX_BARE_NAME_WORDS && is_subject(words, start, j)) {
+            return None;
+        }
+        Who::Person {
             name,
-            role: role.clone(),
+            role: None,
+            affiliation: None,
+            titled: false,
+        }
+    } else {
+        Who::Person {
+            name,
+            role,
             affiliation,
             titled,
-        };
-        if appositive {
-            let segs = segments(words, j + 1, (j + 40).min(toks.len()));
-            if let Some(s) = segs.first() {
-                who = apply_appositive(who, words.slice(s.start, s.end));
-            }
-        } else if !titled
-            && !role.as_deref().is_some_and(|r| {
-                r.split_whitespace()
-                    .any(|w| lexicon::is_role_noun(&w.to_lowercase()))
-            })
-        {
-            // A bare name as the sentence's subject ("Jane Roe spoke
-            // last.", "For forty years, Alasdair Grant kept …") is a person
-            // too; the words before any other name are no role.
-            who = Who::Person {
-                name: match who {
-                    Who::Person { name, .. } => name,
-                    _ => continue,
-                },
-                role: None,
-                affiliation: None,
-                titled: false,
-            };
-            let no_verb_before = !(0..start).any(|k| lexicon::verb(words.w(k)).is_some());
-            // "…, and Grace Adeyemi has not sat down": a clause of its own.
-            let after_and = start >= 2
-                && matches!(words.w(start - 1), "and" | "but" | "while")
-                && words.is_punct(start - 2, ',');
-            let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)))
-                || start > 0 && words.is_punct(start - 1, ',') && no_verb_before
-                || after_and;
-            let mut v = j;
-            // "Tom Hadley, 68, has been …": an age between name and verb.
-            if words.is_punct(v, ',')
-                && words.w(v + 1).chars().all(|c| c.is_ascii_digit())
-                && !words.w(v + 1).is_empty()
-                && words.is_punct(v + 2, ',')
-            {
-                v += 3;
-            }
-            // "Japan's trade minister, Kenji Morita, was …": the name is
-            // the appositive of a role before it.
-            let role_before = start >= 2 && words.is_punct(start - 1, ',') && {
-                let segs = segments(words, clause_start(words, start - 1), start - 1);
-                segs.last().is_some_and(|s| {
-                    (s.clone()).any(|k| words.is_word(k) && lexicon::is_role_noun(words.w(k)))
-                })
-            };
-            if v == j && role_before && words.is_punct(v, ',') {
-                v += 1;
-            }
-            // "Joan Carter, who lives on the seafront, sent …": a relative
-            // clause between name and verb.
-            v = skip_relative_clause(words, v);
-            let verb_next =
-                words.is_word(v) && !words.is_cap(v) && !lexicon::is_preposition(words.w(v));
-            if !(opens && verb_next && run.len() <= 3) {
-                continue;
-            }
         }
-        out.push((who, words.span(start, j)));
+    };
+    Some((who, words.span(start, j)))
+}
+
+/// A one-word name `start..j`: "Grant's daughter, Morag, …", a name after
+/// a role; or a surname alone ("Adeyemi finally sits"), a mention of the
+/// person of that name, if one was named before.
+fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
+    let after_role = start >= 2
+        && words.is_punct(start - 1, ',')
+        && lexicon::is_role_noun(words.w(start - 2))
+        && words.is_punct(j, ',');
+    let text = words.text(start);
+    if after_role && !lexicon::is_place_word(text) {
+        return Some(Who::Person {
+            name: text.to_string(),
+            role: Some(words.text(start - 2).to_string()),
+            affiliation: None,
+            titled: true,
+        });
     }
-    out
+    if !lexicon::is_place_word(text)
+        && lexicon::org_word(text).is_none()
+        && !lexicon::is_title(text)
+    {
+        return Some(Who::Person {
+            name: text.to_string(),
+            role: None,
+            affiliation: None,
+            titled: false,
+        });
+    }
+    None
+}
+
+/// Whether the name ending at token `j` is followed by ", " and an
+/// appositive that describes a person ("…, a professor at X,").
+fn role_appositive_after(words: &Words<'_>, j: usize) -> bool {
+    words.is_punct(j, ',') && {
+        let segs = segments(
+            words,
+            j + 1,
+            (j + APPOSITIVE_PROBE_TOKENS).min(words.toks.len()),
+        );
+        segs.first().is_some_and(|s| {
+            is_appositive(words, s)
+                && ((s.clone()).any(|k| lexicon::is_role_noun(words.w(k)))
+                    || describes_someone(words, s))
+        })
+    }
+}
+
+/// Whether the name `start..j` is the subject of a clause of its own: it
+/// opens the sentence (or a clause after ", and"), and a verb follows it,
+/// maybe after an age, the comma of a role before it, or a relative
+/// clause.
+fn is_subject(words: &Words<'_>, start: usize, j: usize) -> bool {
+    let no_verb_before = !(0..start).any(|k| lexicon::verb(words.w(k)).is_some());
+    // "…, and Grace Adeyemi has not sat down": a clause of its own.
+    let after_and = start >= 2
+        && matches!(words.w(start - 1), "and" | "but" | "while")
+        && words.is_punct(start - 2, ',');
+    let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)))
+        || start > 0 && words.is_punct(start - 1, ',') && no_verb_before
+        || after_and;
+    let mut v = j;
+    // "Tom Hadley, 68, has been …": an age between name and verb.
+    if words.is_punct(v, ',')
+        && words.w(v + 1).chars().all(|c| c.is_ascii_digit())
+        && !words.w(v + 1).is_empty()
+        && words.is_punct(v + 2, ',')
+    {
+        v += 3;
+    }
+    // "Japan's trade minister, Kenji Morita, was …": the name is the
+    // appositive of a role before it.
+    let role_before = start >= 2 && words.is_punct(start - 1, ',') && {
+        let segs = segments(words, clause_start(words, start - 1), start - 1);
+        segs.last().is_some_and(|s| {
+            (s.clone()).any(|k| words.is_word(k) && lexicon::is_role_noun(words.w(k)))
+        })
+    };
+    if v == j && role_before && words.is_punct(v, ',') {
+        v += 1;
+    }
+    // "Joan Carter, who lives on the seafront, sent …": a relative clause
+    // between name and verb.
+    v = skip_relative_clause(words, v);
+    let verb_next = words.is_word(v) && !words.is_cap(v) && !lexicon::is_preposition(words.w(v));
+    opens && verb_next
 }
 
 #[cfg(test)]
