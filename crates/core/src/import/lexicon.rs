@@ -527,6 +527,22 @@ pub fn is_common_group_word(word: &str) -> bool {
     COMMON_GROUP_WORDS.contains(word)
 }
 
+static AUXILIARIES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/auxiliaries.txt")));
+
+/// Auxiliary verbs, where the role words before a name stop.
+pub fn is_auxiliary(word: &str) -> bool {
+    AUXILIARIES.contains(word)
+}
+
+static BE_FORMS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/be-forms.txt")));
+
+/// Forms of "be", which make a participle after them passive.
+pub fn is_be_form(word: &str) -> bool {
+    BE_FORMS.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

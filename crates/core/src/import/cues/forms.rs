@@ -160,10 +160,7 @@ pub(super) fn passive(words: &Words<'_>, by: usize) -> Option<Cue> {
         a -= 1;
     }
     let aux = a.checked_sub(1)?;
-    if !matches!(
-        words.w(aux),
-        "is" | "was" | "were" | "are" | "been" | "be" | "being"
-    ) {
+    if !lexicon::is_be_form(words.w(aux)) {
         return None;
     }
     let (who, np, after) = np_after(words, by + 1)?;

@@ -5,21 +5,70 @@
 use super::{Who, Words, is_clause_word, is_connector, strip_possessive};
 use crate::import::lexicon::{self, Anaphor, Org};
 
+/// Most words in a person's name; a longer run of capitals is no name.
+const MAX_NAME_WORDS: usize = 4;
+
 /// Classifies a run of capitalised words (`run`), with the words before it
 /// in the same phrase (`before`), as a person, an institution or a group.
 pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -> Option<Who> {
     let mut texts: Vec<&str> = run.iter().map(|&i| words.text(i)).collect();
-    // "Critics say …", "Analysts expect …": a group at the start of a
-    // sentence, not a person.
-    if let [one] = texts.as_slice()
-        && lexicon::is_group_noun(&one.to_lowercase())
-    {
-        return Some(Who::Group {
-            name: one.to_string(),
-            media: lexicon::is_media_group_noun(&one.to_lowercase()),
-        });
+    if let Some(group) = lone_group(&texts) {
+        return Some(group);
     }
-    // "Senator Mark Ellison of Ohio": "of" after a name starts a suffix.
+    drop_of_suffix(&mut texts);
+    let whole = texts.join(" ");
+    if let Some(org) = known_institution(&whole) {
+        return Some(org);
+    }
+    let t = last_title(&texts);
+    if let Some(org) = institution_of(&texts, t, &whole) {
+        return Some(org);
+    }
+    let name_from = name_start(&texts, t);
+    let name_texts = &texts[name_from..];
+    let title_text = texts[..name_from].join(" ");
+    if name_texts.is_empty() {
+        return title_alone(&texts, whole);
+    }
+    let name = name_texts.join(" ");
+    if let Some(org) = name_as_institution(name_texts, &name) {
+        return Some(org);
+    }
+    if name_texts.len() > MAX_NAME_WORDS {
+        return None;
+    }
+    let mut role = role_words_before(words, before);
+    if !title_text.is_empty() {
+        if !role.is_empty() {
+            role.push(' ');
+        }
+        role.push_str(&title_text);
+    }
+    let affiliation = affiliation_in(&role);
+    Some(Who::Person {
+        name,
+        role: (!role.is_empty()).then_some(role),
+        affiliation,
+        titled: t.is_some(),
+    })
+}
+
+/// "Critics say …", "Analysts expect …": a group noun at the start of a
+/// sentence is a group, not a person.
+fn lone_group(texts: &[&str]) -> Option<Who> {
+    let [one] = texts else {
+        return None;
+    };
+    let lower = one.to_lowercase();
+    lexicon::is_group_noun(&lower).then(|| Who::Group {
+        name: one.to_string(),
+        media: lexicon::is_media_group_noun(&lower),
+    })
+}
+
+/// "Senator Mark Ellison of Ohio": "of" after a name starts a suffix, which
+/// is dropped (not after a title or institution word: "Bank of England").
+fn drop_of_suffix(texts: &mut Vec<&str>) {
     if let Some(k) = texts.iter().rposition(|x| *x == "of")
         && k >= 2
         && lexicon::org_word(texts[k - 1]).is_none()
@@ -30,22 +79,26 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
     {
         texts.truncate(k);
     }
-    let whole = texts.join(" ");
-    if let Some(org) = lexicon::known_org(&whole) {
+}
+
+/// A known organisation, or a place that speaks as its government.
+fn known_institution(whole: &str) -> Option<Who> {
+    if let Some(org) = lexicon::known_org(whole) {
         return Some(Who::Org {
-            name: whole,
+            name: whole.to_string(),
             org,
             role: None,
         });
     }
-    if lexicon::is_place(&whole) {
-        return Some(Who::Org {
-            name: whole,
-            org: Org::Government,
-            role: None,
-        });
-    }
-    // The last title or institution word splits title from name.
+    lexicon::is_place(whole).then(|| Who::Org {
+        name: whole.to_string(),
+        org: Org::Government,
+        role: None,
+    })
+}
+
+/// The last title or institution word, which splits title from name.
+fn last_title(texts: &[&str]) -> Option<usize> {
     let mut t: Option<usize> = None;
     for (k, x) in texts.iter().enumerate() {
         if lexicon::org_word(x).is_some()
@@ -55,23 +108,30 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
             t = Some(k);
         }
     }
-    // "Federation of Northland Industry", "Bank of England": an
-    // institution's name runs on after "of".
-    if let Some(k) = t
-        && let Some(org) = lexicon::org_word(texts[k])
-        && texts
-            .get(k + 1)
-            .is_some_and(|x| matches!(*x, "of" | "for" | "on"))
-        && !texts[k + 1..].iter().any(|x| lexicon::is_title(x))
-    {
-        return Some(Who::Org {
-            name: whole,
-            org,
-            role: None,
-        });
-    }
+    t
+}
+
+/// "Federation of Northland Industry", "Bank of England": an institution's
+/// name runs on after "of" (with no title after it).
+fn institution_of(texts: &[&str], t: Option<usize>, whole: &str) -> Option<Who> {
+    let k = t?;
+    let org = lexicon::org_word(texts[k])?;
+    (texts
+        .get(k + 1)
+        .is_some_and(|x| matches!(*x, "of" | "for" | "on"))
+        && !texts[k + 1..].iter().any(|x| lexicon::is_title(x)))
+    .then(|| Who::Org {
+        name: whole.to_string(),
+        org,
+        role: None,
+    })
+}
+
+/// Where the name starts after the title ending at `t`: "Secretary of
+/// State Antony Blinken" and a name with "of" or "and" in it keep only
+/// their last two words.
+fn name_start(texts: &[&str], t: Option<usize>) -> usize {
     let mut name_from = t.map_or(0, |k| k + 1);
-    // "Secretary of State Antony Blinken": the name is the last two words.
     if let Some(k) = t
         && texts[k + 1..].iter().any(|x| matches!(*x, "of" | "for"))
     {
@@ -83,41 +143,50 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
     {
         name_from = texts.len().saturating_sub(2);
     }
-    let name_texts = &texts[name_from..];
-    let title_text = texts[..name_from].join(" ");
-    if name_texts.is_empty() {
-        let last = texts.last()?;
-        if let Some(org) = lexicon::org_word(last) {
-            return Some(Who::Org {
-                name: whole,
-                org,
-                role: None,
-            });
-        }
-        return Some(Who::Anaphor {
-            noun: last.to_lowercase(),
-            kind: Anaphor::Person,
-            phrase: whole,
-        });
-    }
-    let name = name_texts.join(" ");
-    if let Some(org) = lexicon::known_org(&name) {
+    name_from
+}
+
+/// A title or institution word with no name after it: an institution
+/// ("the Foreign Ministry"), or a title that refers back ("the
+/// Ambassador").
+fn title_alone(texts: &[&str], whole: String) -> Option<Who> {
+    let last = texts.last()?;
+    if let Some(org) = lexicon::org_word(last) {
         return Some(Who::Org {
-            name,
+            name: whole,
             org,
             role: None,
         });
     }
-    if name_texts.iter().all(|x| lexicon::is_place_word(x)) || lexicon::is_place(&name) {
+    Some(Who::Anaphor {
+        noun: last.to_lowercase(),
+        kind: Anaphor::Person,
+        phrase: whole,
+    })
+}
+
+/// A name that is an institution's: a known organisation, a place or
+/// nationality (a group when plural: "South Koreans"), or an acronym.
+fn name_as_institution(name_texts: &[&str], name: &str) -> Option<Who> {
+    let org = |org| {
+        Some(Who::Org {
+            name: name.to_string(),
+            org,
+            role: None,
+        })
+    };
+    if let Some(o) = lexicon::known_org(name) {
+        return org(o);
+    }
+    if name_texts.iter().all(|x| lexicon::is_place_word(x)) || lexicon::is_place(name) {
         let last = name_texts.last()?;
         if last.ends_with('s') && lexicon::is_demonym(last) {
-            return Some(Who::Group { name, media: false });
+            return Some(Who::Group {
+                name: name.to_string(),
+                media: false,
+            });
         }
-        return Some(Who::Org {
-            name,
-            org: Org::Government,
-            role: None,
-        });
+        return org(Org::Government);
     }
     if name_texts.len() == 1
         && name.chars().count() >= 2
@@ -125,16 +194,15 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
     {
-        return Some(Who::Org {
-            name,
-            org: Org::Other,
-            role: None,
-        });
+        return org(Org::Other);
     }
-    if name_texts.len() > 4 {
-        return None;
-    }
-    // Lower-case role words just before the run ("party spokesman").
+    None
+}
+
+/// Lower-case role words just before the run ("party spokesman"), back to
+/// a determiner, pronoun, verb or clause word, without a leading
+/// preposition.
+fn role_words_before(words: &Words<'_>, before: &[usize]) -> String {
     let mut b = before.len();
     while b > 0 {
         let i = before[b - 1];
@@ -154,10 +222,7 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
         {
             break;
         }
-        if matches!(
-            w,
-            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "be" | "been"
-        ) {
+        if lexicon::is_auxiliary(w) {
             break;
         }
         b -= 1;
@@ -169,20 +234,7 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
     {
         role_words.remove(0);
     }
-    let mut role = role_words.join(" ");
-    if !title_text.is_empty() {
-        if !role.is_empty() {
-            role.push(' ');
-        }
-        role.push_str(&title_text);
-    }
-    let affiliation = affiliation_in(&role);
-    Some(Who::Person {
-        name,
-        role: (!role.is_empty()).then_some(role),
-        affiliation,
-        titled: t.is_some(),
-    })
+    role_words.join(" ")
 }
 
 /// An institution named inside a role ("State Department Spokesman" →

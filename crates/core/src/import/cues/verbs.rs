@@ -37,10 +37,7 @@ pub(super) fn verb(words: &Words<'_>, i: usize, v: lexicon::Verb) -> Option<Cue>
         let prev = words.w(p - 1);
         if lexicon::is_modal(prev)
             || lexicon::is_determiner(prev) && !matches!(prev, "that" | "both" | "one")
-            || matches!(
-                prev,
-                "is" | "was" | "were" | "are" | "been" | "be" | "being"
-            )
+            || lexicon::is_be_form(prev)
         {
             return None;
         }
