@@ -543,6 +543,30 @@ pub fn is_be_form(word: &str) -> bool {
     BE_FORMS.contains(word)
 }
 
+static APPOSITIVE_OPENERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/appositive-openers.txt")));
+
+/// Words that open an appositive by themselves ("who", "formerly", "himself").
+pub fn is_appositive_opener(word: &str) -> bool {
+    APPOSITIVE_OPENERS.contains(word)
+}
+
+static DO_HAVE_FORMS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/do-have-forms.txt")));
+
+/// Forms of "do" and "have" ("has said", "did argue").
+pub fn is_do_have_form(word: &str) -> bool {
+    DO_HAVE_FORMS.contains(word)
+}
+
+static COMPLEMENT_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/complement-words.txt")));
+
+/// Words that open the clause a verb like "commented" needs ("that", "whether").
+pub fn is_complement_word(word: &str) -> bool {
+    COMPLEMENT_WORDS.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

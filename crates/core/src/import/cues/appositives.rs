@@ -7,6 +7,9 @@ use super::{Who, Words};
 use crate::import::lexicon::{self};
 use crate::import::quotes::TokKind;
 
+/// Most words of a titled name in an appositive ("Cllr Rupert Haines").
+const MAX_TITLED_NAME_WORDS: usize = 3;
+
 /// Whether a segment is an appositive: a role, a relative clause, a
 /// description ("a professor at X", "who is not a leftist", "Chairman of Y").
 pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
@@ -22,98 +25,88 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         i += 1;
         w = words.w(i);
     }
-    if matches!(
-        w,
-        "who"
-            | "which"
-            | "whose"
-            | "formerly"
-            | "former"
-            | "now"
-            | "then"
-            | "once"
-            | "also"
-            | "himself"
-            | "herself"
-            | "itself"
-            | "themselves"
-            | "whom"
-    ) {
+    if lexicon::is_appositive_opener(w) {
         return true;
     }
-    // "a professor at X", "the former ambassador": a description of a
-    // person names a role; "the cut" in "According to X, the cut …" does not.
-    // The role must head the description: come before its first
-    // preposition ("one of the negotiators" looks past "one of").
-    let describes = || {
-        let mut depth = 0;
-        let mut k = i;
-        if words.w(k) == "one" && words.w(k + 1) == "of" {
-            k += 2;
-        }
-        while k < seg.end {
-            match words.toks[k].kind {
-                TokKind::Punct('(') => depth += 1,
-                TokKind::Punct(')') => depth -= 1,
-                TokKind::Word if depth == 0 => {
-                    let w = words.w(k);
-                    let singular = w.strip_suffix('s').unwrap_or(w);
-                    if lexicon::is_role_noun(w)
-                        || lexicon::is_role_noun(singular)
-                        || lexicon::is_title(words.text(k))
-                        || lexicon::org_word(words.text(k)).is_some()
-                        || lexicon::is_group_noun(w)
-                    {
-                        return true;
-                    }
-                    if k > i && lexicon::is_preposition(w) && !matches!(w, "of") {
-                        return false;
-                    }
-                    if k > i + 1 && w == "of" {
-                        return false;
-                    }
-                }
-                _ => {}
-            }
-            k += 1;
-        }
-        false
-    };
     if matches!(w, "a" | "an") {
         // "a nurse", "a 58-year-old dental hygienist": a person described
         // by any common noun, in the role list or not.
-        return describes()
+        return names_role(words, seg, i)
             || words.is_word(i + 1)
                 && !words.is_cap(i + 1)
                 && !lexicon::is_function_word(words.w(i + 1));
     }
     if w == "the" {
-        return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1))) && describes();
+        return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1)))
+            && names_role(words, seg, i);
     }
     if words.is_cap(i) {
-        // "Cllr Rupert Haines", "Dr Jane Roe": a titled name, not a role.
-        let mut k = i;
-        while k < seg.end && words.is_word(k) && lexicon::is_title(words.text(k)) {
-            k += 1;
-        }
-        let rest: Vec<usize> = (k..seg.end).filter(|&j| words.is_word(j)).collect();
-        let titled_name = k > i
-            && (1..=3).contains(&rest.len())
-            && rest.len() == seg.end - k
-            && rest.iter().all(|&j| {
-                words.is_cap(j)
-                    && lexicon::org_word(words.text(j)).is_none()
-                    && !lexicon::is_place_word(words.text(j))
-            });
-        return lexicon::is_title(words.text(i)) && !titled_name;
+        return lexicon::is_title(words.text(i)) && !is_titled_name(words, seg, i);
     }
     // A lower-case start: a description naming a role ("chair of the
     // Korea Department"), not the reported content ("only a handful …").
     words.is_word(i)
         && lexicon::pronoun(w).is_none()
         && !lexicon::is_function_word(w)
-        && describes()
+        && names_role(words, seg, i)
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// "a professor at X", "the former ambassador": a description of a person
+/// from token `i` names a role; "the cut" in "According to X, the cut …"
+/// does not. The role must head the description: come before its first
+/// preposition ("one of the negotiators" looks past "one of").
+fn names_role(words: &Words<'_>, seg: &Range<usize>, i: usize) -> bool {
+    let mut depth = 0;
+    let mut k = i;
+    if words.w(k) == "one" && words.w(k + 1) == "of" {
+        k += 2;
+    }
+    while k < seg.end {
+        match words.toks[k].kind {
+            TokKind::Punct('(') => depth += 1,
+            TokKind::Punct(')') => depth -= 1,
+            TokKind::Word if depth == 0 => {
+                let w = words.w(k);
+                let singular = w.strip_suffix('s').unwrap_or(w);
+                if lexicon::is_role_noun(w)
+                    || lexicon::is_role_noun(singular)
+                    || lexicon::is_title(words.text(k))
+                    || lexicon::org_word(words.text(k)).is_some()
+                    || lexicon::is_group_noun(w)
+                {
+                    return true;
+                }
+                if k > i && lexicon::is_preposition(w) && !matches!(w, "of") {
+                    return false;
+                }
+                if k > i + 1 && w == "of" {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    false
+}
+
+/// "Cllr Rupert Haines", "Dr Jane Roe": the segment from token `i` is a
+/// titled name, not a role.
+fn is_titled_name(words: &Words<'_>, seg: &Range<usize>, i: usize) -> bool {
+    let mut k = i;
+    while k < seg.end && words.is_word(k) && lexicon::is_title(words.text(k)) {
+        k += 1;
+    }
+    let rest: Vec<usize> = (k..seg.end).filter(|&j| words.is_word(j)).collect();
+    k > i
+        && (1..=MAX_TITLED_NAME_WORDS).contains(&rest.len())
+        && rest.len() == seg.end - k
+        && rest.iter().all(|&j| {
+            words.is_cap(j)
+                && lexicon::org_word(words.text(j)).is_none()
+                && !lexicon::is_place_word(words.text(j))
+        })
 }
 
 /// A descriptor before a name, "The leading leftist newspaper, the X, said".

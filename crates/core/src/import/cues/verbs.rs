@@ -9,6 +9,17 @@ use super::np::analyze;
 use super::{Cue, CueKind, Who, Words, is_connector, is_possessive};
 use crate::import::lexicon::{self};
 
+/// Tokens after a speech verb looked through for the "that" its content
+/// starts after ("told the agency on Friday that …").
+const THAT_WINDOW_TOKENS: usize = 14;
+/// Fewest words after that "that" for it to be a conjunction ("disputed
+/// that account" has too few).
+const MIN_WORDS_AFTER_THAT: usize = 2;
+/// Tokens after a verb that needs a clause looked through for one.
+const CLAUSE_WINDOW_TOKENS: usize = 3;
+
+/// The cue of the speech verb `v` at token `i`, with its subject before it
+/// or, after a quotation, after it.
 pub(super) fn verb(words: &Words<'_>, i: usize, v: lexicon::Verb) -> Option<Cue> {
     // Capitalised: a sentence start or a name, not a reporting verb.
     if words.is_cap(i) {
@@ -21,76 +32,13 @@ pub(super) fn verb(words: &Words<'_>, i: usize, v: lexicon::Verb) -> Option<Cue>
         }
         end = i + 2;
     }
-    // "to say", "would argue", "the claims", "is believed".
-    let mut p = i;
-    while p > 0
-        && words.is_word(p - 1)
-        && lexicon::is_adverb_between(words.w(p - 1))
-        && !matches!(
-            words.w(p - 1),
-            "has" | "have" | "had" | "did" | "does" | "do"
-        )
-    {
-        p -= 1;
+    if reports_nothing_yet(words, i) {
+        return None;
     }
-    if p > 0 && words.is_word(p - 1) {
-        let prev = words.w(p - 1);
-        if lexicon::is_modal(prev)
-            || lexicon::is_determiner(prev) && !matches!(prev, "that" | "both" | "one")
-            || lexicon::is_be_form(prev)
-        {
-            return None;
-        }
-    }
-    // After a quote: "“…,” said Smith" (inverted) or "“…,” Smith said".
-    let mut q = i;
-    while q > 0 && words.is_punct(q - 1, ',') {
-        q -= 1;
-    }
-    let after_quote = q > 0 && words.toks[q - 1].is_quote();
-    let (who, np, content, post) = if after_quote && words.is_word(end) && words.w(end) != "that" {
-        let (who, np, after) = np_after(words, end)?;
-        (who, np, after, true)
-    } else {
-        let (who, np) = subject_before(words, i)?;
-        // The subject follows a quotation directly: "“…,” Smith said".
-        let mut s = words
-            .toks
-            .iter()
-            .position(|t| t.start >= np.start)
-            .unwrap_or(i);
-        while s > 0 && words.is_punct(s - 1, ',') {
-            s -= 1;
-        }
-        let post = s > 0 && words.toks[s - 1].is_quote();
-        (who, np, end, post)
-    };
-    let mut content_tok = content;
-    // "told the agency on Friday that …": the content starts after "that".
-    if let Some(t) = (content..(content + 14).min(words.toks.len()))
-        .take_while(|&j| !words.toks[j].is_quote() && !words.is_punct(j, ';'))
-        .find(|&j| words.w(j) == "that")
-        .filter(|_| matches!(v.lemma, "told" | "tells") || words.w(content) == "that")
-    {
-        content_tok = t + 1;
-    }
-    // "disputed that account": "that" is no conjunction when hardly
-    // anything follows it.
-    if content_tok != content && words.count_words(content_tok, words.toks.len()) < 2 {
-        content_tok = content;
-    }
-    if v.needs_clause && !post {
-        let next: Vec<&str> = (end..(end + 3).min(words.toks.len()))
-            .map(|j| words.w(j))
-            .collect();
-        let clause = next
-            .iter()
-            .any(|w| matches!(*w, "that" | "whether" | "how" | "what" | "why"))
-            || (end..(end + 3).min(words.toks.len()))
-                .any(|j| words.toks[j].is_quote() || words.is_punct(j, ':'));
-        if !clause {
-            return None;
-        }
+    let (who, np, content, post) = verb_speaker(words, i, end)?;
+    let content_tok = content_start(words, v, content);
+    if v.needs_clause && !post && !clause_follows(words, end) {
+        return None;
     }
     Some(Cue {
         kind: CueKind::Verb,
@@ -103,6 +51,92 @@ pub(super) fn verb(words: &Words<'_>, i: usize, v: lexicon::Verb) -> Option<Cue>
         post,
         past_speech: lexicon::is_past_speech(words.w(i)),
     })
+}
+
+/// "to say", "would argue", "the claims", "is believed": a verb at token
+/// `i` after a modal, a determiner or a form of "be" (past adverbs) reports
+/// nothing.
+fn reports_nothing_yet(words: &Words<'_>, i: usize) -> bool {
+    let mut p = i;
+    while p > 0
+        && words.is_word(p - 1)
+        && lexicon::is_adverb_between(words.w(p - 1))
+        && !lexicon::is_do_have_form(words.w(p - 1))
+    {
+        p -= 1;
+    }
+    if p > 0 && words.is_word(p - 1) {
+        let prev = words.w(p - 1);
+        return lexicon::is_modal(prev)
+            || lexicon::is_determiner(prev) && !matches!(prev, "that" | "both" | "one")
+            || lexicon::is_be_form(prev);
+    }
+    false
+}
+
+/// The speaker of the verb at token `i` (ending at `end`): after a quote,
+/// "“…,” said Smith" (inverted) or "“…,” Smith said", else the subject
+/// before it. Returns it with its noun phrase, the token its content
+/// starts at, and whether the cue follows a quotation.
+fn verb_speaker(
+    words: &Words<'_>,
+    i: usize,
+    end: usize,
+) -> Option<(Who, Range<usize>, usize, bool)> {
+    let mut q = i;
+    while q > 0 && words.is_punct(q - 1, ',') {
+        q -= 1;
+    }
+    let after_quote = q > 0 && words.toks[q - 1].is_quote();
+    if after_quote && words.is_word(end) && words.w(end) != "that" {
+        let (who, np, after) = np_after(words, end)?;
+        return Some((who, np, after, true));
+    }
+    let (who, np) = subject_before(words, i)?;
+    // The subject follows a quotation directly: "“…,” Smith said".
+    let mut s = words
+        .toks
+        .iter()
+        .position(|t| t.start >= np.start)
+        .unwrap_or(i);
+    while s > 0 && words.is_punct(s - 1, ',') {
+        s -= 1;
+    }
+    let post = s > 0 && words.toks[s - 1].is_quote();
+    Some((who, np, end, post))
+}
+
+/// Where the content of the verb `v` starts, from token `content`: "told
+/// the agency on Friday that …" starts after "that".
+fn content_start(words: &Words<'_>, v: lexicon::Verb, content: usize) -> usize {
+    let mut content_tok = content;
+    if let Some(t) = (content..(content + THAT_WINDOW_TOKENS).min(words.toks.len()))
+        .take_while(|&j| !words.toks[j].is_quote() && !words.is_punct(j, ';'))
+        .find(|&j| words.w(j) == "that")
+        .filter(|_| matches!(v.lemma, "told" | "tells") || words.w(content) == "that")
+    {
+        content_tok = t + 1;
+    }
+    // "disputed that account": "that" is no conjunction when hardly
+    // anything follows it.
+    if content_tok != content
+        && words.count_words(content_tok, words.toks.len()) < MIN_WORDS_AFTER_THAT
+    {
+        content_tok = content;
+    }
+    content_tok
+}
+
+/// Whether a clause, a colon or a quotation follows a verb ending at token
+/// `end` ("commented that …", "asked whether …").
+fn clause_follows(words: &Words<'_>, end: usize) -> bool {
+    let window = end..(end + CLAUSE_WINDOW_TOKENS).min(words.toks.len());
+    window
+        .clone()
+        .any(|j| lexicon::is_complement_word(words.w(j)))
+        || window
+            .into_iter()
+            .any(|j| words.toks[j].is_quote() || words.is_punct(j, ':'))
 }
 
 /// Whether tokens `a..` report something more (a speech participle, a
