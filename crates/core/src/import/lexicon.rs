@@ -567,6 +567,30 @@ pub fn is_complement_word(word: &str) -> bool {
     COMPLEMENT_WORDS.contains(word)
 }
 
+static POSSESSIVE_PRONOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/possessive-pronouns.txt")));
+
+/// Possessive pronouns that hold a view ("his view").
+pub fn is_possessive_pronoun(word: &str) -> bool {
+    POSSESSIVE_PRONOUNS.contains(word)
+}
+
+static VIEW_PREPOSITIONS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/view-prepositions.txt")));
+
+/// Prepositions that make a statement noun a view ("in X's view").
+pub fn is_view_preposition(word: &str) -> bool {
+    VIEW_PREPOSITIONS.contains(word)
+}
+
+static PASSIVE_SPEECH_PARTICIPLES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/passive-speech-participles.txt")));
+
+/// Past participles that report speech in a passive ("was voiced by X").
+pub fn is_passive_speech_participle(word: &str) -> bool {
+    PASSIVE_SPEECH_PARTICIPLES.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,21 +134,7 @@ pub(super) fn back(words: &Words<'_>, i: usize) -> Option<Cue> {
 /// "… was voiced by X", "a statement was made by X".
 pub(super) fn passive(words: &Words<'_>, by: usize) -> Option<Cue> {
     let p = by.checked_sub(1)?;
-    if !matches!(
-        words.w(p),
-        "made"
-            | "voiced"
-            | "expressed"
-            | "stated"
-            | "echoed"
-            | "shared"
-            | "issued"
-            | "given"
-            | "put"
-            | "said"
-            | "written"
-            | "announced"
-    ) {
+    if !lexicon::is_passive_speech_participle(words.w(p)) {
         return None;
     }
     let mut a = p;
@@ -208,65 +194,15 @@ pub(super) fn seems(words: &Words<'_>, i: usize) -> Option<Cue> {
 /// "in X's view", "from his point of view", "the opinion of X that",
 /// "X's statement that".
 pub(super) fn noun_cue(words: &Words<'_>, i: usize) -> Option<Cue> {
-    let w = words.w(i);
-    // "point(s) of view": the noun is "view", two words on.
-    let (noun_end, noun_start) = if matches!(w, "point" | "points") {
-        if words.w(i + 1) != "of" || words.w(i + 2) != "view" {
-            return None;
-        }
-        (i + 3, i)
-    } else {
-        (i + 1, i)
-    };
-    // Possessive before: "X's view", "his view", "the experts’ points of view".
-    let p = noun_start.checked_sub(1)?;
-    let (who, np, pre) = if words.is_word(p)
-        && (is_possessive(words.text(p))
-            || matches!(words.w(p), "his" | "her" | "their" | "its" | "my" | "our"))
-    {
-        let s = np_start_before(words, p);
-        let who = possessor(words, s, p)?;
-        (who.0, who.1, s)
-    } else if words.is_punct(p, '’') || words.is_punct(p, '\'') {
-        let q = p.checked_sub(1)?;
-        let s = np_start_before(words, q);
-        let (who, np) = analyze(words, s..q + 1)?;
-        (who, np, s)
-    } else if matches!(words.w(p), "the" | "this") && words.w(noun_end) == "of" {
-        let (who, np, after) = np_after(words, noun_end + 1)?;
-        let lead = p.checked_sub(1).map(|j| words.w(j)).unwrap_or("");
-        let kind = if matches!(lead, "in" | "from" | "to") {
-            CueKind::View
-        } else if words.w(after) == "that"
-            || words.is_punct(after, ':')
-            || words.toks.get(after).is_some_and(Tok::is_quote)
-        {
-            CueKind::Nominal
-        } else {
-            return None;
-        };
-        let content = if words.w(after) == "that" {
-            after + 1
-        } else {
-            after
-        };
-        return Some(Cue {
-            kind,
-            word: words.slice(noun_start, noun_end).to_string(),
-            tok: p,
-            who,
-            np,
-            content_tok: content,
-            content_before: false,
-            post: false,
-            past_speech: false,
-        });
-    } else {
-        return None;
-    };
+    let noun_end = statement_noun_end(words, i)?;
+    let p = i.checked_sub(1)?;
+    if matches!(words.w(p), "the" | "this") && words.w(noun_end) == "of" {
+        return of_phrase_cue(words, i, noun_end, p);
+    }
+    let (who, np, pre) = holder_before(words, p)?;
     let lead = pre.checked_sub(1).map(|j| words.w(j)).unwrap_or("");
     let next = words.w(noun_end);
-    let kind = if matches!(lead, "in" | "from" | "to") {
+    let kind = if lexicon::is_view_preposition(lead) {
         CueKind::View
     } else if next == "that"
         || next == "is" && words.w(noun_end + 1) == "that"
@@ -284,8 +220,70 @@ pub(super) fn noun_cue(words: &Words<'_>, i: usize) -> Option<Cue> {
     }
     Some(Cue {
         kind,
-        word: words.slice(noun_start, noun_end).to_string(),
+        word: words.slice(i, noun_end).to_string(),
         tok: pre.saturating_sub(1),
+        who,
+        np,
+        content_tok: content,
+        content_before: false,
+        post: false,
+        past_speech: false,
+    })
+}
+
+/// The token after the statement noun at `i`; "point(s) of view" is one
+/// noun, three words long.
+fn statement_noun_end(words: &Words<'_>, i: usize) -> Option<usize> {
+    if !matches!(words.w(i), "point" | "points") {
+        return Some(i + 1);
+    }
+    (words.w(i + 1) == "of" && words.w(i + 2) == "view").then_some(i + 3)
+}
+
+/// The holder of a view, in a possessive ending at token `p`: "X's view",
+/// "his view", "the experts’ points of view". Returns who it is, its noun
+/// phrase and the token the phrase starts at.
+fn holder_before(words: &Words<'_>, p: usize) -> Option<(Who, Range<usize>, usize)> {
+    if words.is_word(p)
+        && (is_possessive(words.text(p)) || lexicon::is_possessive_pronoun(words.w(p)))
+    {
+        let s = np_start_before(words, p);
+        let (who, np) = possessor(words, s, p)?;
+        return Some((who, np, s));
+    }
+    if words.is_punct(p, '’') || words.is_punct(p, '\'') {
+        let q = p.checked_sub(1)?;
+        let s = np_start_before(words, q);
+        let (who, np) = analyze(words, s..q + 1)?;
+        return Some((who, np, s));
+    }
+    None
+}
+
+/// "in the view of X", "the opinion of X that …": the statement noun
+/// `i..noun_end` after "the" or "this" (at `p`) and before "of X".
+fn of_phrase_cue(words: &Words<'_>, i: usize, noun_end: usize, p: usize) -> Option<Cue> {
+    let (who, np, after) = np_after(words, noun_end + 1)?;
+    let lead = p.checked_sub(1).map(|j| words.w(j)).unwrap_or("");
+    let kind = if lexicon::is_view_preposition(lead) {
+        CueKind::View
+    } else if words.w(after) == "that"
+        || words.is_punct(after, ':')
+        || words.toks.get(after).is_some_and(Tok::is_quote)
+    {
+        CueKind::Nominal
+    } else {
+        return None;
+    };
+    let content = if words.w(after) == "that" {
+        after + 1
+    } else {
+        after
+    };
+    Some(Cue {
+        kind,
+        word: words.slice(i, noun_end).to_string(),
+        tok: p,
         who,
         np,
         content_tok: content,
