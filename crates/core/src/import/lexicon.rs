@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::model::SpeakerKind;
+
 /// A word list from a rules file: one entry a line, surrounding white space
 /// trimmed, blank lines and `#` comment lines skipped. In a tagged list the
 /// last white-space-separated field of a line is the entry's tag and the
@@ -591,6 +593,55 @@ pub fn is_passive_speech_participle(word: &str) -> bool {
     PASSIVE_SPEECH_PARTICIPLES.contains(word)
 }
 
+/// A speaker kind's tag in `role-kinds.txt` and `org-name-kinds.txt`.
+fn read_kind(_: &'static str, tag: &'static str) -> Option<SpeakerKind> {
+    Some(match tag {
+        "international" => SpeakerKind::InternationalOrganisation,
+        "journalist" => SpeakerKind::Journalist,
+        "academic" => SpeakerKind::Academic,
+        "think-tank" => SpeakerKind::ThinkTank,
+        "activist" => SpeakerKind::Activist,
+        "politician" => SpeakerKind::Politician,
+        "official" => SpeakerKind::GovernmentOfficial,
+        _ => return None,
+    })
+}
+
+/// The words of `role-kinds.txt`, with a trailing `_` read as a blank.
+static ROLE_KINDS: LazyLock<Vec<(String, SpeakerKind)>> = LazyLock::new(|| {
+    WordList::tagged(include_str!("../../rules/role-kinds.txt"), read_kind)
+        .entries
+        .into_iter()
+        .map(|(entry, kind)| (entry.replace('_', " "), kind))
+        .collect()
+});
+
+/// Whether lower-case `text` (a role and affiliation) holds a word that
+/// says the speaker kind `kind` ("professor" for an academic).
+pub fn says_kind(text: &str, kind: SpeakerKind) -> bool {
+    ROLE_KINDS
+        .iter()
+        .any(|(word, k)| *k == kind && text.contains(word.as_str()))
+}
+
+static ORG_NAME_KINDS: LazyLock<WordList<SpeakerKind>> =
+    LazyLock::new(|| WordList::tagged(include_str!("../../rules/org-name-kinds.txt"), read_kind));
+
+/// The speaker kind the last word of an institution's name says ("Party",
+/// "University").
+pub fn org_name_kind(word: &str) -> Option<SpeakerKind> {
+    ORG_NAME_KINDS.get(word)
+}
+
+static EXPERT_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/expert-nouns.txt")));
+
+/// Nouns for an expert, which refer to the last person named nearby
+/// ("the analyst").
+pub fn is_expert_noun(word: &str) -> bool {
+    EXPERT_NOUNS.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -624,11 +675,19 @@ mod tests {
         "known-orgs",
         "org-words",
         "place-words",
+        "org-name-kinds",
         "places",
     ];
 
     /// Rules files whose lines end in a tag.
-    const TAGGED: &[&str] = &["anaphor-nouns", "known-orgs", "org-words", "speech-verbs"];
+    const TAGGED: &[&str] = &[
+        "anaphor-nouns",
+        "known-orgs",
+        "org-name-kinds",
+        "org-words",
+        "role-kinds",
+        "speech-verbs",
+    ];
 
     #[test]
     fn rules_files_are_clean() {
@@ -637,6 +696,8 @@ mod tests {
         LazyLock::force(&ORG_WORDS);
         LazyLock::force(&KNOWN_ORGS);
         LazyLock::force(&ANAPHOR_NOUNS);
+        LazyLock::force(&ROLE_KINDS);
+        LazyLock::force(&ORG_NAME_KINDS);
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
         let source = include_str!("lexicon.rs");
         let mut names = Vec::new();

@@ -26,6 +26,7 @@ pub mod cues;
 mod dataset;
 mod extract;
 pub mod interview;
+pub mod kinds;
 pub mod layout;
 pub mod lexicon;
 pub mod quotes;

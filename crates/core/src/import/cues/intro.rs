@@ -161,6 +161,22 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
         }
         _ => return None,
     };
+    let who = person_as_described(words, who, start, j, run.len(), appositive)?;
+    Some((who, words.span(start, j)))
+}
+
+/// The person `who` named by the run `start..j` (of `run_len` words), as the
+/// text describes them: with the role and affiliation of an `appositive`
+/// after the name; as a bare name, only when it is the subject of a clause
+/// of its own; else with the title or role words read before it.
+fn person_as_described(
+    words: &Words<'_>,
+    who: Who,
+    start: usize,
+    j: usize,
+    run_len: usize,
+    appositive: bool,
+) -> Option<Who> {
     let Who::Person {
         name,
         role,
@@ -173,7 +189,7 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
     if name.split_whitespace().count() < 2 && !titled {
         return None;
     }
-    let who = if appositive {
+    Some(if appositive {
         let who = Who::Person {
             name,
             role,
@@ -198,7 +214,7 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
         // A bare name as the sentence's subject ("Jane Roe spoke last.",
         // "For forty years, Alasdair Grant kept …") is a person too; the
         // words before any other name are no role.
-        if !(run.len() <= MAX_BARE_NAME_WORDS && is_subject(words, start, j)) {
+        if !(run_len <= MAX_BARE_NAME_WORDS && is_subject(words, start, j)) {
             return None;
         }
         Who::Person {
@@ -214,8 +230,7 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
             affiliation,
             titled,
         }
-    };
-    Some((who, words.span(start, j)))
+    })
 }
 
 /// A one-word name `start..j`: "Grant's daughter, Morag, …", a name after
