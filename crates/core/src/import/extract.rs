@@ -14,7 +14,7 @@ use super::cues::{self, Cue, CueKind, Who, Words};
 use super::layout::Layout;
 use super::quotes::{self, Fragment, Tok, Unit};
 use super::speakers::{Registry, Target};
-use super::{categories, interview};
+use super::{categories, interview, lexicon};
 use crate::model::QuoteKind;
 
 /// A quote before ids and character offsets.
@@ -754,22 +754,6 @@ fn opens_with_quote(toks: &[Tok]) -> bool {
 
 /// "I", "we", "our" outside quotation marks: the author speaking.
 fn speaks_as_author(words: &Words<'_>) -> bool {
-    (0..words.toks.len()).any(|i| {
-        words.toks[i].is_word()
-            && matches!(
-                words.text(i),
-                "I" | "we"
-                    | "We"
-                    | "our"
-                    | "Our"
-                    | "us"
-                    | "my"
-                    | "My"
-                    | "me"
-                    | "let's"
-                    | "Let's"
-                    | "let’s"
-                    | "Let’s"
-            )
-    })
+    (0..words.toks.len())
+        .any(|i| words.toks[i].is_word() && lexicon::is_author_self_reference(words.text(i)))
 }

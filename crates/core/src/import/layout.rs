@@ -358,16 +358,9 @@ fn author_names(s: &str) -> Option<&str> {
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (1..=5).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_name_particle(w))
-}
-
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van" | "von" | "der" | "da" | "di" | "al" | "bin" | "la" | "le"
-    )
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || lexicon::is_name_particle(w)
+        })
 }
 
 /// The first date in `s`, as `YYYY-MM-DD`: `11.10.2023`, `2023-10-11`,
@@ -791,23 +784,7 @@ impl BlockWriter {
                 Node::Text(t) => self.current.push_str(t),
                 Node::Element(e) => {
                     let name = e.name();
-                    if matches!(
-                        name,
-                        "script"
-                            | "style"
-                            | "noscript"
-                            | "template"
-                            | "nav"
-                            | "footer"
-                            | "aside"
-                            | "form"
-                            | "button"
-                            | "svg"
-                            | "iframe"
-                            | "head"
-                            | "figure"
-                            | "select"
-                    ) {
+                    if lexicon::is_skipped_html_element(name) {
                         continue;
                     }
                     let Some(child) = ElementRef::wrap(child) else {

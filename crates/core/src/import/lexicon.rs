@@ -642,6 +642,87 @@ pub fn is_expert_noun(word: &str) -> bool {
     EXPERT_NOUNS.contains(word)
 }
 
+static CLAUSE_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/clause-words.txt")));
+
+/// Words that open a clause: a subject is looked for after them.
+pub fn is_clause_word(word: &str) -> bool {
+    CLAUSE_WORDS.contains(word)
+}
+
+static CONNECTORS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/connectors.txt")));
+
+/// Sentence connectors and adverbs that open a noun phrase's segment.
+pub fn is_connector(word: &str) -> bool {
+    CONNECTORS.contains(word)
+}
+
+static NAME_PARTICLES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/name-particles.txt")));
+
+/// Lower-case particles inside a person's name ("von der", "bin").
+pub fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(word)
+}
+
+static ONE_WORD_ASIDES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/one-word-asides.txt")));
+
+/// Words that make an aside by themselves ("X, however, said").
+pub fn is_one_word_aside(word: &str) -> bool {
+    ONE_WORD_ASIDES.contains(word)
+}
+
+static ASIDE_PREPOSITIONS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/aside-prepositions.txt")));
+
+/// Prepositions that open a short aside ("for his part", "in turn").
+pub fn is_aside_preposition(word: &str) -> bool {
+    ASIDE_PREPOSITIONS.contains(word)
+}
+
+static ASIDE_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/aside-nouns.txt")));
+
+/// Nouns of a short aside ("for his part", "in turn").
+pub fn is_aside_noun(word: &str) -> bool {
+    ASIDE_NOUNS.contains(word)
+}
+
+static AFFILIATION_PREPOSITIONS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/affiliation-prepositions.txt")));
+
+/// Prepositions that introduce an affiliation after a role ("professor at").
+pub fn is_affiliation_preposition(word: &str) -> bool {
+    AFFILIATION_PREPOSITIONS.contains(word)
+}
+
+static BACKREF_DETERMINERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/backref-determiners.txt")));
+
+/// Determiners that point back at a quote ("made this assessment").
+pub fn is_backref_determiner(word: &str) -> bool {
+    BACKREF_DETERMINERS.contains(word)
+}
+
+static SKIPPED_HTML_ELEMENTS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/skipped-html-elements.txt")));
+
+/// HTML elements whose text is no part of the article (`script`, `nav`).
+pub fn is_skipped_html_element(word: &str) -> bool {
+    SKIPPED_HTML_ELEMENTS.contains(word)
+}
+
+static AUTHOR_SELF_REFERENCES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/author-self-references.txt")));
+
+/// Words by which the author speaks in their own voice ("I", "we", "our"),
+/// as written.
+pub fn is_author_self_reference(word: &str) -> bool {
+    AUTHOR_SELF_REFERENCES.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -671,6 +752,7 @@ mod tests {
     /// Rules files matched case-sensitively, whose entries keep their capitals.
     const CASED: &[&str] = &[
         "abbreviations",
+        "author-self-references",
         "demonyms",
         "known-orgs",
         "org-words",

@@ -152,7 +152,7 @@ pub(super) fn apply_appositive(who: Who, text: &str) -> Who {
 pub fn split_role(text: &str) -> (String, Option<String>) {
     let words: Vec<&str> = text.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
-        if !matches!(*w, "at" | "of" | "for" | "with" | "from" | "in") || i == 0 {
+        if !lexicon::is_affiliation_preposition(w) || i == 0 {
             continue;
         }
         let mut j = i + 1;

@@ -43,15 +43,10 @@ fn is_aside(words: &Words<'_>, seg: &Range<usize>) -> bool {
     }
     let w = words.w(first);
     match ws.len() {
-        1 => matches!(
-            w,
-            "however" | "though" | "too" | "meanwhile" | "instead" | "moreover"
-        ),
+        1 => lexicon::is_one_word_aside(w),
         2..=5 => {
-            matches!(w, "for" | "in" | "at" | "on")
-                && ws
-                    .iter()
-                    .any(|&i| matches!(words.w(i), "part" | "turn" | "contrast" | "time" | "least"))
+            lexicon::is_aside_preposition(w)
+                && ws.iter().any(|&i| lexicon::is_aside_noun(words.w(i)))
                 || w.ends_with("ing") && lexicon::verb(w).is_none()
         }
         6..=9 => w.ends_with("ing") && lexicon::verb(w).is_none(),

@@ -113,7 +113,7 @@ pub(super) fn is_backref(words: &Words<'_>, i: usize) -> bool {
     if words.w(i) == "said" {
         return matches!(n1, "this" | "so") && !words.is_word(i + 2);
     }
-    matches!(n1, "this" | "these" | "the" | "that" | "such") && lexicon::is_backref_noun(n2)
+    lexicon::is_backref_determiner(n1) && lexicon::is_backref_noun(n2)
 }
 
 pub(super) fn back(words: &Words<'_>, i: usize) -> Option<Cue> {

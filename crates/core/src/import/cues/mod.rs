@@ -23,7 +23,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{self, Anaphor, Org, Pronoun};
+use super::lexicon::{self, Anaphor, Org, Pronoun, is_clause_word, is_connector};
 use super::quotes::Tok;
 
 mod appositives;
@@ -191,66 +191,6 @@ impl<'a> Words<'a> {
             .filter(|&i| self.is_word(i))
             .count()
     }
-}
-
-/// Words that open a clause: a subject is looked for after them.
-/// Words that open a clause: a subject is looked for after them.
-fn is_clause_word(w: &str) -> bool {
-    matches!(
-        w,
-        "that"
-            | "which"
-            | "who"
-            | "because"
-            | "if"
-            | "while"
-            | "as"
-            | "whether"
-            | "when"
-            | "where"
-            | "although"
-            | "though"
-            | "since"
-            | "unless"
-            | "whereas"
-    )
-}
-
-/// Sentence connectors and adverbs that open a noun phrase's segment.
-fn is_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "so"
-            | "thus"
-            | "however"
-            | "here"
-            | "then"
-            | "also"
-            | "meanwhile"
-            | "moreover"
-            | "yet"
-            | "still"
-            | "now"
-            | "instead"
-            | "finally"
-            | "again"
-            | "even"
-            | "both"
-            | "especially"
-            | "furthermore"
-            | "likewise"
-            | "similarly"
-            | "therefore"
-            | "hence"
-            | "indeed"
-            | "besides"
-            | "nevertheless"
-            | "nonetheless"
-            | "or"
-            | "nor"
-    )
 }
 
 /// "US", "UK": capitals, not the pronoun "us".
