@@ -2,12 +2,24 @@
 //! schema, with no network and no model, by rules of general English news
 //! style.
 //!
-//! - [`layout`]: body text, paragraphs, header, byline and metadata;
-//! - [`quotes`]: quotation marks, sentences, tokens;
-//! - [`cues`]: attribution cues and the noun phrases of their speakers;
-//! - [`speakers`]: resolving names, surnames, pronouns and titles to speakers;
-//! - [`categories`]: the article's own grouping, headings, or one category;
-//! - [`lexicon`]: the word lists.
+//! The importer is a series of passes over the text, each a module:
+//!
+//! 1. [`layout`]: body text, paragraphs, header, byline and metadata (and
+//!    [`interview`]: the question and answer turns of an interview);
+//! 2. [`quotes`]: quotation marks, sentences and tokens, cut into units;
+//! 3. [`cues`]: attribution cues in each unit and the noun phrases of their
+//!    speakers, with titles, roles and affiliations;
+//! 4. [`speakers`]: resolving names, surnames, pronouns, titles and phrases
+//!    like "the professor" to speakers across the article (coreference);
+//! 5. `extract`: attribution, the pass over the units that turns cues and
+//!    quotation marks into quotes, carrying the current speaker on;
+//! 6. [`kinds`] and [`categories`]: each speaker's kind, and the article's
+//!    own grouping, headings, or one category;
+//! 7. `dataset`: metadata guessed from the file name, ids, character spans.
+//!
+//! [`lexicon`] reads the word lists all passes use, from the rules files
+//! under `crates/core/rules/`; thresholds are named constants next to the
+//! rules that use them.
 //!
 //! What becomes a quote, in short: the words inside quotation marks are a
 //! `direct` quote when they make up most of their sentence (or stand after a
