@@ -706,13 +706,10 @@ fn trim_clause_end(body: &str, r: Range<usize>) -> Range<usize> {
     loop {
         let s = body[r.start..end].trim_end();
         let s = s.trim_end_matches([',', ':', ';', '–', '—', '-', ' ', '“', '"', '(']);
-        let mut cut = s.len();
-        for w in [" that", " and", " as", " but", " saying", " while", " with"] {
-            if s.ends_with(w) {
-                cut = s.len() - w.len();
-                break;
-            }
-        }
+        let cut = match s.rsplit_once(' ') {
+            Some((head, last)) if lexicon::is_dangling_clause_word(last) => head.len(),
+            _ => s.len(),
+        };
         let new_end = r.start + cut;
         if new_end == end {
             break;

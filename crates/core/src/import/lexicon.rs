@@ -723,6 +723,15 @@ pub fn is_author_self_reference(word: &str) -> bool {
     AUTHOR_SELF_REFERENCES.contains(word)
 }
 
+static DANGLING_CLAUSE_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/dangling-clause-words.txt")));
+
+/// Words a reporting clause may end on that say nothing by themselves
+/// ("said that", "saying").
+pub fn is_dangling_clause_word(word: &str) -> bool {
+    DANGLING_CLAUSE_WORDS.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
