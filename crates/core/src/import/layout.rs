@@ -358,16 +358,9 @@ fn author_names(s: &str) -> Option<&str> {
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (1..=5).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_name_particle(w))
-}
-
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van" | "von" | "der" | "da" | "di" | "al" | "bin" | "la" | "le"
-    )
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || lexicon::is_name_particle(w)
+        })
 }
 
 /// The first date in `s`, as `YYYY-MM-DD`: `11.10.2023`, `2023-10-11`,
@@ -441,19 +434,18 @@ fn numeric_date(w: &str) -> Option<String> {
     crate::text::parse_date(&date).map(|_| date)
 }
 
+/// Most words in a closing byline paragraph.
+const MAX_BYLINE_WORDS: usize = 70;
+
 /// Reads a closing byline: "Name, role, exclusively for the online magazine
 /// Outlet." or "Name is a senior fellow at Place." Returns whether it was one.
 fn parse_byline(text: &str, meta: &mut Meta) -> bool {
     let t = text.trim();
-    if t.contains('\n') || t.split_whitespace().count() > 70 {
+    if t.contains('\n') || t.split_whitespace().count() > MAX_BYLINE_WORDS {
         return false;
     }
     let lower = t.to_ascii_lowercase();
-    if lower.starts_with("reporting by")
-        || lower.starts_with("(reporting by")
-        || lower.starts_with("written by")
-        || lower.starts_with("editing by")
-    {
+    if is_credit_line(&lower) {
         if meta.author.is_none() {
             let rest = t.split_once(" by ").map(|x| x.1).unwrap_or("");
             let name = rest.split([';', ',', ')']).next().unwrap_or("").trim();
@@ -463,14 +455,7 @@ fn parse_byline(text: &str, meta: &mut Meta) -> bool {
         }
         return true;
     }
-    let Some(author) = meta.author.clone().or_else(|| {
-        // Without a header, a final paragraph "Name Name, ..., for Outlet."
-        let head = t.split(',').next().unwrap_or("");
-        (lower.contains(" for the ") || lower.contains("exclusively for"))
-            .then_some(head)
-            .filter(|h| looks_like_name(h) && h.split_whitespace().count() >= 2)
-            .map(str::to_string)
-    }) else {
+    let Some(author) = meta.author.clone().or_else(|| byline_name(t, &lower)) else {
         return false;
     };
     let Some(rest) = t.strip_prefix(author.as_str()) else {
@@ -481,8 +466,45 @@ fn parse_byline(text: &str, meta: &mut Meta) -> bool {
         .strip_prefix("is ")
         .map(|r| r.trim_start_matches("a ").trim_start_matches("an "))
         .unwrap_or(rest);
-    let rest = rest.trim_end_matches('.');
-    let mut role = rest;
+    let (role, outlet) = role_and_outlet(rest.trim_end_matches('.'));
+    if let Some(outlet) = outlet
+        && !outlet.is_empty()
+        && meta.outlet.is_none()
+    {
+        meta.outlet = Some(outlet.to_string());
+    }
+    let role = role.trim().trim_end_matches(',');
+    if meta.author.is_none() {
+        meta.author = Some(author.clone());
+    }
+    if !role.is_empty() && meta.author_role.is_none() {
+        meta.author_role = Some(role.to_string());
+    }
+    true
+}
+
+/// "Reporting by …", "Written by …", "Editing by …" (lower case).
+fn is_credit_line(lower: &str) -> bool {
+    lower.starts_with("reporting by")
+        || lower.starts_with("(reporting by")
+        || lower.starts_with("written by")
+        || lower.starts_with("editing by")
+}
+
+/// Without a header, the name a final paragraph "Name Name, ..., for
+/// Outlet." opens with.
+fn byline_name(t: &str, lower: &str) -> Option<String> {
+    let head = t.split(',').next().unwrap_or("");
+    (lower.contains(" for the ") || lower.contains("exclusively for"))
+        .then_some(head)
+        .filter(|h| looks_like_name(h) && h.split_whitespace().count() >= 2)
+        .map(str::to_string)
+}
+
+/// A byline's words after the name split into the author's role and the
+/// outlet written for ("senior fellow, exclusively for the online magazine
+/// Outlet"), without the outlet's description.
+fn role_and_outlet(rest: &str) -> (&str, Option<&str>) {
     let lower_rest = rest.to_ascii_lowercase();
     for key in [
         ", exclusively for ",
@@ -491,9 +513,7 @@ fn parse_byline(text: &str, meta: &mut Meta) -> bool {
         ", for ",
     ] {
         if let Some(at) = lower_rest.find(key) {
-            role = &rest[..at];
-            let outlet = &rest[at + key.len()..];
-            let mut outlet = outlet.trim();
+            let mut outlet = rest[at + key.len()..].trim();
             for prefix in [
                 "the online magazine ",
                 "the online journal ",
@@ -509,20 +529,10 @@ fn parse_byline(text: &str, meta: &mut Meta) -> bool {
                     break;
                 }
             }
-            if !outlet.is_empty() && meta.outlet.is_none() {
-                meta.outlet = Some(outlet.to_string());
-            }
-            break;
+            return (&rest[..at], Some(outlet));
         }
     }
-    let role = role.trim().trim_end_matches(',');
-    if meta.author.is_none() {
-        meta.author = Some(author.clone());
-    }
-    if !role.is_empty() && meta.author_role.is_none() {
-        meta.author_role = Some(role.to_string());
-    }
-    true
+    (rest, None)
 }
 
 /// The agency of a wire dateline: "SEOUL, Oct 11 (Reuters) -" → Reuters.
@@ -548,6 +558,33 @@ fn dateline_outlet(text: &str) -> Option<String> {
 /// `<body>`), one paragraph per block element, with metadata from the head.
 pub fn from_html(html: &str) -> Layout {
     let doc = Html::parse_document(html);
+    let (mut meta, title_tag) = head_meta(&doc);
+    let mut w = BlockWriter::default();
+    w.walk(article_root(&doc), 0);
+    w.flush();
+    let (body, mut paragraphs, headings, title_para) = lay_out_blocks(w.blocks, &mut meta);
+    if meta.title.is_none() {
+        meta.title = title_tag.filter(|t| !t.is_empty());
+    }
+    if let Some(i) = title_para {
+        paragraphs[i].role = Role::Title;
+    }
+    let mut layout = Layout {
+        body,
+        paragraphs,
+        meta,
+    };
+    let title = layout.meta.title.clone();
+    classify_html(&mut layout, &headings);
+    if let Some(t) = title {
+        set_title(&mut layout.meta, &t);
+    }
+    layout
+}
+
+/// The metadata of a page's `<meta>`, `<link rel=canonical>` and `<time>`
+/// elements, and the text of its `<title>`.
+fn head_meta(doc: &Html) -> (Meta, Option<String>) {
     let mut meta = Meta::default();
     let mut title_tag = None;
     for node in doc.root_element().descendent_elements() {
@@ -563,40 +600,10 @@ pub fn from_html(html: &str) -> Layout {
                     .or_else(|| e.attr("itemprop"))
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                let Some(content) = e.attr("content").map(collapse) else {
-                    continue;
-                };
-                if content.is_empty() {
-                    continue;
-                }
-                match key.as_str() {
-                    "author" | "article:author" | "dc.creator" | "byl"
-                        if !content.starts_with("http") =>
-                    {
-                        let c = content.strip_prefix("By ").unwrap_or(&content).to_string();
-                        meta.author.get_or_insert(c);
-                    }
-                    "og:title" | "twitter:title" => {
-                        meta.title.get_or_insert(content);
-                    }
-                    "og:site_name" | "application-name" => {
-                        meta.outlet.get_or_insert(content);
-                    }
-                    "og:url" => {
-                        meta.url.get_or_insert(content);
-                    }
-                    "article:published_time"
-                    | "date"
-                    | "pubdate"
-                    | "publishdate"
-                    | "datepublished"
-                    | "dc.date"
-                    | "publish-date" => {
-                        if let Some(d) = find_date(&content) {
-                            meta.date.get_or_insert(d);
-                        }
-                    }
-                    _ => {}
+                if let Some(content) = e.attr("content").map(collapse)
+                    && !content.is_empty()
+                {
+                    meta_tag(&mut meta, &key, content);
                 }
             }
             "link" if e.attr("rel") == Some("canonical") => {
@@ -612,23 +619,67 @@ pub fn from_html(html: &str) -> Layout {
             _ => {}
         }
     }
-    let root = ["article", "main", "body"]
+    (meta, title_tag)
+}
+
+/// Reads a `<meta>` element's `content` by its name (`key`, lower case),
+/// where the field is not yet set.
+fn meta_tag(meta: &mut Meta, key: &str, content: String) {
+    match key {
+        "author" | "article:author" | "dc.creator" | "byl" if !content.starts_with("http") => {
+            let c = content.strip_prefix("By ").unwrap_or(&content).to_string();
+            meta.author.get_or_insert(c);
+        }
+        "og:title" | "twitter:title" => {
+            meta.title.get_or_insert(content);
+        }
+        "og:site_name" | "application-name" => {
+            meta.outlet.get_or_insert(content);
+        }
+        "og:url" => {
+            meta.url.get_or_insert(content);
+        }
+        "article:published_time"
+        | "date"
+        | "pubdate"
+        | "publishdate"
+        | "datepublished"
+        | "dc.date"
+        | "publish-date" => {
+            if let Some(d) = find_date(&content) {
+                meta.date.get_or_insert(d);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The element holding the article: its `<article>`, else `<main>`, else
+/// `<body>`, else the document.
+fn article_root(doc: &Html) -> ElementRef<'_> {
+    ["article", "main", "body"]
         .iter()
         .find_map(|tag| {
             doc.root_element()
                 .descendent_elements()
                 .find(|e| e.value().name() == *tag)
         })
-        .unwrap_or_else(|| doc.root_element());
+        .unwrap_or_else(|| doc.root_element())
+}
 
-    let mut w = BlockWriter::default();
-    w.walk(root, 0);
-    w.flush();
+/// The body text of the blocks, blank-line separated, with a paragraph
+/// each; the first `<h1>` is the title and a byline block names the author
+/// (in `meta`). Returns the body, the paragraphs, the ranges of the other
+/// headings and the title's paragraph.
+fn lay_out_blocks(
+    blocks: Vec<(String, Block)>,
+    meta: &mut Meta,
+) -> (String, Vec<Paragraph>, Vec<Range<usize>>, Option<usize>) {
     let mut body = String::new();
     let mut paragraphs = Vec::new();
     let mut headings = Vec::new();
     let mut title_para = None;
-    for (text, kind) in w.blocks {
+    for (text, kind) in blocks {
         if !body.is_empty() {
             body.push_str("\n\n");
         }
@@ -658,23 +709,7 @@ pub fn from_html(html: &str) -> Layout {
             },
         });
     }
-    if meta.title.is_none() {
-        meta.title = title_tag.filter(|t| !t.is_empty());
-    }
-    if let Some(i) = title_para {
-        paragraphs[i].role = Role::Title;
-    }
-    let mut layout = Layout {
-        body,
-        paragraphs,
-        meta,
-    };
-    let title = layout.meta.title.clone();
-    classify_html(&mut layout, &headings);
-    if let Some(t) = title {
-        set_title(&mut layout.meta, &t);
-    }
-    layout
+    (body, paragraphs, headings, title_para)
 }
 
 fn classify_html(layout: &mut Layout, headings: &[Range<usize>]) {
@@ -749,23 +784,7 @@ impl BlockWriter {
                 Node::Text(t) => self.current.push_str(t),
                 Node::Element(e) => {
                     let name = e.name();
-                    if matches!(
-                        name,
-                        "script"
-                            | "style"
-                            | "noscript"
-                            | "template"
-                            | "nav"
-                            | "footer"
-                            | "aside"
-                            | "form"
-                            | "button"
-                            | "svg"
-                            | "iframe"
-                            | "head"
-                            | "figure"
-                            | "select"
-                    ) {
+                    if lexicon::is_skipped_html_element(name) {
                         continue;
                     }
                     let Some(child) = ElementRef::wrap(child) else {

@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::model::SpeakerKind;
+
 /// A word list from a rules file: one entry a line, surrounding white space
 /// trimmed, blank lines and `#` comment lines skipped. In a tagged list the
 /// last white-space-separated field of a line is the entry's tag and the
@@ -469,6 +471,267 @@ pub fn is_grouping_noun(word: &str) -> bool {
     GROUPING_NOUNS.contains(word)
 }
 
+static AUTHOR_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/author-nouns.txt")));
+
+/// Nouns by which the author refers to themself ("this author").
+pub fn is_author_noun(word: &str) -> bool {
+    AUTHOR_NOUNS.contains(word)
+}
+
+static AUTHOR_DETERMINERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/author-determiners.txt")));
+
+/// Determiners that make an author noun the article's author ("this author").
+pub fn is_author_determiner(word: &str) -> bool {
+    AUTHOR_DETERMINERS.contains(word)
+}
+
+static NAME_JOINERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/name-joiners.txt")));
+
+/// Small words that join the capitalised words of one name ("Bank of England").
+pub fn is_name_joiner(word: &str) -> bool {
+    NAME_JOINERS.contains(word)
+}
+
+static GROUP_DETERMINERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/group-determiners.txt")));
+
+/// Determiners left out of a group's name ("the experts" is "experts").
+pub fn is_group_determiner(word: &str) -> bool {
+    GROUP_DETERMINERS.contains(word)
+}
+
+static SPEAKS_FOR_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/speaks-for-nouns.txt")));
+
+/// Nouns for someone who speaks for the institution named after them ("the
+/// representative of the Foreign Ministry").
+pub fn is_speaks_for_noun(word: &str) -> bool {
+    SPEAKS_FOR_NOUNS.contains(word)
+}
+
+static SPOKESPERSON_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/spokesperson-nouns.txt")));
+
+/// Nouns for a spokesperson ("a council spokeswoman").
+pub fn is_spokesperson_noun(word: &str) -> bool {
+    SPOKESPERSON_NOUNS.contains(word)
+}
+
+static COMMON_GROUP_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/common-group-words.txt")));
+
+/// Words that open a group's name in lower case ("Some experts" is "some
+/// experts").
+pub fn is_common_group_word(word: &str) -> bool {
+    COMMON_GROUP_WORDS.contains(word)
+}
+
+static AUXILIARIES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/auxiliaries.txt")));
+
+/// Auxiliary verbs, where the role words before a name stop.
+pub fn is_auxiliary(word: &str) -> bool {
+    AUXILIARIES.contains(word)
+}
+
+static BE_FORMS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/be-forms.txt")));
+
+/// Forms of "be", which make a participle after them passive.
+pub fn is_be_form(word: &str) -> bool {
+    BE_FORMS.contains(word)
+}
+
+static APPOSITIVE_OPENERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/appositive-openers.txt")));
+
+/// Words that open an appositive by themselves ("who", "formerly", "himself").
+pub fn is_appositive_opener(word: &str) -> bool {
+    APPOSITIVE_OPENERS.contains(word)
+}
+
+static DO_HAVE_FORMS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/do-have-forms.txt")));
+
+/// Forms of "do" and "have" ("has said", "did argue").
+pub fn is_do_have_form(word: &str) -> bool {
+    DO_HAVE_FORMS.contains(word)
+}
+
+static COMPLEMENT_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/complement-words.txt")));
+
+/// Words that open the clause a verb like "commented" needs ("that", "whether").
+pub fn is_complement_word(word: &str) -> bool {
+    COMPLEMENT_WORDS.contains(word)
+}
+
+static POSSESSIVE_PRONOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/possessive-pronouns.txt")));
+
+/// Possessive pronouns that hold a view ("his view").
+pub fn is_possessive_pronoun(word: &str) -> bool {
+    POSSESSIVE_PRONOUNS.contains(word)
+}
+
+static VIEW_PREPOSITIONS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/view-prepositions.txt")));
+
+/// Prepositions that make a statement noun a view ("in X's view").
+pub fn is_view_preposition(word: &str) -> bool {
+    VIEW_PREPOSITIONS.contains(word)
+}
+
+static PASSIVE_SPEECH_PARTICIPLES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/passive-speech-participles.txt")));
+
+/// Past participles that report speech in a passive ("was voiced by X").
+pub fn is_passive_speech_participle(word: &str) -> bool {
+    PASSIVE_SPEECH_PARTICIPLES.contains(word)
+}
+
+/// A speaker kind's tag in `role-kinds.txt` and `org-name-kinds.txt`.
+fn read_kind(_: &'static str, tag: &'static str) -> Option<SpeakerKind> {
+    Some(match tag {
+        "international" => SpeakerKind::InternationalOrganisation,
+        "journalist" => SpeakerKind::Journalist,
+        "academic" => SpeakerKind::Academic,
+        "think-tank" => SpeakerKind::ThinkTank,
+        "activist" => SpeakerKind::Activist,
+        "politician" => SpeakerKind::Politician,
+        "official" => SpeakerKind::GovernmentOfficial,
+        _ => return None,
+    })
+}
+
+/// The words of `role-kinds.txt`, with a trailing `_` read as a blank.
+static ROLE_KINDS: LazyLock<Vec<(String, SpeakerKind)>> = LazyLock::new(|| {
+    WordList::tagged(include_str!("../../rules/role-kinds.txt"), read_kind)
+        .entries
+        .into_iter()
+        .map(|(entry, kind)| (entry.replace('_', " "), kind))
+        .collect()
+});
+
+/// Whether lower-case `text` (a role and affiliation) holds a word that
+/// says the speaker kind `kind` ("professor" for an academic).
+pub fn says_kind(text: &str, kind: SpeakerKind) -> bool {
+    ROLE_KINDS
+        .iter()
+        .any(|(word, k)| *k == kind && text.contains(word.as_str()))
+}
+
+static ORG_NAME_KINDS: LazyLock<WordList<SpeakerKind>> =
+    LazyLock::new(|| WordList::tagged(include_str!("../../rules/org-name-kinds.txt"), read_kind));
+
+/// The speaker kind the last word of an institution's name says ("Party",
+/// "University").
+pub fn org_name_kind(word: &str) -> Option<SpeakerKind> {
+    ORG_NAME_KINDS.get(word)
+}
+
+static EXPERT_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/expert-nouns.txt")));
+
+/// Nouns for an expert, which refer to the last person named nearby
+/// ("the analyst").
+pub fn is_expert_noun(word: &str) -> bool {
+    EXPERT_NOUNS.contains(word)
+}
+
+static CLAUSE_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/clause-words.txt")));
+
+/// Words that open a clause: a subject is looked for after them.
+pub fn is_clause_word(word: &str) -> bool {
+    CLAUSE_WORDS.contains(word)
+}
+
+static CONNECTORS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/connectors.txt")));
+
+/// Sentence connectors and adverbs that open a noun phrase's segment.
+pub fn is_connector(word: &str) -> bool {
+    CONNECTORS.contains(word)
+}
+
+static NAME_PARTICLES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/name-particles.txt")));
+
+/// Lower-case particles inside a person's name ("von der", "bin").
+pub fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(word)
+}
+
+static ONE_WORD_ASIDES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/one-word-asides.txt")));
+
+/// Words that make an aside by themselves ("X, however, said").
+pub fn is_one_word_aside(word: &str) -> bool {
+    ONE_WORD_ASIDES.contains(word)
+}
+
+static ASIDE_PREPOSITIONS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/aside-prepositions.txt")));
+
+/// Prepositions that open a short aside ("for his part", "in turn").
+pub fn is_aside_preposition(word: &str) -> bool {
+    ASIDE_PREPOSITIONS.contains(word)
+}
+
+static ASIDE_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/aside-nouns.txt")));
+
+/// Nouns of a short aside ("for his part", "in turn").
+pub fn is_aside_noun(word: &str) -> bool {
+    ASIDE_NOUNS.contains(word)
+}
+
+static AFFILIATION_PREPOSITIONS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/affiliation-prepositions.txt")));
+
+/// Prepositions that introduce an affiliation after a role ("professor at").
+pub fn is_affiliation_preposition(word: &str) -> bool {
+    AFFILIATION_PREPOSITIONS.contains(word)
+}
+
+static BACKREF_DETERMINERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/backref-determiners.txt")));
+
+/// Determiners that point back at a quote ("made this assessment").
+pub fn is_backref_determiner(word: &str) -> bool {
+    BACKREF_DETERMINERS.contains(word)
+}
+
+static SKIPPED_HTML_ELEMENTS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/skipped-html-elements.txt")));
+
+/// HTML elements whose text is no part of the article (`script`, `nav`).
+pub fn is_skipped_html_element(word: &str) -> bool {
+    SKIPPED_HTML_ELEMENTS.contains(word)
+}
+
+static AUTHOR_SELF_REFERENCES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/author-self-references.txt")));
+
+/// Words by which the author speaks in their own voice ("I", "we", "our"),
+/// as written.
+pub fn is_author_self_reference(word: &str) -> bool {
+    AUTHOR_SELF_REFERENCES.contains(word)
+}
+
+static DANGLING_CLAUSE_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/dangling-clause-words.txt")));
+
+/// Words a reporting clause may end on that say nothing by themselves
+/// ("said that", "saying").
+pub fn is_dangling_clause_word(word: &str) -> bool {
+    DANGLING_CLAUSE_WORDS.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,15 +761,24 @@ mod tests {
     /// Rules files matched case-sensitively, whose entries keep their capitals.
     const CASED: &[&str] = &[
         "abbreviations",
+        "author-self-references",
         "demonyms",
         "known-orgs",
         "org-words",
         "place-words",
+        "org-name-kinds",
         "places",
     ];
 
     /// Rules files whose lines end in a tag.
-    const TAGGED: &[&str] = &["anaphor-nouns", "known-orgs", "org-words", "speech-verbs"];
+    const TAGGED: &[&str] = &[
+        "anaphor-nouns",
+        "known-orgs",
+        "org-name-kinds",
+        "org-words",
+        "role-kinds",
+        "speech-verbs",
+    ];
 
     #[test]
     fn rules_files_are_clean() {
@@ -515,6 +787,8 @@ mod tests {
         LazyLock::force(&ORG_WORDS);
         LazyLock::force(&KNOWN_ORGS);
         LazyLock::force(&ANAPHOR_NOUNS);
+        LazyLock::force(&ROLE_KINDS);
+        LazyLock::force(&ORG_NAME_KINDS);
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
         let source = include_str!("lexicon.rs");
         let mut names = Vec::new();

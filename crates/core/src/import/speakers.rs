@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 
 use super::cues::Who;
+use super::kinds::org_kind;
+pub use super::kinds::person_kind;
 use super::lexicon::{self, Anaphor, Org, Pronoun};
 use crate::model::SpeakerKind;
 
@@ -213,12 +215,9 @@ impl Registry {
                                 .is_some_and(|role| role.to_lowercase().contains(noun.as_str()))
                     })
                     .or_else(|| {
-                        matches!(
-                            noun.as_str(),
-                            "expert" | "analyst" | "scholar" | "specialist" | "commentator"
-                        )
-                        .then(|| self.last(para, |r| r.person))
-                        .flatten()
+                        lexicon::is_expert_noun(noun)
+                            .then(|| self.last(para, |r| r.person))
+                            .flatten()
                     }),
                 Anaphor::Media => self
                     .last(para, |r| r.media)
@@ -266,6 +265,9 @@ impl Registry {
         Some(Target::Speaker(found))
     }
 
+    /// A person, found by name among those registered (see
+    /// [`Self::find_person`]) or added with what the phrase says of them;
+    /// `None` for a lone untitled surname nobody had, met in passing.
     fn person(
         &mut self,
         name: &str,
@@ -277,85 +279,9 @@ impl Registry {
         let k = key(name);
         let tokens: Vec<&str> = k.split(' ').filter(|t| !t.is_empty()).collect();
         let gender = gender_of(name, role.as_deref());
-        // "Mrs. Caldwell" is not the Mr. Caldwell named before.
-        let fits = |i: &usize| {
-            gender.is_none() || self.recs[*i].gender.is_none() || self.recs[*i].gender == gender
-        };
-        let exact = self
-            .by_key
-            .get(&k)
-            .copied()
-            .filter(|&i| self.recs[i].person)
-            .filter(fits);
-        let found = if exact.is_some() {
-            exact
-        } else if tokens.len() == 1 {
-            let mut c: Vec<usize> = self
-                .by_token
-                .get(tokens[0])
-                .map(|v| v.iter().copied().filter(fits).collect())
-                .unwrap_or_default();
-            // "Dr. Marchetti" is the Marchetti who is a doctor.
-            if let Some(title) = role.as_deref().filter(|_| titled) {
-                let same: Vec<usize> = c
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        self.recs[i]
-                            .role
-                            .as_deref()
-                            .is_some_and(|r| same_title(r, title))
-                    })
-                    .collect();
-                if !same.is_empty() {
-                    c = same;
-                }
-            }
-            self.most_recent(&c)
-        } else {
-            // "Pacheco Pardo" is "Ramon Pacheco Pardo"; "Kim Yung-ho" is not
-            // "Kim Sung-nam".
-            let last = tokens[tokens.len() - 1];
-            let c: Vec<usize> = self
-                .by_token
-                .get(last)
-                .map(|v| {
-                    v.iter()
-                        .copied()
-                        .filter(|i| fits(i))
-                        .filter(|&i| {
-                            let other = key(&self.recs[i].name);
-                            let o: Vec<&str> = other.split(' ').collect();
-                            o.ends_with(&tokens) || tokens.ends_with(&o)
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            self.most_recent(&c)
-        };
-        let i = match found {
+        let i = match self.find_person(&k, &tokens, gender, role, titled) {
             Some(i) => {
-                let rec = &mut self.recs[i];
-                if tokens.len() > key(&rec.name).split(' ').count() {
-                    // A fuller spelling: the fuller one becomes the name.
-                    let old = std::mem::replace(&mut rec.name, name.to_string());
-                    rec.aliases.retain(|a| a != name);
-                    if old.split_whitespace().count() > 1 && !rec.aliases.contains(&old) {
-                        rec.aliases.push(old);
-                    }
-                    for t in &tokens {
-                        let list = self.by_token.entry(t.to_string()).or_default();
-                        if !list.contains(&i) {
-                            list.push(i);
-                        }
-                    }
-                    self.by_key.insert(k.clone(), i);
-                } else if key(&rec.name) != k
-                    && tokens.len() > 1
-                    && !rec.aliases.iter().any(|a| key(a) == k)
-                {
-                    rec.aliases.push(name.to_string());
-                }
+                self.respell(i, name, &k, &tokens);
                 i
             }
             None => {
@@ -380,16 +306,117 @@ impl Registry {
             self.recs[i].gender = gender;
         }
         if tokens.len() > 1 || titled {
-            let rec = &mut self.recs[i];
-            if rec.role.is_none() {
-                rec.role = role.as_deref().and_then(without_courtesy);
-            }
-            if rec.affiliation.is_none() {
-                rec.affiliation = affiliation.clone();
-            }
-            rec.kind = person_kind(rec.role.as_deref(), rec.affiliation.as_deref());
+            self.describe(i, role, affiliation);
         }
         Some(i)
+    }
+
+    /// The registered person a name (folded to `k`, in words `tokens`)
+    /// refers to: the one of that name; for a surname, the most recent
+    /// person of that surname (and title: "Dr. Marchetti" is the Marchetti
+    /// who is a doctor); for a longer name, one whose name ends like it.
+    /// "Mrs. Caldwell" is not the Mr. Caldwell named before.
+    fn find_person(
+        &self,
+        k: &str,
+        tokens: &[&str],
+        gender: Option<Pronoun>,
+        role: &Option<String>,
+        titled: bool,
+    ) -> Option<usize> {
+        let fits = |i: &usize| {
+            gender.is_none() || self.recs[*i].gender.is_none() || self.recs[*i].gender == gender
+        };
+        let exact = self
+            .by_key
+            .get(k)
+            .copied()
+            .filter(|&i| self.recs[i].person)
+            .filter(fits);
+        if exact.is_some() {
+            return exact;
+        }
+        if tokens.len() == 1 {
+            let mut c: Vec<usize> = self
+                .by_token
+                .get(tokens[0])
+                .map(|v| v.iter().copied().filter(fits).collect())
+                .unwrap_or_default();
+            if let Some(title) = role.as_deref().filter(|_| titled) {
+                let same: Vec<usize> = c
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        self.recs[i]
+                            .role
+                            .as_deref()
+                            .is_some_and(|r| same_title(r, title))
+                    })
+                    .collect();
+                if !same.is_empty() {
+                    c = same;
+                }
+            }
+            return self.most_recent(&c);
+        }
+        // "Pacheco Pardo" is "Ramon Pacheco Pardo"; "Kim Yung-ho" is not
+        // "Kim Sung-nam".
+        let last = tokens[tokens.len() - 1];
+        let c: Vec<usize> = self
+            .by_token
+            .get(last)
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|i| fits(i))
+                    .filter(|&i| {
+                        let other = key(&self.recs[i].name);
+                        let o: Vec<&str> = other.split(' ').collect();
+                        o.ends_with(tokens) || tokens.ends_with(&o)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.most_recent(&c)
+    }
+
+    /// Records the spelling `name` (folded to `k`, in words `tokens`) of
+    /// person `i`: a fuller one becomes the name and the old one an alias;
+    /// another one of several words becomes an alias.
+    fn respell(&mut self, i: usize, name: &str, k: &str, tokens: &[&str]) {
+        let rec = &mut self.recs[i];
+        if tokens.len() > key(&rec.name).split(' ').count() {
+            let old = std::mem::replace(&mut rec.name, name.to_string());
+            rec.aliases.retain(|a| a != name);
+            if old.split_whitespace().count() > 1 && !rec.aliases.contains(&old) {
+                rec.aliases.push(old);
+            }
+            for t in tokens {
+                let list = self.by_token.entry(t.to_string()).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+            self.by_key.insert(k.to_string(), i);
+        } else if key(&rec.name) != k
+            && tokens.len() > 1
+            && !rec.aliases.iter().any(|a| key(a) == k)
+        {
+            rec.aliases.push(name.to_string());
+        }
+    }
+
+    /// Gives person `i` the role (without courtesy titles) and affiliation
+    /// they were named with, where they had none, and the kind these say.
+    fn describe(&mut self, i: usize, role: &Option<String>, affiliation: &Option<String>) {
+        let rec = &mut self.recs[i];
+        if rec.role.is_none() {
+            rec.role = role.as_deref().and_then(without_courtesy);
+        }
+        if rec.affiliation.is_none() {
+            rec.affiliation = affiliation.clone();
+        }
+        rec.kind = person_kind(rec.role.as_deref(), rec.affiliation.as_deref());
     }
 
     fn org(&mut self, name: &str, org: Org, role: &Option<String>) -> usize {
@@ -400,29 +427,7 @@ impl Registry {
             }
             return i;
         }
-        let last = name.split_whitespace().last().unwrap_or("");
-        let role_says_media = role.as_deref().is_some_and(|r| {
-            r.split_whitespace()
-                .any(|w| lexicon::anaphor_noun(w) == Some(Anaphor::Media))
-        });
-        let kind = if role_says_media || org == Org::Media {
-            SpeakerKind::MediaOutlet
-        } else {
-            match org {
-                Org::Government => SpeakerKind::GovernmentBody,
-                Org::International => SpeakerKind::InternationalOrganisation,
-                _ => match last {
-                    "Party" | "Movement" | "Front" | "Coalition" => SpeakerKind::Politician,
-                    "University" | "College" | "School" | "Academy" => SpeakerKind::Academic,
-                    "Watch" | "International" => SpeakerKind::Activist,
-                    "Institute" | "Institution" | "Center" | "Centre" | "Foundation"
-                    | "Council" | "Society" | "Forum" | "Initiative" | "Project" | "Tank" => {
-                        SpeakerKind::ThinkTank
-                    }
-                    _ => SpeakerKind::GovernmentBody,
-                },
-            }
-        };
+        let kind = org_kind(name, org, role);
         self.add(Rec {
             name: name.to_string(),
             aliases: Vec::new(),
@@ -483,96 +488,6 @@ impl Registry {
             institution: false,
             gender: None,
         })
-    }
-}
-
-/// A person's kind from the words of their role and affiliation.
-pub fn person_kind(role: Option<&str>, affiliation: Option<&str>) -> SpeakerKind {
-    let text = format!("{} {}", role.unwrap_or(""), affiliation.unwrap_or("")).to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    if affiliation.is_some_and(|a| {
-        a.split([';', ','])
-            .any(|p| lexicon::known_org(p.trim()) == Some(Org::International))
-    }) || has(&["united nations", "iaea", "nato ", "secretary-general"])
-    {
-        SpeakerKind::InternationalOrganisation
-    } else if has(&[
-        "journalist",
-        "editor",
-        "correspondent",
-        "columnist",
-        "reporter",
-        "commentator",
-        "anchor",
-    ]) {
-        SpeakerKind::Journalist
-    } else if has(&[
-        "professor",
-        "lecturer",
-        "historian",
-        "scholar",
-        "university",
-        "college",
-        "academic",
-        "dean",
-    ]) {
-        SpeakerKind::Academic
-    } else if has(&[
-        "fellow",
-        "analyst",
-        "researcher",
-        "think tank",
-        "institute",
-        "center",
-        "centre",
-        "expert",
-        "economist",
-        "director of",
-    ]) {
-        SpeakerKind::ThinkTank
-    } else if has(&["activist", "laureate", "campaigner", "advocate", "rights"]) {
-        SpeakerKind::Activist
-    } else if has(&[
-        "party",
-        "lawmaker",
-        "senator",
-        "congressman",
-        "congresswoman",
-        "mp ",
-        "politician",
-        "opposition",
-        "parliament",
-        "candidate",
-    ]) {
-        SpeakerKind::Politician
-    } else if has(&[
-        "minister",
-        "secretary",
-        "spokes",
-        "ambassador",
-        "president",
-        "official",
-        "coordinator",
-        "chairman",
-        "director",
-        "ministry",
-        "department",
-        "diplomat",
-        "envoy",
-        "general",
-        "admiral",
-        "governor",
-        "mayor",
-        "government",
-        "head of",
-        "chief",
-        "council",
-        "committee",
-    ]) {
-        SpeakerKind::GovernmentOfficial
-    } else {
-        // With nothing to go on, an expert: the commonest voice in reactions.
-        SpeakerKind::Academic
     }
 }
 
@@ -658,20 +573,7 @@ mod tests {
     }
 
     #[test]
-    fn kinds_from_roles() {
-        assert_eq!(person_kind(Some("professor"), None), SpeakerKind::Academic);
-        assert_eq!(
-            person_kind(Some("Director General"), Some("IAEA")),
-            SpeakerKind::InternationalOrganisation
-        );
-        assert_eq!(
-            person_kind(Some("State Department Spokesman"), None),
-            SpeakerKind::GovernmentOfficial
-        );
-        assert_eq!(
-            person_kind(Some("Forbes journalist"), None),
-            SpeakerKind::Journalist
-        );
+    fn keys_fold_names() {
         assert_eq!(key("The ROK’s  Foreign-Ministry"), "roks foreign ministry");
     }
 }

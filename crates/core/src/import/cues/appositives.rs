@@ -1,0 +1,278 @@
+//! Appositives: the descriptions set off by commas around a name ("a
+//! professor at X", "who …"), and the role and affiliation read from them.
+
+use std::ops::Range;
+
+use super::{Who, Words};
+use crate::import::lexicon::{self};
+use crate::import::quotes::TokKind;
+
+/// Most words of a titled name in an appositive ("Cllr Rupert Haines").
+const MAX_TITLED_NAME_WORDS: usize = 3;
+
+/// Whether a segment is an appositive: a role, a relative clause, a
+/// description ("a professor at X", "who is not a leftist", "Chairman of Y").
+pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
+    let mut i = seg.start;
+    while i < seg.end && !words.is_word(i) {
+        i += 1;
+    }
+    if i >= seg.end {
+        return false;
+    }
+    let mut w = words.w(i);
+    if matches!(w, "and" | "or") {
+        i += 1;
+        w = words.w(i);
+    }
+    if lexicon::is_appositive_opener(w) {
+        return true;
+    }
+    if matches!(w, "a" | "an") {
+        // "a nurse", "a 58-year-old dental hygienist": a person described
+        // by any common noun, in the role list or not.
+        return names_role(words, seg, i)
+            || words.is_word(i + 1)
+                && !words.is_cap(i + 1)
+                && !lexicon::is_function_word(words.w(i + 1));
+    }
+    if w == "the" {
+        return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1)))
+            && names_role(words, seg, i);
+    }
+    if words.is_cap(i) {
+        return lexicon::is_title(words.text(i)) && !is_titled_name(words, seg, i);
+    }
+    // A lower-case start: a description naming a role ("chair of the
+    // Korea Department"), not the reported content ("only a handful …").
+    words.is_word(i)
+        && lexicon::pronoun(w).is_none()
+        && !lexicon::is_function_word(w)
+        && names_role(words, seg, i)
+        || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// "a professor at X", "the former ambassador": a description of a person
+/// from token `i` names a role; "the cut" in "According to X, the cut …"
+/// does not. The role must head the description: come before its first
+/// preposition ("one of the negotiators" looks past "one of").
+fn names_role(words: &Words<'_>, seg: &Range<usize>, i: usize) -> bool {
+    let mut depth = 0;
+    let mut k = i;
+    if words.w(k) == "one" && words.w(k + 1) == "of" {
+        k += 2;
+    }
+    while k < seg.end {
+        match words.toks[k].kind {
+            TokKind::Punct('(') => depth += 1,
+            TokKind::Punct(')') => depth -= 1,
+            TokKind::Word if depth == 0 => {
+                let w = words.w(k);
+                let singular = w.strip_suffix('s').unwrap_or(w);
+                if lexicon::is_role_noun(w)
+                    || lexicon::is_role_noun(singular)
+                    || lexicon::is_title(words.text(k))
+                    || lexicon::org_word(words.text(k)).is_some()
+                    || lexicon::is_group_noun(w)
+                {
+                    return true;
+                }
+                if k > i && lexicon::is_preposition(w) && !matches!(w, "of") {
+                    return false;
+                }
+                if k > i + 1 && w == "of" {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    false
+}
+
+/// "Cllr Rupert Haines", "Dr Jane Roe": the segment from token `i` is a
+/// titled name, not a role.
+fn is_titled_name(words: &Words<'_>, seg: &Range<usize>, i: usize) -> bool {
+    let mut k = i;
+    while k < seg.end && words.is_word(k) && lexicon::is_title(words.text(k)) {
+        k += 1;
+    }
+    let rest: Vec<usize> = (k..seg.end).filter(|&j| words.is_word(j)).collect();
+    k > i
+        && (1..=MAX_TITLED_NAME_WORDS).contains(&rest.len())
+        && rest.len() == seg.end - k
+        && rest.iter().all(|&j| {
+            words.is_cap(j)
+                && lexicon::org_word(words.text(j)).is_none()
+                && !lexicon::is_place_word(words.text(j))
+        })
+}
+
+/// A descriptor before a name, "The leading leftist newspaper, the X, said".
+pub(super) fn descriptor(words: &Words<'_>, seg: &Range<usize>) -> Option<String> {
+    let ws: Vec<usize> = (seg.clone()).filter(|&i| words.is_word(i)).collect();
+    let (&first, &last) = (ws.first()?, ws.last()?);
+    if !matches!(words.w(first), "the" | "a" | "an") || ws.len() < 2 || ws.len() > 6 {
+        return None;
+    }
+    let head = words.w(last);
+    let fits = lexicon::anaphor_noun(head).is_some() || lexicon::is_role_noun(head);
+    (fits && ws[1..].iter().all(|&i| !words.is_cap(i)))
+        .then(|| words.slice(ws[1], last + 1).to_string())
+}
+
+fn strip_article(s: &str) -> &str {
+    for a in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(r) = s.strip_prefix(a) {
+            return r;
+        }
+    }
+    s
+}
+
+pub(super) fn with_roles(who: Who, appositives: &[&str]) -> Who {
+    appositives.iter().fold(who, |w, a| apply_appositive(w, a))
+}
+
+/// Adds a role and affiliation read from an appositive.
+pub(super) fn apply_appositive(who: Who, text: &str) -> Who {
+    let t = text.trim();
+    let t = t.strip_prefix("and ").unwrap_or(t);
+    if t.starts_with("who ") || t.starts_with("which ") || t.starts_with("whose ") {
+        return who;
+    }
+    let (role, affiliation) = split_role(strip_article(t));
+    merge_role(who, role, affiliation)
+}
+
+/// "professor at the US Naval War College" → ("professor", "US Naval War
+/// College"); "senior fellow at the Atlantic Council think tank and former
+/// official" → ("senior fellow; former official", "Atlantic Council").
+pub fn split_role(text: &str) -> (String, Option<String>) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        if !lexicon::is_affiliation_preposition(w) || i == 0 {
+            continue;
+        }
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|x| matches!(*x, "the" | "The")) {
+            j += 1;
+        }
+        let starts_cap = words
+            .get(j)
+            .is_some_and(|x| x.chars().next().is_some_and(char::is_uppercase));
+        if !starts_cap {
+            continue;
+        }
+        let mut k = j;
+        while k < words.len() {
+            let x = words[k];
+            let cap = x
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '[');
+            let joiner = matches!(x, "of" | "for" | "and" | "the" | "on")
+                && k + 1 < words.len()
+                && words[k + 1].chars().next().is_some_and(char::is_uppercase);
+            if cap || joiner {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let affiliation = words[j..k].join(" ");
+        let affiliation = affiliation.trim_end_matches([',', '.']).to_string();
+        // "of" only marks an affiliation after a leading role ("Chairman of X").
+        if *w == "of" && !words[..i].iter().any(|x| lexicon::is_title(x)) {
+            continue;
+        }
+        let mut role = words[..i].join(" ");
+        let rest = words[k..].join(" ");
+        let rest = rest.trim_start_matches("think tank").trim();
+        if let Some(more) = rest.strip_prefix("and ") {
+            role.push_str("; ");
+            role.push_str(strip_article(more.trim()));
+        }
+        return (role, Some(affiliation));
+    }
+    (text.trim_end_matches([',', '.']).to_string(), None)
+}
+
+fn merge_role(who: Who, role: String, affiliation: Option<String>) -> Who {
+    match who {
+        Who::Person {
+            name,
+            role: old,
+            affiliation: old_aff,
+            titled,
+        } => Who::Person {
+            name,
+            role: Some(match old {
+                Some(o) if !o.is_empty() && !role.is_empty() && o != role => format!("{o}; {role}"),
+                Some(o) if !o.is_empty() => o,
+                _ => role,
+            })
+            .filter(|r| !r.is_empty()),
+            affiliation: match (old_aff, affiliation) {
+                (Some(a), Some(b)) if a != b => Some(format!("{a}; {b}")),
+                (a, b) => a.or(b),
+            },
+            titled,
+        },
+        Who::Org {
+            name,
+            org,
+            role: old,
+        } => Who::Org {
+            name,
+            org,
+            role: old.or(Some(role)).filter(|r| !r.is_empty()),
+        },
+        other => other,
+    }
+}
+
+pub(super) fn with_role(who: Who, role: &str, _words: &Words<'_>, _a: &[usize]) -> Who {
+    let (role, affiliation) = split_role(role);
+    merge_role(who, role, affiliation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::super::*;
+
+    #[test]
+    fn appositives_give_role_and_affiliation() {
+        let c =
+            cues("Terence Roehrig, a professor at the US Naval War College, said it would fail.");
+        assert_eq!(
+            c[0].1,
+            Who::Person {
+                name: "Terence Roehrig".into(),
+                role: Some("professor".into()),
+                affiliation: Some("US Naval War College".into()),
+                titled: false
+            }
+        );
+        let c = cues(
+            "John Merrill, a renowned historian and Visiting Scholar at the Institute of Korean Studies at George Washington University, believes it.",
+        );
+        let Who::Person {
+            name,
+            role,
+            affiliation,
+            ..
+        } = &c[0].1
+        else {
+            panic!()
+        };
+        assert_eq!(name, "John Merrill");
+        assert_eq!(
+            role.as_deref(),
+            Some("renowned historian and Visiting Scholar")
+        );
+        assert_eq!(affiliation.as_deref(), Some("Institute of Korean Studies"));
+    }
+}

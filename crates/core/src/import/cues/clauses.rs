@@ -1,0 +1,246 @@
+//! Clauses and their segments: where a clause starts, its comma-separated
+//! segments, the subject before a verb and the noun phrase after a cue, with
+//! the asides and appositives around them.
+
+use std::ops::Range;
+
+use super::appositives::{descriptor, is_appositive, with_role, with_roles};
+use super::np::analyze;
+use super::{Who, Words, is_clause_word};
+use crate::import::lexicon::{self};
+use crate::import::quotes::TokKind;
+
+/// Splits tokens `a..b` at commas outside brackets.
+pub(super) fn segments(words: &Words<'_>, a: usize, b: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = a;
+    for i in a..b {
+        match words.toks[i].kind {
+            TokKind::Punct('(') | TokKind::Punct('[') => depth += 1,
+            TokKind::Punct(')') | TokKind::Punct(']') => depth = (depth - 1).max(0),
+            TokKind::Punct(',') if depth == 0 => {
+                out.push(start..i);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(start..b);
+    out
+}
+
+/// An aside between a subject and its verb, set off by commas: "for his
+/// part", "for the most part", "in turn", "however", "speaking on condition
+/// of anonymity". It says nothing of who speaks.
+fn is_aside(words: &Words<'_>, seg: &Range<usize>) -> bool {
+    let ws: Vec<usize> = (seg.clone()).filter(|&i| words.is_word(i)).collect();
+    let Some(&first) = ws.first() else {
+        return false;
+    };
+    if ws.len() != seg.len() || ws.iter().any(|&i| words.is_cap(i)) {
+        return false;
+    }
+    let w = words.w(first);
+    match ws.len() {
+        1 => lexicon::is_one_word_aside(w),
+        2..=5 => {
+            lexicon::is_aside_preposition(w)
+                && ws.iter().any(|&i| lexicon::is_aside_noun(words.w(i)))
+                || w.ends_with("ing") && lexicon::verb(w).is_none()
+        }
+        6..=9 => w.ends_with("ing") && lexicon::verb(w).is_none(),
+        _ => false,
+    }
+}
+
+/// The subject of the verb at token `v`, with the start of its noun phrase.
+pub(super) fn subject_before(words: &Words<'_>, v: usize) -> Option<(Who, Range<usize>)> {
+    // Adverbs between subject and verb ("also", "has", "generally").
+    let mut e = v;
+    while e > 0 && words.is_word(e - 1) && lexicon::is_adverb_between(words.w(e - 1)) {
+        e -= 1;
+    }
+    if e == 0 {
+        return None;
+    }
+    if words.is_word(e - 1) && matches!(words.w(e - 1), "who" | "which") {
+        // A relative clause: the subject is the noun phrase before it.
+        let mut r = e - 1;
+        if r > 0 && words.is_punct(r - 1, ',') {
+            r -= 1;
+        }
+        let s = clause_start(words, r);
+        return walk_segments(words, s, r, true);
+    }
+    let s = clause_start(words, e);
+    if s >= e {
+        return None;
+    }
+    let trailing_comma = words.is_punct(e - 1, ',');
+    walk_segments(
+        words,
+        s,
+        if trailing_comma { e - 1 } else { e },
+        trailing_comma,
+    )
+}
+
+/// Where the clause ending at token `e` starts.
+pub(super) fn clause_start(words: &Words<'_>, e: usize) -> usize {
+    let mut s = e;
+    let mut steps = 0;
+    while s > 0 && steps < 60 {
+        let t = &words.toks[s - 1];
+        match t.kind {
+            TokKind::Punct(')') | TokKind::Punct(']') => {
+                // Skip a bracketed aside as a whole.
+                let mut depth = 0;
+                while s > 0 {
+                    match words.toks[s - 1].kind {
+                        TokKind::Punct(')') | TokKind::Punct(']') => depth += 1,
+                        TokKind::Punct('(') | TokKind::Punct('[') => depth -= 1,
+                        _ => {}
+                    }
+                    s -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                steps += 1;
+                continue;
+            }
+            TokKind::Punct(';' | ':' | '(' | '[' | '—' | '–' | '.' | '?' | '!') => break,
+            TokKind::Quote(_) => break,
+            // "X, who is not a leftist, also writes": a relative clause
+            // closed by a comma lies inside the subject.
+            TokKind::Word
+                if matches!(words.w(s - 1), "who" | "which" | "whose")
+                    && (s..e).any(|j| words.is_punct(j, ',')) => {}
+            // Inside an appositive closed by the comma before the verb
+            // ("officials, who spoke … because they …, said"), clause words
+            // belong to the appositive.
+            TokKind::Word
+                if is_clause_word(words.w(s - 1)) && e > 0 && words.is_punct(e - 1, ',') => {}
+            TokKind::Word if is_clause_word(words.w(s - 1)) => break,
+            _ => {}
+        }
+        s -= 1;
+        steps += 1;
+    }
+    s
+}
+
+/// Finds the subject among comma-separated segments `s..e`. With
+/// `appositive_mode`, the last segment is an appositive or a name after
+/// which a comma closed, so descriptions are skipped backwards.
+fn walk_segments(
+    words: &Words<'_>,
+    s: usize,
+    e: usize,
+    appositive_mode: bool,
+) -> Option<(Who, Range<usize>)> {
+    let segs = segments(words, s, e);
+    let mut k = segs.len() - 1;
+    let mut appos = Vec::new();
+    if appositive_mode {
+        while k > 0 && (is_aside(words, &segs[k]) || is_appositive(words, &segs[k])) {
+            if !is_aside(words, &segs[k]) {
+                appos.push(segs[k].clone());
+            }
+            k -= 1;
+        }
+    }
+    let seg = segs[k].clone();
+    let (mut who, np) = analyze(words, seg)?;
+    appos.reverse();
+    if k > 0
+        && let Some(d) = descriptor(words, &segs[k - 1])
+    {
+        who = with_role(who, &d, words, &[]);
+    }
+    let texts: Vec<&str> = appos.iter().map(|r| words.slice(r.start, r.end)).collect();
+    Some((with_roles(who, &texts), np))
+}
+
+/// The noun phrase after a cue ("according to X, a professor at Y,").
+/// Returns it with the token index after its appositives.
+pub(super) fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>, usize)> {
+    let mut end = a;
+    let mut depth = 0;
+    while end < words.toks.len() {
+        match words.toks[end].kind {
+            TokKind::Punct('(') => depth += 1,
+            TokKind::Punct(')') if depth > 0 => depth -= 1,
+            TokKind::Punct(')' | ';' | ':' | '.' | '?' | '!' | '—' | '–') if depth == 0 => {
+                break;
+            }
+            TokKind::Quote(_) => break,
+            // "…, who asked not to be named": an appositive, read on.
+            TokKind::Word
+                if depth == 0
+                    && (words.w(end) == "that"
+                        || matches!(words.w(end), "who" | "which")
+                            && !words.is_punct(end.wrapping_sub(1), ',')) =>
+            {
+                break;
+            }
+            _ => {}
+        }
+        end += 1;
+    }
+    let segs = segments(words, a, end);
+    let first = analyze(words, segs[0].clone());
+    let mut k = 1;
+    // "the former ambassador to Russia, Wi Sung Lak", "its director
+    // general, Mark Evans": the name comes second.
+    let second = match &first {
+        None | Some((Who::Anaphor { .. } | Who::Group { .. }, _)) => segs
+            .get(1)
+            .and_then(|seg| analyze(words, seg.clone()))
+            .filter(|(w, _)| matches!(w, Who::Person { .. })),
+        _ => None,
+    };
+    let (who, np) = match (first, second) {
+        (_, Some((w2, np2))) => {
+            let role = words.slice(segs[0].start, segs[0].end).to_string();
+            let role = role
+                .split_whitespace()
+                .skip_while(|w| lexicon::is_determiner(&w.to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            k = 2;
+            (with_role(w2, &role, words, &[]), np2)
+        }
+        (Some(f), None) => f,
+        (None, None) => return None,
+    };
+    let mut roles = Vec::new();
+    while k < segs.len() && is_appositive(words, &segs[k]) && !segs[k].is_empty() {
+        roles.push(words.slice(segs[k].start, segs[k].end));
+        k += 1;
+    }
+    let after = segs.get(k).map_or(end, |s| s.start);
+    Some((with_roles(who, &roles), np, after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+
+    #[test]
+    fn asides_between_subject_and_verb() {
+        assert_eq!(
+            first("Mr Sulistyo, for his part, told parliament that it would hold."),
+            ("told".into(), "Sulistyo".into())
+        );
+        assert_eq!(
+            first("Analysts, for the most part, expect it to slip."),
+            ("expect".into(), "Analysts".into())
+        );
+        assert_eq!(
+            first("Officials in Brussels, speaking on condition of anonymity, said it was bad."),
+            ("said".into(), "officials in Brussels".into())
+        );
+    }
+}

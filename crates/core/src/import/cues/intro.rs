@@ -1,0 +1,372 @@
+//! Introductions: people and institutions named in passing ("the position
+//! of Andrei Lankov, a professor at X"), which later surnames, titles and
+//! pronouns may refer to.
+
+use std::ops::Range;
+
+use super::appositives::{apply_appositive, is_appositive};
+use super::clauses::{clause_start, segments};
+use super::names::classify_run;
+use super::{Who, Words, is_connector, is_possessive};
+use crate::import::lexicon::{self};
+
+/// Longest relative clause, in tokens, skipped between a name and its verb.
+const MAX_RELATIVE_CLAUSE_TOKENS: usize = 20;
+
+/// `v` past ", who …," when a relative clause opens there.
+fn skip_relative_clause(words: &Words<'_>, v: usize) -> usize {
+    if !(words.is_punct(v, ',') && matches!(words.w(v + 1), "who" | "whose")) {
+        return v;
+    }
+    (v + 2..(v + MAX_RELATIVE_CLAUSE_TOKENS).min(words.toks.len()))
+        .find(|&k| words.is_punct(k, ','))
+        .map_or(v, |k| k + 1)
+}
+
+/// An appositive that describes a person by an indefinite noun phrase ("a
+/// nurse at the clinic", "a 58-year-old dental hygienist"), whether or not
+/// its noun is in the role list.
+fn describes_someone(words: &Words<'_>, seg: &Range<usize>) -> bool {
+    let mut k = seg.start;
+    while k < seg.end && !words.is_word(k) {
+        k += 1;
+    }
+    matches!(words.w(k), "a" | "an")
+        && words.is_word(k + 1)
+        && !words.is_cap(k + 1)
+        && !lexicon::is_function_word(words.w(k + 1))
+}
+
+/// "a sophomore named Olivia Marsh": a person of two or more name words
+/// after "named" or "called", the noun before that word as role.
+fn named_after_noun(words: &Words<'_>, start: usize, run: &[usize]) -> Option<Who> {
+    if start < 2 || run.len() < 2 || !matches!(words.w(start - 1), "named" | "called") {
+        return None;
+    }
+    let noun = start - 2;
+    if !words.is_word(noun) || words.is_cap(noun) || lexicon::is_function_word(words.w(noun)) {
+        return None;
+    }
+    let name = words.slice(run[0], run[run.len() - 1] + 1).to_string();
+    Some(Who::Person {
+        name,
+        role: Some(words.text(noun).to_string()),
+        affiliation: None,
+        titled: true,
+    })
+}
+
+/// A quotation of one or two capitalised words inside a name (Josh “Tank”
+/// Abernethy).
+fn is_nickname(words: &Words<'_>, i: usize) -> bool {
+    let Some(t) = words.toks.get(i).filter(|t| t.is_quote()) else {
+        return false;
+    };
+    let inner = words.body[t.start..t.end].trim_matches(|c: char| !c.is_alphanumeric());
+    let ws: Vec<&str> = inner.split_whitespace().collect();
+    (1..=2).contains(&ws.len())
+        && ws
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Tokens looked through after a name for an appositive that describes it.
+const APPOSITIVE_PROBE_TOKENS: usize = 30;
+/// Tokens read after a name for the appositive's role and affiliation.
+const APPOSITIVE_READ_TOKENS: usize = 40;
+/// Most words before a name read for its role ("party spokesman Kwon").
+const MAX_ROLE_WORDS_BEFORE: usize = 4;
+/// Most words in a bare name taken as a sentence's subject.
+const MAX_BARE_NAME_WORDS: usize = 3;
+
+/// Names introduced in passing, with their titles or roles: "the position of
+/// Andrei Lankov, a professor at X," or "Russian President Vladimir Putin".
+/// They are not speakers yet, but later surnames, titles and pronouns may
+/// refer to them.
+pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
+    let toks = words.toks;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !words.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        // "The", "To", "As" opening a sentence are not part of a name.
+        if lexicon::is_determiner(words.w(i))
+            || lexicon::is_function_word(words.w(i))
+            || words.w(i) == "according"
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i = name_run_end(words, start);
+        out.extend(introduction(words, start, i));
+    }
+    out
+}
+
+/// The end of the run of capitalised words from `start`, with the "of" and
+/// "for" inside it and a nickname (Josh “Tank” Abernethy).
+fn name_run_end(words: &Words<'_>, start: usize) -> usize {
+    let mut j = start;
+    while j < words.toks.len()
+        && (words.is_cap(j)
+            || matches!(words.w(j), "of" | "for") && words.is_cap(j + 1)
+            || j > start && is_nickname(words, j) && words.is_cap(j + 1))
+    {
+        j += 1;
+    }
+    j
+}
+
+/// The person or institution the run of capitalised words `start..j`
+/// introduces, if any.
+fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range<usize>)> {
+    // Marguerite “Peg” Lindahl: the nickname is no part of the name.
+    let run: Vec<usize> = (start..j).filter(|&k| words.is_word(k)).collect();
+    // "in Port Anselm", "at Quayside Park": a place, not a person.
+    let after_locative = start > 0 && lexicon::is_locative(words.w(start - 1));
+    if is_possessive(words.text(j - 1)) {
+        return None;
+    }
+    if run.len() == 1 {
+        if after_locative {
+            return None;
+        }
+        return one_word_name(words, start, j).map(|who| (who, words.span(start, j)));
+    }
+    let appositive = role_appositive_after(words, j);
+    // "A sophomore named Olivia Marsh": the name after "named", with
+    // the noun before it as the role, whatever that noun is.
+    if let Some(who) = named_after_noun(words, start, &run) {
+        return Some((who, words.span(start, j)));
+    }
+    let mut b = start;
+    while b > 0 && start - b < MAX_ROLE_WORDS_BEFORE && words.is_word(b - 1) {
+        b -= 1;
+    }
+    let before: Vec<usize> = (b..start).collect();
+    let who = match classify_run(words, &run, &before) {
+        Some(Who::Person { .. }) if after_locative => return None,
+        Some(who @ Who::Person { .. }) => who,
+        // Institutions named in passing, for "the bank" later on.
+        Some(org @ Who::Org { .. })
+            if run
+                .iter()
+                .any(|&k| lexicon::org_word(words.text(k)).is_some()) =>
+        {
+            return Some((org, words.span(start, j)));
+        }
+        _ => return None,
+    };
+    let who = person_as_described(words, who, start, j, run.len(), appositive)?;
+    Some((who, words.span(start, j)))
+}
+
+/// The person `who` named by the run `start..j` (of `run_len` words), as the
+/// text describes them: with the role and affiliation of an `appositive`
+/// after the name; as a bare name, only when it is the subject of a clause
+/// of its own; else with the title or role words read before it.
+fn person_as_described(
+    words: &Words<'_>,
+    who: Who,
+    start: usize,
+    j: usize,
+    run_len: usize,
+    appositive: bool,
+) -> Option<Who> {
+    let Who::Person {
+        name,
+        role,
+        affiliation,
+        titled,
+    } = who
+    else {
+        return None;
+    };
+    if name.split_whitespace().count() < 2 && !titled {
+        return None;
+    }
+    Some(if appositive {
+        let who = Who::Person {
+            name,
+            role,
+            affiliation,
+            titled,
+        };
+        let segs = segments(
+            words,
+            j + 1,
+            (j + APPOSITIVE_READ_TOKENS).min(words.toks.len()),
+        );
+        match segs.first() {
+            Some(s) => apply_appositive(who, words.slice(s.start, s.end)),
+            None => who,
+        }
+    } else if !titled
+        && !role.as_deref().is_some_and(|r| {
+            r.split_whitespace()
+                .any(|w| lexicon::is_role_noun(&w.to_lowercase()))
+        })
+    {
+        // A bare name as the sentence's subject ("Jane Roe spoke last.",
+        // "For forty years, Alasdair Grant kept …") is a person too; the
+        // words before any other name are no role.
+        if !(run_len <= MAX_BARE_NAME_WORDS && is_subject(words, start, j)) {
+            return None;
+        }
+        Who::Person {
+            name,
+            role: None,
+            affiliation: None,
+            titled: false,
+        }
+    } else {
+        Who::Person {
+            name,
+            role,
+            affiliation,
+            titled,
+        }
+    })
+}
+
+/// A one-word name `start..j`: "Grant's daughter, Morag, …", a name after
+/// a role; or a surname alone ("Adeyemi finally sits"), a mention of the
+/// person of that name, if one was named before.
+fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
+    let after_role = start >= 2
+        && words.is_punct(start - 1, ',')
+        && lexicon::is_role_noun(words.w(start - 2))
+        && words.is_punct(j, ',');
+    let text = words.text(start);
+    if after_role && !lexicon::is_place_word(text) {
+        return Some(Who::Person {
+            name: text.to_string(),
+            role: Some(words.text(start - 2).to_string()),
+            affiliation: None,
+            titled: true,
+        });
+    }
+    if !lexicon::is_place_word(text)
+        && lexicon::org_word(text).is_none()
+        && !lexicon::is_title(text)
+    {
+        return Some(Who::Person {
+            name: text.to_string(),
+            role: None,
+            affiliation: None,
+            titled: false,
+        });
+    }
+    None
+}
+
+/// Whether the name ending at token `j` is followed by ", " and an
+/// appositive that describes a person ("…, a professor at X,").
+fn role_appositive_after(words: &Words<'_>, j: usize) -> bool {
+    words.is_punct(j, ',') && {
+        let segs = segments(
+            words,
+            j + 1,
+            (j + APPOSITIVE_PROBE_TOKENS).min(words.toks.len()),
+        );
+        segs.first().is_some_and(|s| {
+            is_appositive(words, s)
+                && ((s.clone()).any(|k| lexicon::is_role_noun(words.w(k)))
+                    || describes_someone(words, s))
+        })
+    }
+}
+
+/// Whether the name `start..j` is the subject of a clause of its own: it
+/// opens the sentence (or a clause after ", and"), and a verb follows it,
+/// maybe after an age, the comma of a role before it, or a relative
+/// clause.
+fn is_subject(words: &Words<'_>, start: usize, j: usize) -> bool {
+    let no_verb_before = !(0..start).any(|k| lexicon::verb(words.w(k)).is_some());
+    // "…, and Grace Adeyemi has not sat down": a clause of its own.
+    let after_and = start >= 2
+        && matches!(words.w(start - 1), "and" | "but" | "while")
+        && words.is_punct(start - 2, ',');
+    let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)))
+        || start > 0 && words.is_punct(start - 1, ',') && no_verb_before
+        || after_and;
+    let mut v = j;
+    // "Tom Hadley, 68, has been …": an age between name and verb.
+    if words.is_punct(v, ',')
+        && words.w(v + 1).chars().all(|c| c.is_ascii_digit())
+        && !words.w(v + 1).is_empty()
+        && words.is_punct(v + 2, ',')
+    {
+        v += 3;
+    }
+    // "Japan's trade minister, Kenji Morita, was …": the name is the
+    // appositive of a role before it.
+    let role_before = start >= 2 && words.is_punct(start - 1, ',') && {
+        let segs = segments(words, clause_start(words, start - 1), start - 1);
+        segs.last().is_some_and(|s| {
+            (s.clone()).any(|k| words.is_word(k) && lexicon::is_role_noun(words.w(k)))
+        })
+    };
+    if v == j && role_before && words.is_punct(v, ',') {
+        v += 1;
+    }
+    // "Joan Carter, who lives on the seafront, sent …": a relative clause
+    // between name and verb.
+    v = skip_relative_clause(words, v);
+    let verb_next = words.is_word(v) && !words.is_cap(v) && !lexicon::is_preposition(words.w(v));
+    opens && verb_next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::super::*;
+    use super::*;
+
+    #[test]
+    fn introductions_register_people_named_in_passing() {
+        let l = from_text(
+            "Against this background, the position of Andrei Lankov, a professor at Kunming University, stands out.",
+        );
+        let f = fragments(&l.body, &l.paragraphs);
+        let t = tokens(&l.body, 0..l.body.len(), &f, 0..f.len());
+        let w = Words::new(&l.body, &t);
+        let intro: Vec<String> = introductions(&w).iter().map(|i| name_of(&i.0)).collect();
+        // The person, with the institution named in passing.
+        assert_eq!(intro, ["Andrei Lankov", "Kunming University"]);
+        let Who::Person {
+            role, affiliation, ..
+        } = &introductions(&w)[0].0
+        else {
+            panic!()
+        };
+        assert_eq!(role.as_deref(), Some("professor"));
+        assert_eq!(affiliation.as_deref(), Some("Kunming University"));
+    }
+
+    #[test]
+    fn introductions_after_and_an_age_or_a_role() {
+        assert_eq!(
+            introduced("It is late, and Grace Adeyemi has not sat down."),
+            ["Grace Adeyemi"]
+        );
+        assert_eq!(
+            introduced("Tom Hadley, 68, has been on the ward."),
+            ["Tom Hadley"]
+        );
+        assert_eq!(
+            introduced("Japan's trade minister, Kenji Morita, was more conciliatory."),
+            ["Kenji Morita"]
+        );
+        // A name inside a phrase, with no verb of its own, is not one.
+        assert!(!introduced("The ward, Ward Seven, is full.").contains(&"Ward Seven".to_string()));
+        assert!(
+            !introduced("It rained, and Grace Adeyemi in Leeds.")
+                .contains(&"Grace Adeyemi".to_string())
+        );
+    }
+}

@@ -1,0 +1,756 @@
+//! Attribution: the pass over an article's units (sentences, or the stretch
+//! of a quotation) that turns their cues and quotation marks into quotes,
+//! each with a speaker, a kind, its cue and a confidence.
+//!
+//! A unit with quotation marks gives direct quotes of the quoted words when
+//! they make up most of it (see [`Extractor::is_direct`]), with the
+//! reporting clause around them as paraphrases; a unit without them is a
+//! paraphrase when a cue reports content, or goes on with the current
+//! speaker when it has no cue.
+
+use std::ops::Range;
+
+use super::cues::{self, Cue, CueKind, Who, Words};
+use super::layout::Layout;
+use super::quotes::{self, Fragment, Tok, Unit};
+use super::speakers::{Registry, Target};
+use super::{categories, interview, lexicon};
+use crate::model::QuoteKind;
+
+/// A quote before ids and character offsets.
+#[derive(Debug, Clone)]
+pub(super) struct Raw {
+    pub(super) range: Range<usize>,
+    pub(super) speaker: Target,
+    pub(super) kind: QuoteKind,
+    pub(super) cue: String,
+    pub(super) confidence: f32,
+}
+
+/// The speaker that sentences without a cue go on with.
+#[derive(Debug, Clone)]
+struct Current {
+    speaker: Target,
+    cue: String,
+    /// Index of the unit of its last quote.
+    unit: usize,
+    /// Index into the output of its last quote.
+    quote: usize,
+    /// Its last quote is a paraphrase without quotation marks, which the
+    /// next sentence may extend.
+    extendable: bool,
+}
+
+/// A cue of a unit with the speaker it resolved to and its confidence.
+type Found = (Cue, Target, f32);
+
+/// Who said a quotation: speaker, cue word and confidence.
+type Said = (Target, String, f32);
+
+/// Confidence of an interview's answer, given to the interviewee.
+const ANSWER_CONFIDENCE: f32 = 0.8;
+/// Confidence of a sentence without a cue that goes on with the current
+/// speaker.
+const CONTINUED_CONFIDENCE: f32 = 0.55;
+/// Confidence of a quotation with no cue of its own, by the current
+/// speaker of its paragraph ...
+const CONTINUED_QUOTE_CONFIDENCE: f32 = 0.6;
+/// ... or by the last speaker of the paragraph before.
+const CARRIED_QUOTE_CONFIDENCE: f32 = 0.5;
+/// Confidence of a quotation by the person its sentence opens with.
+const INTRODUCED_CONFIDENCE: f32 = 0.5;
+/// Factor on the confidence of a quotation whose closing mark is missing.
+const UNCLOSED_FACTOR: f32 = 0.8;
+/// Fewest words after a cue for the sentence to report something.
+const MIN_REPORTED_WORDS: usize = 2;
+/// Fewest words for a reporting clause before or after a quotation to be a
+/// paraphrase of its own.
+const MIN_CLAUSE_WORDS: usize = 5;
+/// Fewest words for a quoted fragment beside the main one to be a direct
+/// quote of its own.
+const MIN_SIDE_QUOTE_WORDS: usize = 4;
+/// Fewest words for a quotation with nothing but its cue around it to be
+/// direct, however long the cue.
+const MIN_BARE_QUOTE_WORDS: usize = 4;
+/// Fewest words for a quotation set off from a long reporting clause (by a
+/// colon, ", and", or a capital) to be direct ...
+const MIN_SEPARABLE_QUOTE_WORDS: usize = 8;
+/// ... when the clause has at least this many words.
+const MIN_SEPARABLE_CLAUSE_WORDS: usize = 5;
+/// Fewest words for a quotation by another speaker than the clause's to be
+/// direct.
+const MIN_OTHER_SPEAKER_QUOTE_WORDS: usize = 6;
+
+/// Runs the rules over the article and returns its quotes in text order.
+pub(super) fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
+    let body = layout.body.as_str();
+    let frags = quotes::fragments(body, &layout.paragraphs);
+    let units = quotes::units(body, &layout.paragraphs, &frags);
+    let mut x = Extractor {
+        body,
+        frags: &frags,
+        turns: interview::turns(body, &layout.paragraphs),
+        lede: units.first().map(|u| u.para),
+        reg,
+        out: Vec::new(),
+        cur: None,
+        carry: None,
+        orphan: None,
+        introduced: None,
+        para: usize::MAX,
+        interviewee: None,
+    };
+    for (ui, u) in units.iter().enumerate() {
+        x.unit(ui, u);
+    }
+    x.out
+}
+
+/// The state of the pass, carried from one unit to the next.
+struct Extractor<'a> {
+    body: &'a str,
+    frags: &'a [Fragment],
+    /// Each paragraph's interview turn, if any.
+    turns: Vec<Option<interview::Turn>>,
+    /// The paragraph of the first unit.
+    lede: Option<usize>,
+    reg: &'a mut Registry,
+    /// The quotes so far.
+    out: Vec<Raw>,
+    /// The speaker of the current paragraph that sentences go on with.
+    cur: Option<Current>,
+    /// The last speaker of the paragraph before.
+    carry: Option<Current>,
+    /// A unit of this paragraph with a quotation but no speaker, which a
+    /// back reference ("X made this assessment") may claim.
+    orphan: Option<Range<usize>>,
+    /// A person named at the start of a sentence, with that unit's index.
+    introduced: Option<(Target, usize)>,
+    /// The current paragraph.
+    para: usize,
+    /// An interview's interviewee, once its first question is seen.
+    interviewee: Option<Target>,
+}
+
+/// A unit under attribution, with its tokens and resolved cues.
+struct Sentence<'s> {
+    ui: usize,
+    unit: &'s Unit,
+    toks: &'s [Tok],
+    words: &'s Words<'s>,
+    found: &'s [Found],
+    /// The first cue that names someone other than the author, if any
+    /// (else the first cue), back references aside.
+    main: Option<&'s Found>,
+    /// The unit is a question.
+    question: bool,
+}
+
+impl Sentence<'_> {
+    /// The main cue is a past speech verb ("as I wrote").
+    fn past_speech(&self) -> bool {
+        self.main.is_some_and(|m| m.0.past_speech)
+    }
+}
+
+impl Extractor<'_> {
+    /// Attributes one unit.
+    fn unit(&mut self, ui: usize, u: &Unit) {
+        if u.para != self.para {
+            self.carry = self.cur.take();
+            self.orphan = None;
+            self.para = u.para;
+        }
+        if self.interview_turn(u) {
+            return;
+        }
+        let toks = quotes::tokens(self.body, u.range.clone(), self.frags, u.fragments.clone());
+        let words = Words::new(self.body, &toks);
+        self.note_introductions(&words, ui, u);
+        let text = &self.body[u.range.clone()];
+        if u.first_in_para && categories::is_marker(text) {
+            self.cur = None;
+            self.carry = None;
+            return;
+        }
+        let found = self.resolve_cues(&words, u.para);
+        let s = Sentence {
+            ui,
+            unit: u,
+            toks: &toks,
+            words: &words,
+            found: &found,
+            main: main_cue(&found),
+            question: text.trim_end_matches(['”', '"', ')', '’']).ends_with('?'),
+        };
+        if self.attribute_back(&s) {
+            return;
+        }
+        if u.fragments.is_empty() {
+            self.unquoted(&s);
+        } else {
+            self.quoted(&s);
+        }
+    }
+
+    /// An interview's questions say nothing quotable; its answers are the
+    /// interviewee's, the person named last before the first question.
+    /// Returns whether the unit was a turn.
+    fn interview_turn(&mut self, u: &Unit) -> bool {
+        match &self.turns[u.para] {
+            Some(interview::Turn::Question) => {
+                if self.interviewee.is_none() {
+                    self.interviewee = self.reg.last_person(u.para).map(Target::Speaker);
+                }
+                self.cur = None;
+                self.carry = None;
+                true
+            }
+            Some(interview::Turn::Answer(r)) => {
+                if let (true, Some(t)) = (u.first_in_para, self.interviewee) {
+                    self.out.push(Raw {
+                        range: r.clone(),
+                        speaker: t,
+                        kind: QuoteKind::Direct,
+                        cue: "(answer)".to_string(),
+                        confidence: ANSWER_CONFIDENCE,
+                    });
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Registers the people and institutions named in passing; one named
+    /// at the start of a sentence may be the speaker of a quote that
+    /// follows it ("X, chief economist at Y, was more cautious. “…”").
+    fn note_introductions(&mut self, words: &Words<'_>, ui: usize, u: &Unit) {
+        let lead = words.toks.iter().find(|t| t.is_word()).map(|t| t.start);
+        for (who, np) in cues::introductions(words) {
+            let t = self.reg.resolve(&who, u.para, false);
+            if let (Some(t), Who::Person { .. }) = (t, &who)
+                && Some(np.start) == lead
+            {
+                self.introduced = Some((t, ui));
+            }
+        }
+    }
+
+    /// The unit's cues, each resolved to a speaker, with its confidence.
+    fn resolve_cues(&mut self, words: &Words<'_>, para: usize) -> Vec<Found> {
+        cues::find(words)
+            .into_iter()
+            .filter(|c| !(Some(para) == self.lede && is_delayed_identification(&c.who)))
+            .filter_map(|c| {
+                let t = self.reg.resolve(&c.who, para, true)?;
+                let conf = confidence(&c);
+                Some((c, t, conf))
+            })
+            .collect()
+    }
+
+    /// "X made this assessment": the unattributed quote before is X's.
+    /// Returns whether the unit was taken so.
+    fn attribute_back(&mut self, s: &Sentence<'_>) -> bool {
+        let Some((c, t, conf)) = s.found.iter().find(|(c, _, _)| c.kind == CueKind::Back) else {
+            return false;
+        };
+        let end = s.unit.range.end;
+        if let Some(r) = self.orphan.take() {
+            self.push_paraphrase(r.start..end, (*t, c.word.clone(), *conf), s.ui, false);
+            return true;
+        }
+        if let Some(c0) = &self.cur
+            && c0.speaker == *t
+            && c0.unit + 1 == s.ui
+        {
+            self.out[c0.quote].range.end = end;
+            return true;
+        }
+        false
+    }
+
+    /// Adds a paraphrase over `range` (in unit `unit`) and makes its
+    /// speaker the current one.
+    fn push_paraphrase(&mut self, range: Range<usize>, said: Said, unit: usize, extendable: bool) {
+        let (speaker, cue, confidence) = said;
+        self.out.push(Raw {
+            range,
+            speaker,
+            kind: QuoteKind::Paraphrase,
+            cue: cue.clone(),
+            confidence,
+        });
+        self.cur = Some(Current {
+            speaker,
+            cue,
+            unit,
+            quote: self.out.len() - 1,
+            extendable,
+        });
+    }
+
+    /// A unit without quotation marks: a paraphrase when a cue reports
+    /// content, else the author's words, or the current speaker's.
+    fn unquoted(&mut self, s: &Sentence<'_>) {
+        if let Some((c, t, conf)) = s.main {
+            if *t == Target::Author && !c.past_speech {
+                self.cur = None;
+                return;
+            }
+            let content = if c.content_before {
+                true
+            } else {
+                s.words.count_words(c.content_tok, s.toks.len()) >= MIN_REPORTED_WORDS
+            };
+            if content && !s.question {
+                self.reported(s, c, *t, *conf);
+                return;
+            }
+        }
+        if s.question || speaks_as_author(s.words) || s.main.is_some_and(|m| m.1 == Target::Author)
+        {
+            self.cur = None;
+            return;
+        }
+        self.go_on(s);
+    }
+
+    /// A sentence whose cue `c` (of `t`) reports content: a paraphrase, or
+    /// the extension of the last one ("In his view, …" after his
+    /// statement).
+    fn reported(&mut self, s: &Sentence<'_>, c: &Cue, t: Target, conf: f32) {
+        let continues = matches!(c.who, Who::Pronoun(_))
+            && c.kind == CueKind::View
+            && self
+                .cur
+                .as_ref()
+                .is_some_and(|k| k.speaker == t && k.extendable && k.unit + 1 == s.ui);
+        if continues && let Some(k) = self.cur.as_mut() {
+            self.out[k.quote].range.end = s.unit.range.end;
+            k.unit = s.ui;
+            return;
+        }
+        self.push_paraphrase(s.unit.range.clone(), (t, c.word.clone(), conf), s.ui, true);
+    }
+
+    /// No cue: the sentence goes on with the current speaker, extending
+    /// their last paraphrase when it is the sentence before.
+    fn go_on(&mut self, s: &Sentence<'_>) {
+        let Some(k) = self.cur.as_mut() else {
+            return;
+        };
+        if k.extendable && k.unit + 1 == s.ui {
+            self.out[k.quote].range.end = s.unit.range.end;
+        } else {
+            self.out.push(Raw {
+                range: s.unit.range.clone(),
+                speaker: k.speaker,
+                kind: QuoteKind::Paraphrase,
+                cue: k.cue.clone(),
+                confidence: CONTINUED_CONFIDENCE,
+            });
+            k.quote = self.out.len() - 1;
+            k.extendable = true;
+        }
+        k.unit = s.ui;
+    }
+
+    /// A unit with quoted fragments: direct quotes of its quotations and
+    /// paraphrases of its reporting clauses, or one paraphrase when the
+    /// quoted words are only a part of what it reports.
+    fn quoted(&mut self, s: &Sentence<'_>) {
+        let q = Quotations::new(s, self);
+        let (main_f, main_t) = q.main();
+        let Some(main_said) = q.speaker_of(main_t) else {
+            self.orphan = Some(s.unit.range.clone());
+            self.cur = None;
+            return;
+        };
+        if main_said.0 == Target::Author && !s.past_speech() {
+            self.cur = None;
+            return;
+        }
+        let frags = self.frags;
+        let mf = &frags[main_f];
+        let unclosed = if mf.closed { 1.0 } else { UNCLOSED_FACTOR };
+        let (pre_cue, pre_content) = clause_before(s, main_t);
+        if !self.is_direct(s, mf, main_t, &main_said, pre_cue, pre_content) {
+            let (spk, cue, conf) = match s.main {
+                Some((c, t, conf)) if *t != Target::Author => (*t, c.word.clone(), *conf),
+                _ => main_said,
+            };
+            self.push_paraphrase(
+                s.unit.range.clone(),
+                (spk, cue, conf * unclosed),
+                s.ui,
+                false,
+            );
+            return;
+        }
+        let mut emitted: Vec<Raw> = Vec::new();
+        if pre_content >= MIN_CLAUSE_WORDS {
+            emitted.extend(self.clause_paraphrase(s, mf, pre_cue, &main_said));
+        } else {
+            emitted.extend(q.side_quotes(&main_said, |ti| ti < main_t));
+        }
+        emitted.push(Raw {
+            range: direct_span(self.body, mf),
+            speaker: main_said.0,
+            kind: QuoteKind::Direct,
+            cue: main_said.1.clone(),
+            confidence: main_said.2 * unclosed,
+        });
+        emitted.extend(self.after_quote(s, &q, main_t, &main_said));
+        self.commit(s, emitted);
+    }
+
+    /// Whether the main quotation (fragment `mf` at token `main_t`, by
+    /// `said`) is a direct quote rather than a part of a paraphrase.
+    fn is_direct(
+        &self,
+        s: &Sentence<'_>,
+        mf: &Fragment,
+        main_t: usize,
+        said: &Said,
+        pre_cue: Option<&Found>,
+        pre_content: usize,
+    ) -> bool {
+        let (body, toks, words) = (self.body, s.toks, s.words);
+        let quoted = &body[mf.start..mf.end];
+        let m_len = chars(quoted);
+        let u_len = chars(&body[s.unit.range.clone()]);
+        let m_words = quoted.split_whitespace().count();
+        let prev_tok = |i: usize| i.checked_sub(1).map(|j| &toks[j]);
+        let separable = prev_tok(main_t).is_some_and(|t| t.is_punct(':'))
+            || main_t >= 3
+                && toks[main_t - 1].is_punct(',')
+                && words.text(main_t - 2).eq_ignore_ascii_case("and")
+                && toks[main_t - 3].is_punct(',')
+            || body[mf.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let pre_spk = pre_cue.map(|(_, t, _)| *t);
+        let differs = pre_spk.is_some_and(|p| p != said.0);
+        let tail_probe = s
+            .found
+            .iter()
+            .find(|(c, _, _)| c.tok > main_t && c.post)
+            .map_or(main_t + 1, |(c, _, _)| c.content_tok);
+        // Nothing but the cue, its speaker and their titles around the quote
+        // (and maybe a description of the scene: "he says, pouring tea").
+        let bare = pre_content == 0 && !cues::reports_more(words, tail_probe);
+        // "“No way!” said Amir Hussain, 51, shaking his head …": a
+        // quotation that opens the sentence with its cue right after it is
+        // direct however short it is and however long the cue.
+        let leads = opens_with_quote(&toks[..=main_t])
+            && pre_content == 0
+            && cue_right_after(s.found, toks, main_t).is_some();
+        m_len * 2 >= u_len
+            || leads
+            || bare && m_words >= MIN_BARE_QUOTE_WORDS
+            || separable
+                && m_words >= MIN_SEPARABLE_QUOTE_WORDS
+                && pre_content >= MIN_SEPARABLE_CLAUSE_WORDS
+            || differs && m_words >= MIN_OTHER_SPEAKER_QUOTE_WORDS
+    }
+
+    /// The reporting clause before the quotation `mf`, when it says
+    /// something: a paraphrase of its own cue's speaker (else of the
+    /// quotation's).
+    fn clause_paraphrase(
+        &self,
+        s: &Sentence<'_>,
+        mf: &Fragment,
+        pre_cue: Option<&Found>,
+        main_said: &Said,
+    ) -> Option<Raw> {
+        let (spk, cue, conf) = match pre_cue {
+            Some((c, t, conf)) => (*t, c.word.clone(), *conf),
+            None => main_said.clone(),
+        };
+        let r = trim_clause_end(self.body, s.unit.range.start..mf.open);
+        (r.end > r.start && spk != Target::Author).then_some(Raw {
+            range: r,
+            speaker: spk,
+            kind: QuoteKind::Paraphrase,
+            cue,
+            confidence: conf,
+        })
+    }
+
+    /// What follows the main quotation (at token `main_t`): "…,” X said,
+    /// adding that …" is a paraphrase; else the quoted fragments after it
+    /// are direct quotes.
+    fn after_quote(
+        &self,
+        s: &Sentence<'_>,
+        q: &Quotations<'_>,
+        main_t: usize,
+        main_said: &Said,
+    ) -> Vec<Raw> {
+        let (toks, words) = (s.toks, s.words);
+        let tail_cue = s.found.iter().find(|(c, _, _)| c.tok > main_t && c.post);
+        let tail_from = tail_cue.map_or(main_t + 1, |(c, _, _)| c.content_tok);
+        let tail_content = words.count_words(tail_from, toks.len());
+        if tail_content < MIN_CLAUSE_WORDS
+            || tail_cue.is_some() && !cues::reports_more(words, tail_from)
+        {
+            return q.side_quotes(main_said, |ti| ti > main_t);
+        }
+        let start = tail_cue
+            .map(|(c, _, _)| c.np.start.min(toks[c.tok].start))
+            .or_else(|| {
+                toks[main_t + 1..]
+                    .iter()
+                    .find(|t| t.is_word())
+                    .map(|t| t.start)
+            });
+        let Some(start) = start else {
+            return Vec::new();
+        };
+        let (spk, cue, conf) = tail_cue
+            .map(|(c, t, conf)| (*t, c.word.clone(), *conf))
+            .unwrap_or_else(|| main_said.clone());
+        vec![Raw {
+            range: start..s.unit.range.end,
+            speaker: spk,
+            kind: QuoteKind::Paraphrase,
+            cue,
+            confidence: conf,
+        }]
+    }
+
+    /// Adds a quoted unit's quotes (the author's only when they report a
+    /// past statement); the speaker of the last goes on.
+    fn commit(&mut self, s: &Sentence<'_>, emitted: Vec<Raw>) {
+        let last = emitted.last().map(|r| (r.speaker, r.cue.clone()));
+        self.out.extend(
+            emitted
+                .into_iter()
+                .filter(|r| r.speaker != Target::Author || s.past_speech()),
+        );
+        if let Some((speaker, cue)) = last {
+            self.cur = Some(Current {
+                speaker,
+                cue,
+                unit: s.ui,
+                quote: self.out.len().saturating_sub(1),
+                extendable: false,
+            });
+        }
+    }
+}
+
+/// A quoted unit's quotations, and who said each.
+struct Quotations<'q> {
+    s: &'q Sentence<'q>,
+    body: &'q str,
+    frags: &'q [Fragment],
+    /// (fragment index, token index) of each quotation.
+    frag_toks: Vec<(usize, usize)>,
+    /// The speaker the unit goes on with, if no cue names one, with the
+    /// confidence of that guess.
+    continuing: Option<(Current, f32)>,
+    /// A person named at the start of a sentence, with its unit.
+    introduced: Option<(Target, usize)>,
+}
+
+impl<'q> Quotations<'q> {
+    fn new(s: &'q Sentence<'q>, x: &'q Extractor<'_>) -> Self {
+        let frag_toks = s
+            .toks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| match t.kind {
+                quotes::TokKind::Quote(f) => Some((f, i)),
+                _ => None,
+            })
+            .collect();
+        let continuing = match &x.cur {
+            Some(k) => Some((k.clone(), CONTINUED_QUOTE_CONFIDENCE)),
+            None => x
+                .carry
+                .clone()
+                .filter(|_| s.unit.first_in_para && opens_with_quote(s.toks))
+                .map(|k| (k, CARRIED_QUOTE_CONFIDENCE)),
+        };
+        Quotations {
+            s,
+            body: x.body,
+            frags: x.frags,
+            frag_toks,
+            continuing,
+            introduced: x.introduced,
+        }
+    }
+
+    /// The longest quotation: (fragment index, token index).
+    fn main(&self) -> (usize, usize) {
+        *self
+            .frag_toks
+            .iter()
+            .max_by_key(|(f, _)| self.frags[*f].end - self.frags[*f].start)
+            .expect("a unit with fragments has quote tokens")
+    }
+
+    /// Who said the quotation at token `ti`: the cue right after it, the
+    /// last cue before it, the first after it, the speaker the unit goes
+    /// on with, or the person the sentence opens with.
+    fn speaker_of(&self, ti: usize) -> Option<Said> {
+        let (found, toks, u, ui) = (self.s.found, self.s.toks, self.s.unit, self.s.ui);
+        let post = cue_right_after(found, toks, ti);
+        let before = found
+            .iter()
+            .filter(|(c, _, _)| c.tok < ti && c.kind != CueKind::Back && !c.post)
+            .max_by_key(|(c, _, _)| c.tok);
+        let after = found
+            .iter()
+            .find(|(c, _, _)| c.tok > ti && c.kind != CueKind::Back);
+        post.or(before)
+            .or(after)
+            .map(|(c, t, conf)| (*t, c.word.clone(), *conf))
+            .or_else(|| {
+                self.continuing
+                    .as_ref()
+                    .map(|(k, conf)| (k.speaker, k.cue.clone(), *conf))
+            })
+            .or_else(|| {
+                // "X attacked his critics in a string of posts: “…”":
+                // the person the sentence opens with, before a colon.
+                let colon = ti > 0 && toks[ti - 1].is_punct(':');
+                self.introduced
+                    .filter(|&(_, i)| i + 1 == ui && !u.first_in_para || i == ui && colon)
+                    .map(|(t, _)| (t, "(introduced)".to_string(), INTRODUCED_CONFIDENCE))
+            })
+    }
+
+    /// Quoted fragments of four words or more on one side of the main one
+    /// (`side` of their token), each a direct quote of its own cue's
+    /// speaker (else the main speaker).
+    fn side_quotes(&self, main_said: &Said, side: impl Fn(usize) -> bool) -> Vec<Raw> {
+        self.frag_toks
+            .iter()
+            .filter(|&&(f, ti)| {
+                side(ti)
+                    && self.body[self.frags[f].start..self.frags[f].end]
+                        .split_whitespace()
+                        .count()
+                        >= MIN_SIDE_QUOTE_WORDS
+            })
+            .map(|&(f, ti)| {
+                let (spk, cue, conf) = self.speaker_of(ti).unwrap_or_else(|| main_said.clone());
+                Raw {
+                    range: direct_span(self.body, &self.frags[f]),
+                    speaker: spk,
+                    kind: QuoteKind::Direct,
+                    cue,
+                    confidence: conf,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The first cue that names someone other than the author, if any (else the
+/// first cue), back references aside.
+fn main_cue(found: &[Found]) -> Option<&Found> {
+    found
+        .iter()
+        .find(|(c, t, _)| c.kind != CueKind::Back && *t != Target::Author)
+        .or_else(|| found.iter().find(|(c, _, _)| c.kind != CueKind::Back))
+}
+
+/// The cue of the reporting clause before the quotation at token `main_t`,
+/// and the number of words that clause reports.
+fn clause_before<'s>(s: &Sentence<'s>, main_t: usize) -> (Option<&'s Found>, usize) {
+    let pre_cue = s
+        .found
+        .iter()
+        .find(|(c, _, _)| c.tok < main_t && c.kind != CueKind::Back && !c.post);
+    let pre_content = match pre_cue {
+        Some((c, _, _)) if !c.content_before => s.words.count_words(c.content_tok, main_t),
+        Some(_) => 0,
+        None => s.words.count_words(0, main_t),
+    };
+    (pre_cue, pre_content)
+}
+
+/// A cue's confidence: by how it attributes and how its speaker is named.
+fn confidence(c: &Cue) -> f32 {
+    let base = match c.kind {
+        CueKind::Verb => 0.9,
+        CueKind::According | CueKind::To => 0.85,
+        CueKind::View | CueKind::Nominal | CueKind::Passive => 0.8,
+        CueKind::Seems => 0.7,
+        CueKind::Back => 0.65,
+    };
+    let who = match c.who {
+        Who::Person { .. } | Who::Org { .. } => 1.0,
+        Who::Group { .. } | Who::Unnamed { .. } => 0.9,
+        Who::Pronoun(_) | Who::Anaphor { .. } => 0.8,
+    };
+    base * who
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Trims a span's end of blanks, commas, colons and dangling words ("that",
+/// "and") so a reporting clause ends on its last real word.
+fn trim_clause_end(body: &str, r: Range<usize>) -> Range<usize> {
+    let mut end = r.end;
+    loop {
+        let s = body[r.start..end].trim_end();
+        let s = s.trim_end_matches([',', ':', ';', '–', '—', '-', ' ', '“', '"', '(']);
+        let cut = match s.rsplit_once(' ') {
+            Some((head, last)) if lexicon::is_dangling_clause_word(last) => head.len(),
+            _ => s.len(),
+        };
+        let new_end = r.start + cut;
+        if new_end == end {
+            break;
+        }
+        end = new_end;
+    }
+    r.start..end
+}
+
+/// A direct quote's span: the quoted words without a trailing comma.
+fn direct_span(body: &str, f: &Fragment) -> Range<usize> {
+    let s = &body[f.start..f.end];
+    let t = s.trim_end_matches([',', ';', ':', ' ']);
+    f.start..f.start + t.len()
+}
+
+/// The speech-verb cue right after the quotation at token `ti`: "“…,” X
+/// said".
+fn cue_right_after<'f>(found: &'f [Found], toks: &[Tok], ti: usize) -> Option<&'f Found> {
+    found.iter().find(|(c, _, _)| {
+        c.post
+            && c.kind == CueKind::Verb
+            && c.tok > ti
+            && toks[..c.tok].iter().rposition(Tok::is_quote) == Some(ti)
+    })
+}
+
+/// "A landlord accused of endangering his tenants told a jury …" in the
+/// lede: the story's subject, named in the next paragraph, not an unnamed
+/// source of their own.
+fn is_delayed_identification(who: &Who) -> bool {
+    matches!(who, Who::Unnamed { name } if name.starts_with("a ") || name.starts_with("an "))
+}
+
+/// The unit opens with a quotation (after at most a short connective).
+fn opens_with_quote(toks: &[Tok]) -> bool {
+    toks.iter().take(4).position(Tok::is_quote).is_some()
+}
+
+/// "I", "we", "our" outside quotation marks: the author speaking.
+fn speaks_as_author(words: &Words<'_>) -> bool {
+    (0..words.toks.len())
+        .any(|i| words.toks[i].is_word() && lexicon::is_author_self_reference(words.text(i)))
+}
