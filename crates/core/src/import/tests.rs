@@ -636,3 +636,18 @@ fn nicknames_places_colons_and_tabloid_verbs() {
     let d = run("“Who tickets a hearse on the day of a funeral?” fumed Keith Bramley.");
     assert_eq!(said_by(&d, "tickets a hearse"), "Keith Bramley");
 }
+
+#[test]
+fn hometowns_workplaces_and_where_clauses_between_name_and_verb() {
+    let d = run(
+        "Gaz Whitlow, 44, of the Wexcombe Arms, where the wake was held, said his \
+         regulars had talked about nothing else.\n\n\
+         “Ron would have had a field day with this,” he said.\n\n\
+         Dhapu Devi, 52, of Sindhari village, said that she had spent her life fetching water.",
+    );
+    assert_eq!(said_by(&d, "regulars"), "Gaz Whitlow");
+    assert_eq!(said_by(&d, "field day"), "Gaz Whitlow");
+    assert_eq!(said_by(&d, "fetching water"), "Dhapu Devi");
+    let whitlow = d.speakers.iter().find(|s| s.name == "Gaz Whitlow").unwrap();
+    assert!(!whitlow.role.as_deref().unwrap_or("").contains("wake"));
+}

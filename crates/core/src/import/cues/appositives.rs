@@ -28,6 +28,11 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
     if lexicon::is_appositive_opener(w) {
         return true;
     }
+    if matches!(w, "of" | "from") && names_place(words, seg, i + 1) {
+        // "Gaz Whitlow, 44, of Springfield, said": where a person is from
+        // or works ("of the Wexcombe Arms", "from Sindhari village").
+        return true;
+    }
     if matches!(w, "a" | "an") {
         // "a nurse", "a 58-year-old dental hygienist": a person described
         // by any common noun, in the role list or not.
@@ -50,6 +55,18 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         && !lexicon::is_function_word(w)
         && names_role(words, seg, i)
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether the words of `seg` from token `i` name a place or an
+/// institution: a capitalised word, after "the" or not ("Springfield", "the
+/// Wexcombe Arms").
+fn names_place(words: &Words<'_>, seg: &Range<usize>, i: usize) -> bool {
+    let i = if i < seg.end && words.is_word(i) && words.w(i) == "the" {
+        i + 1
+    } else {
+        i
+    };
+    i < seg.end && words.is_word(i) && words.is_cap(i)
 }
 
 /// "a professor at X", "the former ambassador": a description of a person
@@ -139,7 +156,10 @@ pub(super) fn with_roles(who: Who, appositives: &[&str]) -> Who {
 pub(super) fn apply_appositive(who: Who, text: &str) -> Who {
     let t = text.trim();
     let t = t.strip_prefix("and ").unwrap_or(t);
-    if t.starts_with("who ") || t.starts_with("which ") || t.starts_with("whose ") {
+    if ["who ", "which ", "whose ", "where "]
+        .iter()
+        .any(|r| t.starts_with(r))
+    {
         return who;
     }
     let (role, affiliation) = split_role(strip_article(t));

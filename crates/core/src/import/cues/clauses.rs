@@ -115,7 +115,7 @@ pub(super) fn clause_start(words: &Words<'_>, e: usize) -> usize {
             // "X, who is not a leftist, also writes": a relative clause
             // closed by a comma lies inside the subject.
             TokKind::Word
-                if matches!(words.w(s - 1), "who" | "which" | "whose")
+                if matches!(words.w(s - 1), "who" | "which" | "whose" | "where")
                     && (s..e).any(|j| words.is_punct(j, ',')) => {}
             // Inside an appositive closed by the comma before the verb
             // ("officials, who spoke … because they …, said"), clause words
