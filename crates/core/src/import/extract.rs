@@ -166,14 +166,14 @@ impl Extractor<'_> {
         }
         let toks = quotes::tokens(self.body, u.range.clone(), self.frags, u.fragments.clone());
         let words = Words::new(self.body, &toks);
-        self.note_introductions(&words, ui, u);
         let text = &self.body[u.range.clone()];
-        if u.first_in_para && categories::is_marker(text) {
+        let marker = u.first_in_para && categories::is_marker(text);
+        let found = self.resolve_in_order(&words, ui, u, !marker);
+        if marker {
             self.cur = None;
             self.carry = None;
             return;
         }
-        let found = self.resolve_cues(&words, u.para);
         let s = Sentence {
             ui,
             unit: u,
@@ -222,30 +222,56 @@ impl Extractor<'_> {
         }
     }
 
-    /// Registers the people and institutions named in passing; one named
-    /// at the start of a sentence may be the speaker of a quote that
-    /// follows it ("X, chief economist at Y, was more cautious. “…”").
-    fn note_introductions(&mut self, words: &Words<'_>, ui: usize, u: &Unit) {
+    /// Registers the people and institutions named in passing and resolves
+    /// the unit's cues (when `with_cues`), in the order they are written:
+    /// a pronoun refers to someone named before it, not to a name after it
+    /// in the same sentence ("“…,” she told the Daily Blaze"). One named at
+    /// the start of a sentence may be the speaker of a quote that follows
+    /// it ("X, chief economist at Y, was more cautious. “…”").
+    fn resolve_in_order(
+        &mut self,
+        words: &Words<'_>,
+        ui: usize,
+        u: &Unit,
+        with_cues: bool,
+    ) -> Vec<Found> {
         let lead = words.toks.iter().find(|t| t.is_word()).map(|t| t.start);
-        for (who, np) in cues::introductions(words) {
-            let t = self.reg.resolve(&who, u.para, false);
-            if let (Some(t), Who::Person { .. }) = (t, &who)
+        let intros = cues::introductions(words);
+        let cues: Vec<Cue> = if with_cues {
+            cues::find(words)
+                .into_iter()
+                .filter(|c| !(Some(u.para) == self.lede && is_delayed_identification(&c.who)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // (where the phrase starts, an introduction before a cue there, which)
+        let mut order: Vec<(usize, bool, usize)> = intros
+            .iter()
+            .enumerate()
+            .map(|(k, (_, np))| (np.start, false, k))
+            .chain(cues.iter().enumerate().map(|(k, c)| (c.np.start, true, k)))
+            .collect();
+        order.sort_unstable();
+        let mut resolved: Vec<Option<Target>> = vec![None; cues.len()];
+        for (_, is_cue, k) in order {
+            if is_cue {
+                resolved[k] = self.reg.resolve(&cues[k].who, u.para, true);
+                continue;
+            }
+            let (who, np) = &intros[k];
+            let t = self.reg.resolve(who, u.para, false);
+            if let (Some(t), Who::Person { .. }) = (t, who)
                 && Some(np.start) == lead
             {
                 self.introduced = Some((t, ui));
             }
         }
-    }
-
-    /// The unit's cues, each resolved to a speaker, with its confidence.
-    fn resolve_cues(&mut self, words: &Words<'_>, para: usize) -> Vec<Found> {
-        cues::find(words)
-            .into_iter()
-            .filter(|c| !(Some(para) == self.lede && is_delayed_identification(&c.who)))
-            .filter_map(|c| {
-                let t = self.reg.resolve(&c.who, para, true)?;
+        cues.into_iter()
+            .zip(resolved)
+            .filter_map(|(c, t)| {
                 let conf = confidence(&c);
-                Some((c, t, conf))
+                Some((c, t?, conf))
             })
             .collect()
     }

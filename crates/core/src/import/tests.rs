@@ -651,3 +651,14 @@ fn hometowns_workplaces_and_where_clauses_between_name_and_verb() {
     let whitlow = d.speakers.iter().find(|s| s.name == "Gaz Whitlow").unwrap();
     assert!(!whitlow.role.as_deref().unwrap_or("").contains("wake"));
 }
+
+#[test]
+fn a_pronoun_refers_to_someone_named_before_it_not_after() {
+    let d = run(
+        "His granddaughter Shannon Tilley, 27, blasted council bosses as \
+         \"heartless jobsworths\".\n\n\
+         \"Grandad would have laughed, to be honest,\" she told the Daily Blaze.",
+    );
+    assert_eq!(said_by(&d, "Grandad"), "Shannon Tilley");
+    assert!(d.speakers.iter().all(|s| s.name != "Blaze"));
+}

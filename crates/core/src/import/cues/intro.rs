@@ -281,6 +281,20 @@ fn role_appositive_after(words: &Words<'_>, j: usize) -> bool {
     }
 }
 
+/// Whether the sentence opens with a description of the person named at
+/// `start`: a determiner and common nouns ("His granddaughter Shannon
+/// Tilley, 27, blasted …", "The club's new signing Ana Ruiz said …").
+fn described_opening(words: &Words<'_>, start: usize) -> bool {
+    (2..=MAX_ROLE_WORDS_BEFORE).contains(&start)
+        && (0..start).all(|k| words.is_word(k))
+        && lexicon::is_determiner(words.w(0))
+        && (1..start).all(|k| {
+            let w = words.w(k);
+            !words.is_cap(k) && lexicon::verb(w).is_none() && !lexicon::is_function_word(w)
+                || is_possessive(words.text(k))
+        })
+}
+
 /// Whether the name `start..j` is the subject of a clause of its own: it
 /// opens the sentence (or a clause after ", and"), and a verb follows it,
 /// maybe after an age, the comma of a role before it, or a relative
@@ -293,7 +307,8 @@ fn is_subject(words: &Words<'_>, start: usize, j: usize) -> bool {
         && words.is_punct(start - 2, ',');
     let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)))
         || start > 0 && words.is_punct(start - 1, ',') && no_verb_before
-        || after_and;
+        || after_and
+        || described_opening(words, start);
     let mut v = j;
     // "Tom Hadley, 68, has been …": an age between name and verb.
     if words.is_punct(v, ',')
