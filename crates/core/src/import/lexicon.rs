@@ -642,6 +642,16 @@ pub fn is_expert_noun(word: &str) -> bool {
     EXPERT_NOUNS.contains(word)
 }
 
+static PERSON_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/person-nouns.txt")));
+
+/// Nouns for a person described by what they are ("the teenager", "the
+/// 30-year-old striker"), which refer to the person named last nearby; an
+/// age ("the 30-year-old") says so too.
+pub fn is_person_noun(word: &str) -> bool {
+    PERSON_NOUNS.contains(word) || word.ends_with("-year-old")
+}
+
 static CLAUSE_WORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/clause-words.txt")));
 

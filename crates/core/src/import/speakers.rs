@@ -215,8 +215,18 @@ impl Registry {
                                 .is_some_and(|role| role.to_lowercase().contains(noun.as_str()))
                     })
                     .or_else(|| {
-                        lexicon::is_expert_noun(noun)
-                            .then(|| self.last(para, |r| r.person))
+                        // "the analyst", "the teenager": the person named
+                        // last, of the noun's gender if it has one.
+                        let gender = lexicon::gender_word(noun);
+                        (lexicon::is_expert_noun(noun) || lexicon::is_person_noun(noun))
+                            .then(|| {
+                                self.last(para, |r| {
+                                    r.person
+                                        && (gender.is_none()
+                                            || r.gender.is_none()
+                                            || r.gender == gender)
+                                })
+                            })
                             .flatten()
                     }),
                 Anaphor::Media => self

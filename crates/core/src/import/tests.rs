@@ -662,3 +662,15 @@ fn a_pronoun_refers_to_someone_named_before_it_not_after() {
     assert_eq!(said_by(&d, "Grandad"), "Shannon Tilley");
     assert!(d.speakers.iter().all(|s| s.name != "Blaze"));
 }
+
+#[test]
+fn a_description_refers_to_the_person_named_last() {
+    let d = run("Josh Abernethy scored twice on Saturday.\n\n\
+         Abernethy levelled from close range in the 58th minute.\n\n\
+         \"I've been waiting all season for one like that,\" the 30-year-old striker told \
+         BBC Radio Wessex.\n\n\
+         Saltmouth winger Ollie Dacre was named man of the match.\n\n\
+         \"Tank makes it easy for me,\" the teenager said.");
+    assert_eq!(said_by(&d, "waiting all season"), "Josh Abernethy");
+    assert_eq!(said_by(&d, "Tank makes"), "Ollie Dacre");
+}

@@ -282,13 +282,19 @@ fn role_appositive_after(words: &Words<'_>, j: usize) -> bool {
 }
 
 /// Whether the sentence opens with a description of the person named at
-/// `start`: a determiner and common nouns ("His granddaughter Shannon
-/// Tilley, 27, blasted …", "The club's new signing Ana Ruiz said …").
+/// `start`: maybe a determiner, maybe the name of where they belong, then
+/// common nouns ("His granddaughter Shannon Tilley, 27, blasted …",
+/// "Saltmouth winger Ollie Dacre was named …").
 fn described_opening(words: &Words<'_>, start: usize) -> bool {
-    (2..=MAX_ROLE_WORDS_BEFORE).contains(&start)
-        && (0..start).all(|k| words.is_word(k))
-        && lexicon::is_determiner(words.w(0))
-        && (1..start).all(|k| {
+    if !(1..=MAX_ROLE_WORDS_BEFORE).contains(&start) || !(0..start).all(|k| words.is_word(k)) {
+        return false;
+    }
+    let mut k = usize::from(lexicon::is_determiner(words.w(0)));
+    while k < start && words.is_cap(k) && lexicon::verb(words.w(k)).is_none() {
+        k += 1;
+    }
+    k < start
+        && (k..start).all(|k| {
             let w = words.w(k);
             !words.is_cap(k) && lexicon::verb(w).is_none() && !lexicon::is_function_word(w)
                 || is_possessive(words.text(k))

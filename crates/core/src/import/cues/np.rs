@@ -348,7 +348,8 @@ impl<'w, 'a> Phrase<'w, 'a> {
     /// "the professor", "this publication", "the ministry": a phrase that
     /// refers back to a speaker named before.
     fn anaphor(&self, h: &Head) -> Option<(Who, Range<usize>)> {
-        let kind = lexicon::anaphor_noun(&h.word)?;
+        let kind = lexicon::anaphor_noun(&h.word)
+            .or_else(|| lexicon::is_person_noun(&h.word).then_some(Anaphor::Person))?;
         if !(matches!(self.det(), "the" | "this" | "that") && h.first_prep <= MAX_ANAPHOR_PREP) {
             return None;
         }
