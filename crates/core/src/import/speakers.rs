@@ -295,6 +295,12 @@ impl Registry {
                 i
             }
             None => {
+                // "Rovers", met before as where a player belongs: the team.
+                if let (true, Some(&i)) = (tokens.len() == 1 && !titled, self.by_key.get(&k))
+                    && !self.recs[i].person
+                {
+                    return Some(i);
+                }
                 if tokens.len() == 1 && !titled && !as_speaker {
                     return None;
                 }

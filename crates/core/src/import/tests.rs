@@ -674,3 +674,21 @@ fn a_description_refers_to_the_person_named_last() {
     assert_eq!(said_by(&d, "waiting all season"), "Josh Abernethy");
     assert_eq!(said_by(&d, "Tank makes"), "Ollie Dacre");
 }
+
+#[test]
+fn where_a_person_belongs_is_no_person() {
+    let d = run(
+        "Rovers captain Liam Prowse was sent off before half-time.\n\n\
+         Kingsbridge manager Paul Ferraro questioned the decision when Rovers believed \
+         the goal was offside.\n\n\
+         \"I've seen it back twice,\" he said.",
+    );
+    assert_eq!(said_by(&d, "seen it back"), "Paul Ferraro");
+    assert!(
+        d.speakers
+            .iter()
+            .all(|s| s.name != "Rovers" || s.kind != crate::model::SpeakerKind::Academic),
+        "{:?}",
+        d.speakers
+    );
+}

@@ -207,8 +207,10 @@ fn person_as_described(
         }
     } else if !titled
         && !role.as_deref().is_some_and(|r| {
-            r.split_whitespace()
-                .any(|w| lexicon::is_role_noun(&w.to_lowercase()))
+            r.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                lexicon::is_role_noun(&w) || lexicon::is_person_noun(&w)
+            })
         })
     {
         // A bare name as the sentence's subject ("Jane Roe spoke last.",
@@ -242,6 +244,21 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
         && lexicon::is_role_noun(words.w(start - 2))
         && words.is_punct(j, ',');
     let text = words.text(start);
+    // "Rovers captain Liam Prowse", "Saltmouth winger Ollie Dacre": where
+    // the person named next belongs, a team or an institution.
+    let noun = words.w(j);
+    if words.is_word(j)
+        && !words.is_cap(j)
+        && (lexicon::is_role_noun(noun) || lexicon::is_person_noun(noun))
+        && words.is_cap(j + 1)
+        && !lexicon::is_title(text)
+    {
+        return Some(Who::Org {
+            name: text.to_string(),
+            org: lexicon::Org::Other,
+            role: None,
+        });
+    }
     if after_role && !lexicon::is_place_word(text) {
         return Some(Who::Person {
             name: text.to_string(),
