@@ -267,6 +267,7 @@ fn read_anaphor(_: &'static str, tag: &'static str) -> Option<Anaphor> {
         "person" => Anaphor::Person,
         "media" => Anaphor::Media,
         "institution" => Anaphor::Institution,
+        "message" => Anaphor::Message,
         _ => return None,
     })
 }
@@ -286,6 +287,9 @@ pub enum Anaphor {
     Person,
     Media,
     Institution,
+    /// What a speaker issued ("the statement", "the post"): it speaks for
+    /// whoever spoke last nearby.
+    Message,
 }
 
 static DETERMINERS: LazyLock<WordList> =

@@ -229,6 +229,8 @@ impl Registry {
                             })
                             .flatten()
                     }),
+                // "the statement read: …": whoever spoke last nearby.
+                Anaphor::Message => self.last(para, |r| r.person || r.institution || r.media),
                 Anaphor::Media => self
                     .last(para, |r| r.media)
                     .or_else(|| self.last_anywhere(|r| r.media)),

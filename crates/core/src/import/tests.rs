@@ -692,3 +692,13 @@ fn where_a_person_belongs_is_no_person() {
         d.speakers
     );
 }
+
+#[test]
+fn a_statement_speaks_for_whoever_spoke_last() {
+    let d = run(
+        "Halvard Foods said it would close a distribution center in Tulsa.\n\n\
+         The statement read: \"We are grateful to our Tulsa team.\"",
+    );
+    assert_eq!(said_by(&d, "grateful"), "Halvard Foods");
+    assert_eq!(d.quotes.last().unwrap().kind, D);
+}
