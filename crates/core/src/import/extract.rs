@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use super::cues::{self, Cue, CueKind, Who, Words};
 use super::layout::Layout;
+use super::lexicon::Pronoun;
 use super::quotes::{self, Fragment, Tok, Unit};
 use super::speakers::{Registry, Target};
 use super::{categories, interview, lexicon};
@@ -97,6 +98,7 @@ pub(super) fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
         carry: None,
         orphan: None,
         introduced: None,
+        announced: None,
         para: usize::MAX,
         interviewee: None,
     };
@@ -126,6 +128,10 @@ struct Extractor<'a> {
     orphan: Option<Range<usize>>,
     /// A person named at the start of a sentence, with that unit's index.
     introduced: Option<(Target, usize)>,
+    /// The person a paragraph ending with a colon announces, with that
+    /// paragraph ("… read a short statement. Here it is in full:"): the
+    /// speaker of a quotation that makes up the next paragraph.
+    announced: Option<(Target, usize)>,
     /// The current paragraph.
     para: usize,
     /// An interview's interviewee, once its first question is seen.
@@ -174,6 +180,7 @@ impl Extractor<'_> {
             self.carry = None;
             return;
         }
+        self.note_announcement(u, text);
         let s = Sentence {
             ui,
             unit: u,
@@ -222,6 +229,14 @@ impl Extractor<'_> {
         }
     }
 
+    /// A unit without quotations that ends its paragraph with a colon
+    /// announces the person named last in that paragraph.
+    fn note_announcement(&mut self, u: &Unit, text: &str) {
+        if u.fragments.is_empty() && text.trim_end().ends_with(':') {
+            self.announced = self.reg.person_in(u.para).map(|t| (t, u.para));
+        }
+    }
+
     /// Registers the people and institutions named in passing and resolves
     /// the unit's cues (when `with_cues`), in the order they are written:
     /// a pronoun refers to someone named before it, not to a name after it
@@ -266,6 +281,17 @@ impl Extractor<'_> {
             {
                 self.introduced = Some((t, ui));
             }
+        }
+        // "He shrugs. “…”": a sentence of the person's own, with no cue,
+        // may be followed by their words.
+        let first = words.toks.iter().position(|t| t.is_word());
+        if let Some(p @ (Pronoun::He | Pronoun::She)) =
+            first.and_then(|i| lexicon::pronoun(words.w(i)))
+            && cues.is_empty()
+            && u.fragments.is_empty()
+            && let Some(t) = self.reg.resolve(&Who::Pronoun(p), u.para, false)
+        {
+            self.introduced = Some((t, ui));
         }
         cues.into_iter()
             .zip(resolved)
@@ -582,6 +608,8 @@ struct Quotations<'q> {
     continuing: Option<(Current, f32)>,
     /// A person named at the start of a sentence, with its unit.
     introduced: Option<(Target, usize)>,
+    /// The person a paragraph ending with a colon announced, with it.
+    announced: Option<(Target, usize)>,
 }
 
 impl<'q> Quotations<'q> {
@@ -610,6 +638,7 @@ impl<'q> Quotations<'q> {
             frag_toks,
             continuing,
             introduced: x.introduced,
+            announced: x.announced,
         }
     }
 
@@ -649,7 +678,13 @@ impl<'q> Quotations<'q> {
                 let colon = ti > 0 && toks[ti - 1].is_punct(':');
                 self.introduced
                     .filter(|&(_, i)| i + 1 == ui && !u.first_in_para || i == ui && colon)
-                    .map(|(t, _)| (t, "(introduced)".to_string(), INTRODUCED_CONFIDENCE))
+                    .map(|(t, _)| t)
+                    .or_else(|| {
+                        self.announced
+                            .filter(|&(_, p)| p + 1 == u.para && u.first_in_para)
+                            .map(|(t, _)| t)
+                    })
+                    .map(|t| (t, "(introduced)".to_string(), INTRODUCED_CONFIDENCE))
             })
     }
 

@@ -181,6 +181,15 @@ impl Registry {
             .find(|&s| fits(&self.recs[s]))
     }
 
+    /// The person named or quoted last in paragraph `para`, if any.
+    pub fn person_in(&self, para: usize) -> Option<Target> {
+        self.recent
+            .iter()
+            .rev()
+            .find(|&&(s, q, _)| q == para && self.recs[s].person)
+            .map(|&(s, _, _)| Target::Speaker(s))
+    }
+
     /// The person named last, preferring paragraph `para` and the one
     /// before, and remembers them as a speaker there.
     pub fn last_person(&mut self, para: usize) -> Option<usize> {

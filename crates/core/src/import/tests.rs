@@ -702,3 +702,21 @@ fn a_statement_speaks_for_whoever_spoke_last() {
     assert_eq!(said_by(&d, "grateful"), "Halvard Foods");
     assert_eq!(d.quotes.last().unwrap().kind, D);
 }
+
+#[test]
+fn a_paragraph_ending_with_a_colon_announces_the_next_paragraphs_quotation() {
+    let d = run(
+        "Allerby council's chief executive, Martin Oakes, has just read a short \
+         statement to reporters. Here it is in full:\n\n\
+         \"This has been one of the most difficult days in the history of this town. \
+         Nobody should return yet.\"",
+    );
+    assert_eq!(said_by(&d, "most difficult days"), "Martin Oakes");
+}
+
+#[test]
+fn a_sentence_of_the_persons_own_goes_on_with_their_words() {
+    let d = run("Theo Marchand, 41, has played villains for a decade.\n\n\
+         He shrugs. \"They accepted me as a cult leader. They can accept me in overalls.\"");
+    assert_eq!(said_by(&d, "cult leader"), "Theo Marchand");
+}

@@ -152,7 +152,7 @@ impl<'a> Words<'a> {
         self.toks.get(i).map_or("", |t| &self.body[t.start..t.end])
     }
 
-    fn w(&self, i: usize) -> &str {
+    pub(crate) fn w(&self, i: usize) -> &str {
         self.lower.get(i).map_or("", String::as_str)
     }
 
