@@ -285,8 +285,11 @@ impl Extractor<'_> {
         // "He shrugs. “…”": a sentence of the person's own, with no cue,
         // may be followed by their words.
         let first = words.toks.iter().position(|t| t.is_word());
-        if let Some(p @ (Pronoun::He | Pronoun::She)) =
-            first.and_then(|i| lexicon::pronoun(words.w(i)))
+        // (Not "Her son Gary": a possessive is no subject.)
+        if let Some(p @ (Pronoun::He | Pronoun::She)) = first
+            .map(|i| words.w(i))
+            .filter(|w| matches!(*w, "he" | "she"))
+            .and_then(lexicon::pronoun)
             && cues.is_empty()
             && u.fragments.is_empty()
             && let Some(t) = self.reg.resolve(&Who::Pronoun(p), u.para, false)
