@@ -282,19 +282,22 @@ impl Extractor<'_> {
                 self.introduced = Some((t, ui));
             }
         }
-        // "He shrugs. “…”": a sentence of the person's own, with no cue,
-        // may be followed by their words.
-        let first = words.toks.iter().position(|t| t.is_word());
-        // (Not "Her son Gary": a possessive is no subject.)
-        if let Some(p @ (Pronoun::He | Pronoun::She)) = first
-            .map(|i| words.w(i))
-            .filter(|w| matches!(*w, "he" | "she"))
-            .and_then(lexicon::pronoun)
-            && cues.is_empty()
-            && u.fragments.is_empty()
-            && let Some(t) = self.reg.resolve(&Who::Pronoun(p), u.para, false)
-        {
-            self.introduced = Some((t, ui));
+        // "He laughed.", "Asked who won, he laughed.": a sentence without a
+        // cue keeps the person it is about in mind for the pronouns that
+        // follow; one that opens with them ("He shrugs. “…”") may go on
+        // with their words. (Not "Her son Gary": a possessive is no
+        // subject.)
+        if cues.is_empty() && u.fragments.is_empty() {
+            let first = words.toks.iter().position(|t| t.is_word());
+            let subject = (0..words.toks.len())
+                .find(|&i| words.is_word(i) && matches!(words.w(i), "he" | "she"));
+            if let Some(i) = subject
+                && let Some(p @ (Pronoun::He | Pronoun::She)) = lexicon::pronoun(words.w(i))
+                && let Some(t) = self.reg.resolve(&Who::Pronoun(p), u.para, false)
+                && first == Some(i)
+            {
+                self.introduced = Some((t, ui));
+            }
         }
         cues.into_iter()
             .zip(resolved)

@@ -720,3 +720,12 @@ fn a_sentence_of_the_persons_own_goes_on_with_their_words() {
          He shrugs. \"They accepted me as a cult leader. They can accept me in overalls.\"");
     assert_eq!(said_by(&d, "cult leader"), "Theo Marchand");
 }
+
+#[test]
+fn a_pronoun_in_a_sentence_without_a_cue_keeps_the_person_in_mind() {
+    let d = run("Viktor Halas, 91, spoke by telephone from Budapest.\n\n\
+         Asked who had the better record between them, he laughed.\n\n\
+         “Why would I tell you that?” he said. “She already told you, I’m sure.”");
+    assert_eq!(said_by(&d, "Why would I"), "Viktor Halas");
+    assert_eq!(said_by(&d, "already told"), "Viktor Halas");
+}

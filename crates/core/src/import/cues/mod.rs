@@ -156,7 +156,7 @@ impl<'a> Words<'a> {
         self.lower.get(i).map_or("", String::as_str)
     }
 
-    fn is_word(&self, i: usize) -> bool {
+    pub(crate) fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(Tok::is_word)
     }
 
