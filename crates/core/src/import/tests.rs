@@ -729,3 +729,15 @@ fn a_pronoun_in_a_sentence_without_a_cue_keeps_the_person_in_mind() {
     assert_eq!(said_by(&d, "Why would I"), "Viktor Halas");
     assert_eq!(said_by(&d, "already told"), "Viktor Halas");
 }
+
+#[test]
+fn a_name_after_a_role_and_a_comma_is_introduced() {
+    let d = run(
+        "Douglas Fenwick, 59, was questioned by the prosecutor, Grace Okoye.\n\n\
+         \"Did you ever visit the flat?\" Okoye asked.\n\n\
+         \"Twice, perhaps,\" Fenwick replied.\n\n\
+         \"Fine? There was mould on the ceiling,\" she said.",
+    );
+    assert_eq!(said_by(&d, "visit the flat"), "Grace Okoye");
+    assert_eq!(said_by(&d, "mould"), "Grace Okoye");
+}

@@ -216,7 +216,9 @@ fn person_as_described(
         // A bare name as the sentence's subject ("Jane Roe spoke last.",
         // "For forty years, Alasdair Grant kept …") is a person too; the
         // words before any other name are no role.
-        if !(run_len <= MAX_BARE_NAME_WORDS && is_subject(words, start, j)) {
+        if !(run_len <= MAX_BARE_NAME_WORDS
+            && (is_subject(words, start, j) || names_a_role_before(words, start)))
+        {
             return None;
         }
         Who::Person {
@@ -316,6 +318,21 @@ fn described_opening(words: &Words<'_>, start: usize) -> bool {
             !words.is_cap(k) && lexicon::verb(w).is_none() && !lexicon::is_function_word(w)
                 || is_possessive(words.text(k))
         })
+}
+
+/// Whether the name at `start` follows a comma after a role or a
+/// description of a person: "questioned by the prosecutor, Grace Okoye",
+/// "The painter himself, Tomás Echeverría, is 71".
+fn names_a_role_before(words: &Words<'_>, start: usize) -> bool {
+    if start < 2 || !words.is_punct(start - 1, ',') || !words.is_word(start - 2) {
+        return false;
+    }
+    let mut n = start - 2;
+    if matches!(words.w(n), "himself" | "herself") && n > 0 && words.is_word(n - 1) {
+        n -= 1;
+    }
+    let w = words.w(n);
+    !words.is_cap(n) && (lexicon::is_role_noun(w) || lexicon::is_person_noun(w))
 }
 
 /// Whether the name `start..j` is the subject of a clause of its own: it
