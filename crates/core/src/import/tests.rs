@@ -734,7 +734,7 @@ fn a_pronoun_in_a_sentence_without_a_cue_keeps_the_person_in_mind() {
 fn a_name_after_a_role_and_a_comma_is_introduced() {
     let d = run(
         "Douglas Fenwick, 59, was questioned by the prosecutor, Grace Okoye.\n\n\
-         \"Did you ever visit the flat?\" Okoye asked.\n\n\
+         \"Did you ever visit the flat?\" Okoye asked. \
          \"Twice, perhaps,\" Fenwick replied.\n\n\
          \"Fine? There was mould on the ceiling,\" she said.",
     );
