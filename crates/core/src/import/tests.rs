@@ -741,3 +741,18 @@ fn a_name_after_a_role_and_a_comma_is_introduced() {
     assert_eq!(said_by(&d, "visit the flat"), "Grace Okoye");
     assert_eq!(said_by(&d, "mould"), "Grace Okoye");
 }
+
+#[test]
+fn a_description_then_a_name_and_an_employer_after_a_role() {
+    let d = run(
+        "The woman who called police early Sunday, Gloria Caldwell, 71, has lived on \
+         the block for 40 years.\n\n\
+         \"I thought, not again!\" Caldwell said.\n\n\
+         Her husband, Leonard Caldwell, slept through it.\n\n\
+         Bradley Sutter, a lawyer for Cascade Thrills, rose to his feet. \
+         \"Objection, Your Honor,\" he said.",
+    );
+    assert_eq!(said_by(&d, "not again"), "Gloria Caldwell");
+    assert_eq!(said_by(&d, "Objection"), "Bradley Sutter");
+    assert!(d.speakers.iter().all(|s| s.name != "Cascade Thrills"));
+}

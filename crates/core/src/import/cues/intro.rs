@@ -148,6 +148,14 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
         b -= 1;
     }
     let before: Vec<usize> = (b..start).collect();
+    // "a lawyer for Cascade Thrills", "a professor at Kookmin University":
+    // where the person before works, not a person.
+    if start >= 2
+        && matches!(words.w(start - 1), "for" | "at" | "with")
+        && lexicon::is_role_noun(words.w(start - 2))
+    {
+        return None;
+    }
     let who = match classify_run(words, &run, &before) {
         Some(Who::Person { .. }) if after_locative => return None,
         Some(who @ Who::Person { .. }) => who,
@@ -331,8 +339,19 @@ fn names_a_role_before(words: &Words<'_>, start: usize) -> bool {
     if matches!(words.w(n), "himself" | "herself") && n > 0 && words.is_word(n - 1) {
         n -= 1;
     }
-    let w = words.w(n);
-    !words.is_cap(n) && (lexicon::is_role_noun(w) || lexicon::is_person_noun(w))
+    let is_person = |k: usize| {
+        let w = words.w(k);
+        words.is_word(k)
+            && !words.is_cap(k)
+            && (lexicon::is_role_noun(w) || lexicon::is_person_noun(w))
+    };
+    // "The woman who called police early Sunday, Gloria Caldwell, 71, …":
+    // the noun after the determiner opening the sentence.
+    let s = (0..start).find(|&k| words.is_word(k)).unwrap_or(start);
+    let opening = lexicon::is_determiner(words.w(s))
+        && (s + 1..s + 3).any(|k| k < n && is_person(k))
+        && (s..start).all(|k| !words.toks[k].is_quote());
+    is_person(n) || opening
 }
 
 /// Whether the name `start..j` is the subject of a clause of its own: it
