@@ -756,3 +756,14 @@ fn a_description_then_a_name_and_an_employer_after_a_role() {
     assert_eq!(said_by(&d, "Objection"), "Bradley Sutter");
     assert!(d.speakers.iter().all(|s| s.name != "Cascade Thrills"));
 }
+
+#[test]
+fn indian_english_cues() {
+    let d = run(
+        "Officials informed that the pipeline would reach 120 villages by March.\n\n\
+         Opposition leader Sunil Jakhar termed the announcement \"premature\".",
+    );
+    assert_eq!(said_by(&d, "pipeline"), "Officials");
+    assert_eq!(said_by(&d, "announcement"), "Sunil Jakhar");
+    assert!(d.quotes.iter().all(|q| q.kind == P));
+}
