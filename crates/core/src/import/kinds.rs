@@ -28,8 +28,8 @@ pub fn person_kind(role: Option<&str>, affiliation: Option<&str>) -> SpeakerKind
     ROLE_KIND_ORDER
         .into_iter()
         .find(|&kind| lexicon::says_kind(&text, kind))
-        // With nothing to go on, an expert: the commonest voice in reactions.
-        .unwrap_or(SpeakerKind::Academic)
+        // With nothing to go on, nothing is claimed.
+        .unwrap_or(SpeakerKind::Unclassified)
 }
 
 /// An institution's kind: a medium when its kind or role says so, else by

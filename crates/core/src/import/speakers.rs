@@ -320,7 +320,7 @@ impl Registry {
                     aliases: Vec::new(),
                     role: None,
                     affiliation: None,
-                    kind: SpeakerKind::Academic,
+                    kind: SpeakerKind::Unclassified,
                     person: true,
                     plural: false,
                     media: false,

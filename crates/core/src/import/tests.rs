@@ -767,3 +767,18 @@ fn indian_english_cues() {
     assert_eq!(said_by(&d, "announcement"), "Sunil Jakhar");
     assert!(d.quotes.iter().all(|q| q.kind == P));
 }
+
+#[test]
+fn parliamentary_and_indian_titles_and_no_kind_claimed_without_a_role() {
+    let d = run(
+        "Local MLA Hanuman Prasad Choudhary said the demand had been pending for years. \
+         Shri Ram Lal said the water was welcome. Jane Roe said she had waited.",
+    );
+    let s = |name: &str| d.speakers.iter().find(|s| s.name == name).unwrap().clone();
+    assert_eq!(
+        s("Hanuman Prasad Choudhary").kind,
+        crate::model::SpeakerKind::Politician
+    );
+    assert_eq!(s("Ram Lal").role, None);
+    assert_eq!(s("Jane Roe").kind, crate::model::SpeakerKind::Unclassified);
+}

@@ -150,14 +150,11 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
     let before: Vec<usize> = (b..start).collect();
     // "a lawyer for Cascade Thrills", "a professor at Kookmin University":
     // where the person before works, not a person.
-    if start >= 2
+    let employer = start >= 2
         && matches!(words.w(start - 1), "for" | "at" | "with")
-        && lexicon::is_role_noun(words.w(start - 2))
-    {
-        return None;
-    }
+        && lexicon::is_role_noun(words.w(start - 2));
     let who = match classify_run(words, &run, &before) {
-        Some(Who::Person { .. }) if after_locative => return None,
+        Some(Who::Person { .. }) if after_locative || employer => return None,
         Some(who @ Who::Person { .. }) => who,
         // Institutions named in passing, for "the bank" later on.
         Some(org @ Who::Org { .. })
