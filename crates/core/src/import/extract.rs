@@ -299,6 +299,22 @@ impl Extractor<'_> {
                 self.introduced = Some((t, ui));
             }
         }
+        // "X said in a statement …": what "the statement" refers to later.
+        let message = (0..words.toks.len()).any(|i| {
+            words.is_word(i) && lexicon::anaphor_noun(words.w(i)) == Some(lexicon::Anaphor::Message)
+        });
+        if message
+            && let Some((c, Some(t))) = cues.iter().zip(&resolved).next()
+            && !matches!(
+                c.who,
+                Who::Anaphor {
+                    kind: lexicon::Anaphor::Message,
+                    ..
+                }
+            )
+        {
+            self.reg.issued(*t, u.para);
+        }
         cues.into_iter()
             .zip(resolved)
             .filter_map(|(c, t)| {

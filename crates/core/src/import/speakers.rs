@@ -48,7 +48,14 @@ pub struct Registry {
     by_token: HashMap<String, Vec<usize>>,
     /// (speaker, paragraph, named as a speaker), most recent last.
     recent: Vec<(usize, usize, bool)>,
+    /// The speaker who last issued a message ("said in a statement"), with
+    /// its paragraph: whom "the statement read: …" refers to.
+    issuer: Option<(usize, usize)>,
 }
+
+/// How many paragraphs after a speaker issued a statement "the statement"
+/// still refers to it.
+const MESSAGE_REACH_PARAGRAPHS: usize = 3;
 
 /// A name folded for comparison: lower case, no accents, no punctuation,
 /// no leading article.
@@ -181,6 +188,14 @@ impl Registry {
             .find(|&s| fits(&self.recs[s]))
     }
 
+    /// Notes that speaker `t` issued a message in paragraph `para` ("said
+    /// in a statement", "wrote in an email").
+    pub fn issued(&mut self, t: Target, para: usize) {
+        if let Target::Speaker(s) = t {
+            self.issuer = Some((s, para));
+        }
+    }
+
     /// The person named or quoted last in paragraph `para`, if any.
     pub fn person_in(&self, para: usize) -> Option<Target> {
         self.recent
@@ -238,8 +253,13 @@ impl Registry {
                             })
                             .flatten()
                     }),
-                // "the statement read: …": whoever spoke last nearby.
-                Anaphor::Message => self.last(para, |r| r.person || r.institution || r.media),
+                // "the statement read: …": whoever issued one just before,
+                // else the institution named last nearby.
+                Anaphor::Message => self
+                    .issuer
+                    .filter(|&(_, p)| p <= para && para <= p + MESSAGE_REACH_PARAGRAPHS)
+                    .map(|(s, _)| s)
+                    .or_else(|| self.last(para, |r| r.institution)),
                 Anaphor::Media => self
                     .last(para, |r| r.media)
                     .or_else(|| self.last_anywhere(|r| r.media)),

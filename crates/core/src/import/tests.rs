@@ -694,13 +694,18 @@ fn where_a_person_belongs_is_no_person() {
 }
 
 #[test]
-fn a_statement_speaks_for_whoever_spoke_last() {
+fn a_statement_speaks_for_whoever_issued_it() {
     let d = run(
-        "Halvard Foods said it would close a distribution center in Tulsa.\n\n\
+        "Halvard Foods said in a statement that it would close a distribution center \
+         in Tulsa.\n\n\
          The statement read: \"We are grateful to our Tulsa team.\"",
     );
     assert_eq!(said_by(&d, "grateful"), "Halvard Foods");
     assert_eq!(d.quotes.last().unwrap().kind, D);
+    // Nobody issued one: the statement is not put in a person's mouth.
+    let d = run("Mike Garner, a union steward, said drivers were tired.\n\n\
+         The statement read: \"The board is committed to reliable service.\"");
+    assert!(d.quotes.iter().all(|q| !q.text.contains("committed")));
 }
 
 #[test]
