@@ -432,7 +432,29 @@ pub fn export(index: &Index, out: &mut impl Write) -> Result {
 /// (then a one-line summary goes to `out`). The dataset is validated first,
 /// so what is written passes `reactions check`.
 pub fn import(args: &ImportArgs, out: &mut impl Write) -> Result {
-    let loaded = load::import_file(&args.article)?;
+    // A large article gets a progress bar on stderr, when it is a terminal.
+    let large = std::fs::metadata(&args.article).is_ok_and(|m| m.len() >= IMPORT_BAR_MIN_BYTES);
+    let bar = (large && io::IsTerminal::is_terminal(&io::stderr())).then(|| {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "importing {bar:30} {bytes}/{total_bytes} ({eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let loaded = load::import_file_with_progress(&args.article, &mut |done, total| {
+        if let Some(bar) = &bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let loaded = loaded?;
     let problems = load::validate(&loaded);
     if !problems.is_empty() {
         return Err(LoadError {
@@ -461,6 +483,9 @@ pub fn import(args: &ImportArgs, out: &mut impl Write) -> Result {
     }
     Ok(Outcome::Found)
 }
+
+/// Articles from this size up are imported behind a progress bar.
+const IMPORT_BAR_MIN_BYTES: u64 = 1 << 20;
 
 /// Writes `bytes` to `path` so that a failure (a full disk, a kill) leaves
 /// the previous file as it was: into a new file beside it, flushed to

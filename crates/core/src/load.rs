@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use crate::error::{Diagnostic, LoadError};
 use crate::index::Index;
 pub use crate::read::{
-    EMBEDDED_NAME, LoadedDataset, Progress, Source, Stage, embedded, import_file, is_article,
-    is_stdin, parse, read_bytes, read_file, read_text, validate,
+    EMBEDDED_NAME, LoadedDataset, Progress, Source, Stage, embedded, import_file,
+    import_file_with_progress, is_article, is_stdin, parse, read_bytes, read_file, read_text,
+    validate,
 };
 
 /// How to load.

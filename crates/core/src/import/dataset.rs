@@ -14,9 +14,13 @@ use crate::model::{
 };
 
 /// Builds the dataset: metadata, speakers with ids, categories, quotes.
-pub(super) fn build(layout: Layout, file_name: &str) -> Dataset {
+pub(super) fn build(
+    layout: Layout,
+    file_name: &str,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Dataset {
     let mut reg = Registry::default();
-    let raws = extract(&layout, &mut reg);
+    let raws = extract(&layout, &mut reg, progress);
     let sections = categories::sections(&layout.body, &layout.paragraphs);
     let article = article(&layout, file_name);
     let (speakers, speaker_ids) = speakers_of(&raws, &reg, &article.author, &layout.meta);

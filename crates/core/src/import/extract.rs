@@ -83,7 +83,11 @@ const MIN_SEPARABLE_CLAUSE_WORDS: usize = 5;
 const MIN_OTHER_SPEAKER_QUOTE_WORDS: usize = 6;
 
 /// Runs the rules over the article and returns its quotes in text order.
-pub(super) fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
+pub(super) fn extract(
+    layout: &Layout,
+    reg: &mut Registry,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<Raw> {
     let body = layout.body.as_str();
     let frags = quotes::fragments(body, &layout.paragraphs);
     let units = quotes::units(body, &layout.paragraphs, &frags);
@@ -102,9 +106,15 @@ pub(super) fn extract(layout: &Layout, reg: &mut Registry) -> Vec<Raw> {
         para: usize::MAX,
         interviewee: None,
     };
+    let mut reported = 0;
     for (ui, u) in units.iter().enumerate() {
         x.unit(ui, u);
+        if u.range.end >= reported + super::PROGRESS_EVERY_BYTES {
+            reported = u.range.end;
+            progress(reported, body.len());
+        }
     }
+    progress(body.len(), body.len());
     x.out
 }
 

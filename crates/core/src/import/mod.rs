@@ -48,6 +48,9 @@ use dataset::build;
 
 use crate::model::Dataset;
 
+/// How often [`import_with_progress`] reports, in bytes of the body.
+pub const PROGRESS_EVERY_BYTES: usize = 256 << 10;
+
 /// Why an article could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -57,6 +60,17 @@ pub struct ImportError(pub String);
 /// is used for metadata the article does not give, which is then listed in
 /// `article.guessed`. The dataset carries its body inline.
 pub fn import(text: &str, file_name: &str) -> Result<Dataset, ImportError> {
+    import_with_progress(text, file_name, &mut |_, _| {})
+}
+
+/// Like [`import`], telling `progress` how far attribution, the longest
+/// pass, has gone: (bytes of the body done, bytes in all), every
+/// [`PROGRESS_EVERY_BYTES`] and at the end.
+pub fn import_with_progress(
+    text: &str,
+    file_name: &str,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Dataset, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError("the article is empty".into()));
     }
@@ -72,7 +86,7 @@ pub fn import(text: &str, file_name: &str) -> Result<Dataset, ImportError> {
     if layout.body.trim().is_empty() {
         return Err(ImportError("no article text found in the HTML".into()));
     }
-    Ok(build(layout, file_name))
+    Ok(build(layout, file_name, progress))
 }
 
 /// Lower-case ASCII id from the first `max_words` words of `s`.

@@ -787,3 +787,20 @@ fn parliamentary_and_indian_titles_and_no_kind_claimed_without_a_role() {
     assert_eq!(s("Ram Lal").role, None);
     assert_eq!(s("Jane Roe").kind, crate::model::SpeakerKind::Unclassified);
 }
+
+#[test]
+fn progress_is_reported_in_order_up_to_the_whole_body() {
+    let para =
+        "“We will not give in,” said Anna Berg, a union leader. Tom Hale said the offer stood.\n\n";
+    let text = para.repeat(6000);
+    let mut seen = Vec::new();
+    let d = super::import_with_progress(&text, "big.txt", &mut |done, total| {
+        seen.push((done, total))
+    })
+    .expect("imports");
+    assert!(seen.len() >= 2, "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
+    let &(done, total) = seen.last().unwrap();
+    assert_eq!(done, total);
+    assert_eq!(d.quotes.len(), 12000);
+}

@@ -252,7 +252,7 @@ pub fn read_file(path: &Path) -> Result<Vec<LoadedDataset>, LoadError> {
 fn read_file_text(path: &Path, text: &str) -> Result<Vec<LoadedDataset>, LoadError> {
     let shown = path.display().to_string();
     if is_article(path, text) {
-        return import_text(path, text).map(|d| vec![d]);
+        return import_text(path, text, &mut |_, _| {}).map(|d| vec![d]);
     }
     let datasets = parse(&shown, text)?;
     let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
@@ -292,17 +292,30 @@ pub fn is_article(path: &Path, text: &str) -> bool {
 
 /// Reads an article and imports it on the fly (see [`crate::import`]).
 pub fn import_file(path: &Path) -> Result<LoadedDataset, LoadError> {
-    let text = read_text(path)?;
-    import_text(path, &text)
+    import_file_with_progress(path, &mut |_, _| {})
 }
 
-fn import_text(path: &Path, text: &str) -> Result<LoadedDataset, LoadError> {
+/// Like [`import_file`], telling `progress` how far the import has gone, as
+/// [`crate::import::import_with_progress`] does.
+pub fn import_file_with_progress(
+    path: &Path,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<LoadedDataset, LoadError> {
+    let text = read_text(path)?;
+    import_text(path, &text, progress)
+}
+
+fn import_text(
+    path: &Path,
+    text: &str,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<LoadedDataset, LoadError> {
     let shown = path.display().to_string();
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut dataset = crate::import::import(text, &name)
+    let mut dataset = crate::import::import_with_progress(text, &name, progress)
         .map_err(|e| Diagnostic::file(&shown, format!("cannot import: {e}")))?;
     let body = dataset.article.body.take().unwrap_or_default();
     Ok(LoadedDataset {
