@@ -157,3 +157,34 @@ for size in $SIZES; do
 done
 echo
 echo "Measured from starting \`$BIN --data IDX\` in a new tmux session to the Quotes pane on screen."
+
+echo
+echo "## Importing one long article: time against its size"
+echo
+echo "The test fixtures' articles joined on one line (no paragraph breaks), cut"
+echo "to 3, 6 and 12 MB; \`rg -c said\` over the same file as the floor of a"
+echo "scan. Medians of $RUNS runs."
+echo
+echo "| size (MB) | reactions import (s) | s per MB | peak (MB) | rg -c (s) |"
+echo "|---:|---:|---:|---:|---:|"
+cat tests/fixtures/articles/*.txt | tr '\n' ' ' > "$DATA/import-1.txt"
+for mb in 3 6 12; do
+  f="$DATA/import-$mb.txt"
+  : > "$f"
+  while [ "$(stat -c %s "$f")" -lt $((mb * 1000000)) ]; do cat "$DATA/import-1.txt" >> "$f"; done
+  truncate -s $((mb * 1000000)) "$f"
+  # A cut in the middle of a character is no valid UTF-8: back to a space.
+  python3 -c "import sys; p=sys.argv[1]; b=open(p,'rb').read(); open(p,'wb').write(b[:b.rfind(b' ')])" "$f"
+  its=(); gts=(); m=0
+  for _ in $(seq "$RUNS"); do
+    read -r t mm < <(measure "$BIN" import "$f" -o "$DATA/import-out.json")
+    its+=("$t"); [ "$mm" -gt "$m" ] && m=$mm
+    read -r g _ < <(measure rg -c said "$f")
+    gts+=("$g")
+  done
+  it=$(printf '%s\n' "${its[@]}" | median)
+  printf '| %d | %.2f | %.3f | %d | %.3f |\n' "$mb" "$it" "$(echo "$it / $mb" | bc -l)" $((m / 1024)) \
+    "$(printf '%s\n' "${gts[@]}" | median)"
+done
+echo
+echo "Command: \`$BIN import FILE -o OUT\`. Linear time shows as a constant s per MB."
