@@ -646,6 +646,15 @@ pub fn is_expert_noun(word: &str) -> bool {
     EXPERT_NOUNS.contains(word)
 }
 
+static FAMILY_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/family-nouns.txt")));
+
+/// Nouns for a relative ("her son, Daniel"), whose first name alone takes
+/// the family name of the person it belongs to.
+pub fn is_family_noun(word: &str) -> bool {
+    FAMILY_NOUNS.contains(word)
+}
+
 static PERSON_NOUNS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/person-nouns.txt")));
 

@@ -424,6 +424,21 @@ impl Registry {
                     .collect()
             })
             .unwrap_or_default();
+        if c.is_empty() {
+            // "Her son, Daniel," then "Daniel Halloran": the person known
+            // so far by first name alone.
+            let first: Vec<usize> = self
+                .by_token
+                .get(tokens[0])
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|i| fits(i) && key(&self.recs[*i].name) == tokens[0])
+                        .collect()
+                })
+                .unwrap_or_default();
+            return self.most_recent(&first);
+        }
         self.most_recent(&c)
     }
 

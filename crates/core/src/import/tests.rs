@@ -804,3 +804,14 @@ fn progress_is_reported_in_order_up_to_the_whole_body() {
     assert_eq!(done, total);
     assert_eq!(d.quotes.len(), 12000);
 }
+
+#[test]
+fn a_relative_by_first_name_then_by_full_name_is_one_person() {
+    let d = run("Debbie Pratt, 64, a school cleaner, said she cried.\n\n\
+         Her son Gary, 38, laughed. \"Mum's always been like this,\" he said.\n\n\
+         \"She'd give you her last biscuit,\" Gary Pratt said.");
+    assert_eq!(said_by(&d, "always been like this"), "Gary Pratt");
+    assert_eq!(said_by(&d, "last biscuit"), "Gary Pratt");
+    let gary = d.speakers.iter().find(|s| s.name == "Gary Pratt").unwrap();
+    assert_eq!(gary.role.as_deref(), Some("son"));
+}

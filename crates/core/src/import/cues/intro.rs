@@ -251,6 +251,9 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
         && lexicon::is_role_noun(words.w(start - 2))
         && words.is_punct(j, ',');
     let text = words.text(start);
+    if let Some(who) = relative(words, start, j) {
+        return Some(who);
+    }
     // "Rovers captain Liam Prowse", "Saltmouth winger Ollie Dacre": where
     // the person named next belongs, a team or an institution.
     let noun = words.w(j);
@@ -286,6 +289,26 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
         });
     }
     None
+}
+
+/// "Her son, Daniel,", "Grant's daughter, Morag,", "his brother Oskar,":
+/// a relative by first name (no family name is assumed: a daughter's may
+/// be another).
+fn relative(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
+    let comma = start >= 1 && words.is_punct(start - 1, ',');
+    let noun = start.checked_sub(1 + usize::from(comma))?;
+    let possessor = noun.checked_sub(1)?;
+    let possessed = matches!(words.w(possessor), "his" | "her" | "their")
+        || is_possessive(words.text(possessor)) && words.is_cap(possessor);
+    let closed = words.is_punct(j, ',') || words.is_punct(j, '.') || j >= words.toks.len();
+    (possessed && closed && words.is_word(noun) && lexicon::is_family_noun(words.w(noun))).then(
+        || Who::Person {
+            name: words.text(start).to_string(),
+            role: Some(words.text(noun).to_string()),
+            affiliation: None,
+            titled: true,
+        },
+    )
 }
 
 /// Whether the name ending at token `j` is followed by ", " and an
