@@ -815,3 +815,16 @@ fn a_relative_by_first_name_then_by_full_name_is_one_person() {
     let gary = d.speakers.iter().find(|s| s.name == "Gary Pratt").unwrap();
     assert_eq!(gary.role.as_deref(), Some("son"));
 }
+
+#[test]
+fn asides_between_dashes_and_roles_at_a_named_institution() {
+    let d = run(
+        "Alicia Reyes — no relation to the board member — said her son falls asleep in class.\n\n\
+         “He’s not lazy. He’s 15,” she told the board.\n\n\
+         ‘This is the deal our sector has been talking about,’ Fiona Whitford, Halden’s chief \
+         executive, told analysts on a call.",
+    );
+    assert_eq!(said_by(&d, "falls asleep"), "Alicia Reyes");
+    assert_eq!(said_by(&d, "not lazy"), "Alicia Reyes");
+    assert_eq!(said_by(&d, "our sector"), "Fiona Whitford");
+}

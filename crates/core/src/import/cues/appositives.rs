@@ -46,6 +46,10 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
             && names_role(words, seg, i);
     }
     if words.is_cap(i) {
+        // "Halden’s chief executive": a role at a named institution.
+        if super::is_possessive(words.text(i)) && i + 1 < seg.end && words.is_word(i + 1) {
+            return names_role(words, seg, i + 1);
+        }
         return lexicon::is_title(words.text(i)) && !is_titled_name(words, seg, i);
     }
     // A lower-case start: a description naming a role ("chair of the

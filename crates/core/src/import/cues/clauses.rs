@@ -64,6 +64,11 @@ pub(super) fn subject_before(words: &Words<'_>, v: usize) -> Option<(Who, Range<
     if e == 0 {
         return None;
     }
+    // "Alicia Reyes — no relation to the board member — said": an aside
+    // between dashes lies between subject and verb.
+    if let Some(open) = dash_aside_before(words, e) {
+        e = open;
+    }
     if words.is_word(e - 1) && matches!(words.w(e - 1), "who" | "which") {
         // A relative clause: the subject is the noun phrase before it.
         let mut r = e - 1;
@@ -84,6 +89,22 @@ pub(super) fn subject_before(words: &Words<'_>, v: usize) -> Option<(Who, Range<
         if trailing_comma { e - 1 } else { e },
         trailing_comma,
     )
+}
+
+/// Most tokens of an aside between dashes skipped before a verb.
+const MAX_DASH_ASIDE_TOKENS: usize = 16;
+
+/// The opening dash of an aside that ends, with a dash, right before token
+/// `e`, when a name or noun phrase stands before the opening one.
+fn dash_aside_before(words: &Words<'_>, e: usize) -> Option<usize> {
+    let is_dash = |k: usize| words.is_punct(k, '—') || words.is_punct(k, '–');
+    if e < 3 || !is_dash(e - 1) {
+        return None;
+    }
+    let open = (e.saturating_sub(MAX_DASH_ASIDE_TOKENS)..e - 1)
+        .rev()
+        .find(|&k| is_dash(k))?;
+    (open > 0 && words.is_word(open - 1)).then_some(open)
 }
 
 /// Where the clause ending at token `e` starts.
