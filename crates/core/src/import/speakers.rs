@@ -230,6 +230,11 @@ impl Registry {
             }
             Who::Pronoun(Pronoun::Plural) => self.last(para, |r| r.plural || r.institution),
             Who::Pronoun(Pronoun::Neuter) => self.last(para, |r| r.institution || r.media),
+            Who::Anaphor { noun, kind, phrase }
+                if *kind == Anaphor::Person && lexicon::is_family_noun(noun) =>
+            {
+                self.relative_of(noun, phrase, para)
+            }
             Who::Anaphor { noun, kind, phrase } => match kind {
                 Anaphor::Person => self
                     .last(para, |r| {
@@ -304,6 +309,43 @@ impl Registry {
         }?;
         self.remember(found, para, as_speaker);
         Some(Target::Speaker(found))
+    }
+
+    /// "her husband": a person named before, of the noun's gender, who is
+    /// not the one the possessive refers to (the person of its gender named
+    /// last nearby), however far back.
+    fn relative_of(&self, noun: &str, possessive: &str, para: usize) -> Option<usize> {
+        let owner_gender = match possessive {
+            "his" => Some(Pronoun::He),
+            "her" => Some(Pronoun::She),
+            _ => None,
+        };
+        let owner = owner_gender
+            .and_then(|g| self.last(para, |r| r.person && r.gender.is_none_or(|x| x == g)));
+        let gender = lexicon::gender_word(noun);
+        // The one introduced so: "her daughter, Ruth Tolland," is "her
+        // daughter" later.
+        let by_role = self.last_anywhere(|r| {
+            r.person
+                && r.role
+                    .as_deref()
+                    .is_some_and(|role| role.to_lowercase().split_whitespace().any(|w| w == noun))
+        });
+        if by_role.is_some() {
+            return by_role;
+        }
+        self.last_anywhere(|r| {
+            r.person && (gender.is_none() || r.gender.is_none() || r.gender == gender)
+        })
+        .filter(|&s| Some(s) != owner)
+        .or_else(|| {
+            self.recent.iter().rev().map(|r| r.0).find(|&s| {
+                let r = &self.recs[s];
+                Some(s) != owner
+                    && r.person
+                    && (gender.is_none() || r.gender.is_none() || r.gender == gender)
+            })
+        })
     }
 
     /// A person, found by name among those registered (see

@@ -828,3 +828,17 @@ fn asides_between_dashes_and_roles_at_a_named_institution() {
     assert_eq!(said_by(&d, "not lazy"), "Alicia Reyes");
     assert_eq!(said_by(&d, "our sector"), "Fiona Whitford");
 }
+
+#[test]
+fn relatives_introduced_together_and_referred_to_by_their_relation() {
+    let d = run(
+        "Anna and Lukas Brenner, from Hamburg, were eating lunch.\n\n\
+         \"We did not know,\" says Anna Brenner.\n\n\
+         \"We are German,\" her husband says, laughing.\n\n\
+         “People forget,” said Ruth Tolland, her daughter, a retired schoolteacher.\n\n\
+         Her daughter said Ms. Tolland kept a folder of the letters.",
+    );
+    assert_eq!(said_by(&d, "did not know"), "Anna Brenner");
+    assert_eq!(said_by(&d, "German"), "Lukas Brenner");
+    assert_eq!(said_by(&d, "folder"), "Ruth Tolland");
+}

@@ -28,6 +28,13 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
     if lexicon::is_appositive_opener(w) {
         return true;
     }
+    if matches!(w, "his" | "her" | "their")
+        && words.is_word(i + 1)
+        && lexicon::is_family_noun(words.w(i + 1))
+    {
+        // "said Ruth Tolland, her daughter, a retired schoolteacher".
+        return true;
+    }
     if matches!(w, "of" | "from") && names_place(words, seg, i + 1) {
         // "Gaz Whitlow, 44, of Springfield, said": where a person is from
         // or works ("of the Wexcombe Arms", "from Sindhari village").

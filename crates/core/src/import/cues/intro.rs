@@ -102,9 +102,62 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
         }
         let start = i;
         i = name_run_end(words, start);
+        if let Some((pair, end)) = coordinated_pair(words, start, i) {
+            out.extend(pair);
+            i = end;
+            continue;
+        }
         out.extend(introduction(words, start, i));
     }
     out
+}
+
+/// A person or institution introduced, with its noun phrase.
+type Introduced = (Who, Range<usize>);
+
+/// "Anna and Lukas Brenner": two people of one family name, the first named
+/// by a usual given name alone; with the token after the second name.
+fn coordinated_pair(
+    words: &Words<'_>,
+    start: usize,
+    j: usize,
+) -> Option<(Vec<Introduced>, usize)> {
+    if j != start + 1
+        || !words.is_word(j)
+        || words.w(j) != "and"
+        || lexicon::given_name_gender(words.w(start)).is_none()
+    {
+        return None;
+    }
+    let end = name_run_end(words, j + 1);
+    let second: Vec<usize> = (j + 1..end).filter(|&k| words.is_word(k)).collect();
+    let plain = |k: &usize| {
+        let t = words.text(*k);
+        !lexicon::is_place_word(t) && lexicon::org_word(t).is_none() && !lexicon::is_title(t)
+    };
+    if second.len() != 2 || !second.iter().all(plain) {
+        return None;
+    }
+    let family = words.text(second[1]);
+    let person = |name: String| Who::Person {
+        name,
+        role: None,
+        affiliation: None,
+        titled: false,
+    };
+    Some((
+        vec![
+            (
+                person(format!("{} {family}", words.text(start))),
+                words.span(start, start + 1),
+            ),
+            (
+                person(words.slice(second[0], second[1] + 1).to_string()),
+                words.span(j + 1, end),
+            ),
+        ],
+        end,
+    ))
 }
 
 /// The end of the run of capitalised words from `start`, with the "of" and
@@ -221,14 +274,16 @@ fn person_as_described(
         // A bare name as the sentence's subject ("Jane Roe spoke last.",
         // "For forty years, Alasdair Grant kept …") is a person too; the
         // words before any other name are no role.
-        if !(run_len <= MAX_BARE_NAME_WORDS
-            && (is_subject(words, start, j) || names_a_role_before(words, start)))
-        {
+        let role_before = names_a_role_before(words, start);
+        if !(run_len <= MAX_BARE_NAME_WORDS && (is_subject(words, start, j) || role_before)) {
             return None;
         }
+        // "Her son, David Tolland,": the noun before the comma is the role.
+        let role = (role_before && lexicon::is_family_noun(words.w(start - 2)))
+            .then(|| words.text(start - 2).to_string());
         Who::Person {
             name,
-            role: None,
+            role,
             affiliation: None,
             titled: false,
         }

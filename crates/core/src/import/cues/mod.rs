@@ -73,7 +73,8 @@ pub enum Who {
         noun: String,
         kind: Anaphor,
         /// The phrase without its article ("city's transport department"),
-        /// a name for an institution nobody was named as before.
+        /// a name for an institution nobody was named as before; for a
+        /// relative ("her husband"), the possessive.
         phrase: String,
     },
 }

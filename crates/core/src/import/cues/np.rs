@@ -246,8 +246,28 @@ impl<'w, 'a> Phrase<'w, 'a> {
         }
         self.group(&h)
             .or_else(|| self.speaks_for(&h, pp_org))
+            .or_else(|| self.relative(&h))
             .or_else(|| self.anaphor(&h))
             .or_else(|| self.unnamed(&h))
+    }
+
+    /// "her husband says", "his daughter said": the relative of the person
+    /// the possessive refers to, another person.
+    fn relative(&self, h: &Head) -> Option<(Who, Range<usize>)> {
+        let det = self.det();
+        (matches!(det, "his" | "her" | "their")
+            && self.ws.len() == 2
+            && lexicon::is_family_noun(&h.word))
+        .then(|| {
+            (
+                Who::Anaphor {
+                    noun: h.word.clone(),
+                    kind: Anaphor::Person,
+                    phrase: det.to_string(),
+                },
+                self.np.clone(),
+            )
+        })
     }
 
     /// The phrase's determiner (its first word, lower case).
