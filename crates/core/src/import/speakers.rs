@@ -311,9 +311,10 @@ impl Registry {
         Some(Target::Speaker(found))
     }
 
-    /// "her husband": a person named before, of the noun's gender, who is
-    /// not the one the possessive refers to (the person of its gender named
-    /// last nearby), however far back.
+    /// "her husband": the person introduced as that relative, else one named
+    /// before of the noun's gender and of the family name of the one the
+    /// possessive refers to (the person of its gender named last nearby),
+    /// however far back; with neither, nobody is guessed.
     fn relative_of(&self, noun: &str, possessive: &str, para: usize) -> Option<usize> {
         let owner_gender = match possessive {
             "his" => Some(Pronoun::He),
@@ -334,18 +335,23 @@ impl Registry {
         if by_role.is_some() {
             return by_role;
         }
-        self.last_anywhere(|r| {
-            r.person && (gender.is_none() || r.gender.is_none() || r.gender == gender)
-        })
-        .filter(|&s| Some(s) != owner)
-        .or_else(|| {
-            self.recent.iter().rev().map(|r| r.0).find(|&s| {
-                let r = &self.recs[s];
-                Some(s) != owner
-                    && r.person
-                    && (gender.is_none() || r.gender.is_none() || r.gender == gender)
-            })
-        })
+        let fits = |s: usize| {
+            let r = &self.recs[s];
+            Some(s) != owner
+                && r.person
+                && (gender.is_none() || r.gender.is_none() || r.gender == gender)
+        };
+        // A relative most often has the family name of the one they belong
+        // to: "his mother" of Daniel Halloran is a Halloran.
+        let family = |s: usize| {
+            key(&self.recs[s].name)
+                .rsplit(' ')
+                .next()
+                .map(str::to_string)
+        };
+        let owner_family = owner.and_then(family);
+        let recent = || self.recent.iter().rev().map(|r| r.0);
+        recent().find(|&s| fits(s) && owner_family.is_some() && family(s) == owner_family)
     }
 
     /// A person, found by name among those registered (see

@@ -117,11 +117,7 @@ type Introduced = (Who, Range<usize>);
 
 /// "Anna and Lukas Brenner": two people of one family name, the first named
 /// by a usual given name alone; with the token after the second name.
-fn coordinated_pair(
-    words: &Words<'_>,
-    start: usize,
-    j: usize,
-) -> Option<(Vec<Introduced>, usize)> {
+fn coordinated_pair(words: &Words<'_>, start: usize, j: usize) -> Option<(Vec<Introduced>, usize)> {
     if j != start + 1
         || !words.is_word(j)
         || words.w(j) != "and"
