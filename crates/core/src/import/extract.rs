@@ -83,6 +83,9 @@ const MIN_SEPARABLE_CLAUSE_WORDS: usize = 5;
 const MIN_OTHER_SPEAKER_QUOTE_WORDS: usize = 6;
 
 /// Runs the rules over the article and returns its quotes in text order.
+/// Fewest words of a paraphrase, its cue and speaker included.
+const MIN_PARAPHRASE_WORDS: usize = 4;
+
 pub(super) fn extract(
     layout: &Layout,
     reg: &mut Registry,
@@ -115,7 +118,14 @@ pub(super) fn extract(
         }
     }
     progress(body.len(), body.len());
-    x.out
+    // "He shrugs.", "Menon said.": a cue with nothing reported is no
+    // paraphrase.
+    let mut out = x.out;
+    out.retain(|r| {
+        r.kind != QuoteKind::Paraphrase
+            || body[r.range.clone()].split_whitespace().count() >= MIN_PARAPHRASE_WORDS
+    });
+    out
 }
 
 /// The state of the pass, carried from one unit to the next.

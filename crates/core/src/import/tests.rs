@@ -842,3 +842,15 @@ fn relatives_introduced_together_and_referred_to_by_their_relation() {
     assert_eq!(said_by(&d, "German"), "Lukas Brenner");
     assert_eq!(said_by(&d, "folder"), "Ruth Tolland");
 }
+
+#[test]
+fn a_cue_with_nothing_reported_is_no_paraphrase() {
+    let d = run("Asked about the queue, Mara Ellis paused. He shrugs. Smt. Menon said.");
+    assert!(
+        d.quotes
+            .iter()
+            .all(|q| q.text.split_whitespace().count() >= 4),
+        "{:?}",
+        quotes(&d)
+    );
+}
