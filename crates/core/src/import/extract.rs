@@ -302,38 +302,11 @@ impl Extractor<'_> {
                 self.introduced = Some((t, ui));
             }
         }
-        // "He laughed.", "Asked who won, he laughed.": a sentence without a
-        // cue keeps the person it is about in mind for the pronouns that
-        // follow; one that opens with them ("He shrugs. “…”") may go on
-        // with their words. (Not "Her son Gary": a possessive is no
-        // subject.)
         if cues.is_empty() && u.fragments.is_empty() {
-            let first = words.toks.iter().position(|t| t.is_word());
-            let subject = (0..words.toks.len())
-                .find(|&i| words.is_word(i) && matches!(words.w(i), "he" | "she"));
-            if let Some(i) = subject
-                && let Some(p @ (Pronoun::He | Pronoun::She)) = lexicon::pronoun(words.w(i))
-                && let Some(t) = self.reg.resolve(&Who::Pronoun(p), u.para, false)
-                && first == Some(i)
-            {
-                self.introduced = Some((t, ui));
-            }
+            self.note_pronoun_subject(words, ui, u);
         }
-        // "X said in a statement …": what "the statement" refers to later.
-        let message = (0..words.toks.len()).any(|i| {
-            words.is_word(i) && lexicon::anaphor_noun(words.w(i)) == Some(lexicon::Anaphor::Message)
-        });
-        if message
-            && let Some((c, Some(t))) = cues.iter().zip(&resolved).next()
-            && !matches!(
-                c.who,
-                Who::Anaphor {
-                    kind: lexicon::Anaphor::Message,
-                    ..
-                }
-            )
-        {
-            self.reg.issued(*t, u.para);
+        if let Some((c, Some(t))) = cues.iter().zip(&resolved).next() {
+            self.note_issuer(words, c, *t, u.para);
         }
         cues.into_iter()
             .zip(resolved)
@@ -342,6 +315,41 @@ impl Extractor<'_> {
                 Some((c, t?, conf))
             })
             .collect()
+    }
+
+    /// "He laughed.", "Asked who won, he laughed.": a sentence without a cue
+    /// keeps the person it is about in mind for the pronouns that follow;
+    /// one that opens with them ("He shrugs. “…”") may go on with their
+    /// words. (Not "Her son Gary": a possessive is no subject.)
+    fn note_pronoun_subject(&mut self, words: &Words<'_>, ui: usize, u: &Unit) {
+        let first = words.toks.iter().position(|t| t.is_word());
+        let subject =
+            (0..words.toks.len()).find(|&i| words.is_word(i) && matches!(words.w(i), "he" | "she"));
+        if let Some(i) = subject
+            && let Some(p @ (Pronoun::He | Pronoun::She)) = lexicon::pronoun(words.w(i))
+            && let Some(t) = self.reg.resolve(&Who::Pronoun(p), u.para, false)
+            && first == Some(i)
+        {
+            self.introduced = Some((t, ui));
+        }
+    }
+
+    /// "X said in a statement …": the speaker of the unit's first cue issued
+    /// what "the statement" refers to later.
+    fn note_issuer(&mut self, words: &Words<'_>, c: &Cue, t: Target, para: usize) {
+        let message = (0..words.toks.len()).any(|i| {
+            words.is_word(i) && lexicon::anaphor_noun(words.w(i)) == Some(lexicon::Anaphor::Message)
+        });
+        let itself = matches!(
+            c.who,
+            Who::Anaphor {
+                kind: lexicon::Anaphor::Message,
+                ..
+            }
+        );
+        if message && !itself {
+            self.reg.issued(t, para);
+        }
     }
 
     /// "X made this assessment": the unattributed quote before is X's.

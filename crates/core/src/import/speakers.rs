@@ -235,68 +235,7 @@ impl Registry {
             {
                 self.relative_of(noun, phrase, para)
             }
-            Who::Anaphor { noun, kind, phrase } => match kind {
-                Anaphor::Person => self
-                    .last(para, |r| {
-                        r.person
-                            && r.role
-                                .as_deref()
-                                .is_some_and(|role| role.to_lowercase().contains(noun.as_str()))
-                    })
-                    .or_else(|| {
-                        // "the analyst", "the teenager": the person named
-                        // last, of the noun's gender if it has one.
-                        let gender = lexicon::gender_word(noun);
-                        (lexicon::is_expert_noun(noun) || lexicon::is_person_noun(noun))
-                            .then(|| {
-                                self.last(para, |r| {
-                                    r.person
-                                        && (gender.is_none()
-                                            || r.gender.is_none()
-                                            || r.gender == gender)
-                                })
-                            })
-                            .flatten()
-                    }),
-                // "the statement read: …": whoever issued one just before,
-                // else the institution named last nearby.
-                Anaphor::Message => self
-                    .issuer
-                    .filter(|&(_, p)| p <= para && para <= p + MESSAGE_REACH_PARAGRAPHS)
-                    .map(|(s, _)| s)
-                    .or_else(|| self.last(para, |r| r.institution)),
-                Anaphor::Media => self
-                    .last(para, |r| r.media)
-                    .or_else(|| self.last_anywhere(|r| r.media)),
-                Anaphor::Institution => self
-                    .last(para, |r| {
-                        r.institution && (noun == "side" || key(&r.name).contains(noun.as_str()))
-                    })
-                    // "the bank" is the bank named earlier, however far back.
-                    .or_else(|| {
-                        (noun != "side")
-                            .then(|| {
-                                (0..self.recs.len()).rev().find(|&s| {
-                                    self.recs[s].institution
-                                        && key(&self.recs[s].name).split(' ').any(|t| t == noun)
-                                })
-                            })
-                            .flatten()
-                    })
-                    .or_else(|| self.last(para, |r| r.institution))
-                    // "the city's transport department", met for the first
-                    // time, is an institution in its own right.
-                    .or_else(|| {
-                        // With nothing to refer to, "the ministry" is a
-                        // speaker of its own.
-                        let name = if phrase.is_empty() {
-                            noun.as_str()
-                        } else {
-                            phrase.as_str()
-                        };
-                        Some(self.org(name, Org::Government, &None))
-                    }),
-            },
+            Who::Anaphor { noun, kind, phrase } => self.anaphor(noun, *kind, phrase, para),
             Who::Person {
                 name,
                 role,
@@ -309,6 +248,72 @@ impl Registry {
         }?;
         self.remember(found, para, as_speaker);
         Some(Target::Speaker(found))
+    }
+
+    /// "the professor", "the teenager", "the statement", "the publication",
+    /// "the ministry": what the phrase refers back to.
+    fn anaphor(&mut self, noun: &str, kind: Anaphor, phrase: &str, para: usize) -> Option<usize> {
+        match kind {
+            Anaphor::Person => self.described_person(noun, para),
+            // "the statement read: …": whoever issued one just before,
+            // else the institution named last nearby.
+            Anaphor::Message => self
+                .issuer
+                .filter(|&(_, p)| p <= para && para <= p + MESSAGE_REACH_PARAGRAPHS)
+                .map(|(s, _)| s)
+                .or_else(|| self.last(para, |r| r.institution)),
+            Anaphor::Media => self
+                .last(para, |r| r.media)
+                .or_else(|| self.last_anywhere(|r| r.media)),
+            Anaphor::Institution => Some(self.institution_referred(noun, phrase, para)),
+        }
+    }
+
+    /// "the professor": the person nearby whose role holds the noun; "the
+    /// analyst", "the teenager": the person named last, of the noun's
+    /// gender if it has one.
+    fn described_person(&self, noun: &str, para: usize) -> Option<usize> {
+        self.last(para, |r| {
+            r.person
+                && r.role
+                    .as_deref()
+                    .is_some_and(|role| role.to_lowercase().contains(noun))
+        })
+        .or_else(|| {
+            let gender = lexicon::gender_word(noun);
+            (lexicon::is_expert_noun(noun) || lexicon::is_person_noun(noun))
+                .then(|| {
+                    self.last(para, |r| {
+                        r.person && (gender.is_none() || r.gender.is_none() || r.gender == gender)
+                    })
+                })
+                .flatten()
+        })
+    }
+
+    /// "the bank", "the Korean side", "the ministry": the institution named
+    /// nearby or, for "the bank", however far back; with nothing to refer
+    /// to, a speaker of its own ("the city's transport department").
+    fn institution_referred(&mut self, noun: &str, phrase: &str, para: usize) -> usize {
+        let found = self
+            .last(para, |r| {
+                r.institution && (noun == "side" || key(&r.name).contains(noun))
+            })
+            .or_else(|| {
+                (noun != "side")
+                    .then(|| {
+                        (0..self.recs.len()).rev().find(|&s| {
+                            self.recs[s].institution
+                                && key(&self.recs[s].name).split(' ').any(|t| t == noun)
+                        })
+                    })
+                    .flatten()
+            })
+            .or_else(|| self.last(para, |r| r.institution));
+        found.unwrap_or_else(|| {
+            let name = if phrase.is_empty() { noun } else { phrase };
+            self.org(name, Org::Government, &None)
+        })
     }
 
     /// "her husband": the person introduced as that relative, else one named
