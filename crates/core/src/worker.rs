@@ -91,6 +91,8 @@ impl Drop for SearchWorker {
 
 fn serve(index: &Index, rx: &Receiver<Request>, latest: &AtomicU64, deliver: &dyn Fn(Response)) {
     let mut searcher = IncrementalSearcher::new();
+    // While the explorer shows its first frame, before any key.
+    searcher.prepare(index);
     while let Ok(mut request) = rx.recv() {
         // Skip straight to the newest queued request.
         while let Ok(newer) = rx.try_recv() {
