@@ -646,6 +646,14 @@ pub fn is_expert_noun(word: &str) -> bool {
     EXPERT_NOUNS.contains(word)
 }
 
+static QUANTIFIERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/quantifiers.txt")));
+
+/// Words that count people without naming them ("several", "three").
+pub fn is_quantifier(word: &str) -> bool {
+    QUANTIFIERS.contains(word)
+}
+
 static FAMILY_NOUNS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/family-nouns.txt")));
 

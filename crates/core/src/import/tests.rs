@@ -854,3 +854,22 @@ fn a_cue_with_nothing_reported_is_no_paraphrase() {
         quotes(&d)
     );
 }
+
+#[test]
+fn places_party_seats_descriptions_and_counts_are_no_speakers() {
+    let d = run(
+        "Walter Fisk, the town clerk in Danby Falls, Vermont, says his town paid for the clock.\n\n\
+         Senate Majority Leader Paul Rasmussen, R-Oconomowoc, said the bill would wait.\n\n\
+         Gov. Teresa Alvarado, a Democrat, said she would sign it.\n\n\
+         Several said they had installed cameras.\n\n\
+         Three questions will decide whether the plan pays off.",
+    );
+    assert_eq!(said_by(&d, "his town paid"), "Walter Fisk");
+    assert_eq!(said_by(&d, "would wait"), "Paul Rasmussen");
+    assert_eq!(said_by(&d, "would sign"), "Teresa Alvarado");
+    assert_eq!(said_by(&d, "cameras"), "several");
+    let names: Vec<&str> = d.speakers.iter().map(|s| s.name.as_str()).collect();
+    for junk in ["Vermont", "R-Oconomowoc", "Democrat", "Three"] {
+        assert!(!names.contains(&junk), "{names:?}");
+    }
+}

@@ -40,6 +40,16 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         // or works ("of the Wexcombe Arms", "from Sindhari village").
         return true;
     }
+    // "Paul Rasmussen, R-Oconomowoc, said": party and home town.
+    if is_party_and_place(words.text(i))
+        && (i + 1..seg.end).all(|k| !words.is_word(k) || words.is_cap(k))
+    {
+        return true;
+    }
+    // "Gov. Teresa Alvarado, a Democrat, …", "a Canadian".
+    if matches!(w, "a" | "an") && seg.end == i + 2 && words.is_cap(i + 1) {
+        return true;
+    }
     if matches!(w, "a" | "an") {
         // "a nurse", "a 58-year-old dental hygienist": a person described
         // by any common noun, in the role list or not.
@@ -66,6 +76,14 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         && !lexicon::is_function_word(w)
         && names_role(words, seg, i)
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// "R-Oconomowoc", "D-Ohio": a party's initial, a hyphen and a place.
+fn is_party_and_place(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_uppercase)
 }
 
 /// Whether the words of `seg` from token `i` name a place or an

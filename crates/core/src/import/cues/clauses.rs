@@ -165,15 +165,32 @@ fn walk_segments(
     let mut k = segs.len() - 1;
     let mut appos = Vec::new();
     if appositive_mode {
-        while k > 0 && (is_aside(words, &segs[k]) || is_appositive(words, &segs[k])) {
-            if !is_aside(words, &segs[k]) {
+        while k > 0
+            && (is_aside(words, &segs[k])
+                || is_appositive(words, &segs[k])
+                || is_place_after_place(words, &segs, k))
+        {
+            if !is_aside(words, &segs[k]) && !is_place_after_place(words, &segs, k) {
                 appos.push(segs[k].clone());
             }
             k -= 1;
         }
     }
-    let seg = segs[k].clone();
-    let (mut who, np) = analyze(words, seg)?;
+    let (mut who, np) = match analyze(words, segs[k].clone()) {
+        Some(found) => found,
+        // "Walter Fisk, the town clerk in Danby Falls, Vermont, says": a
+        // description that names nobody, after a name, describes it.
+        None if appositive_mode && k > 0 => {
+            appos.push(segs[k].clone());
+            k -= 1;
+            while k > 0 && is_appositive(words, &segs[k]) {
+                appos.push(segs[k].clone());
+                k -= 1;
+            }
+            analyze(words, segs[k].clone()).filter(|(w, _)| matches!(w, Who::Person { .. }))?
+        }
+        None => return None,
+    };
     appos.reverse();
     if k > 0
         && let Some(d) = descriptor(words, &segs[k - 1])
@@ -182,6 +199,29 @@ fn walk_segments(
     }
     let texts: Vec<&str> = appos.iter().map(|r| words.slice(r.start, r.end)).collect();
     Some((with_roles(who, &texts), np))
+}
+
+/// "the town clerk in Danby Falls, Vermont,": a state or country after a
+/// segment that ends with a capitalised place.
+fn is_place_after_place(words: &Words<'_>, segs: &[Range<usize>], k: usize) -> bool {
+    if k == 0 {
+        return false;
+    }
+    let seg = &segs[k];
+    let ws: Vec<usize> = (seg.clone()).filter(|&i| words.is_word(i)).collect();
+    let short_name = (1..=2).contains(&ws.len()) && ws.iter().all(|&i| words.is_cap(i));
+    // The segment before ends with a place after a preposition ("in Danby
+    // Falls").
+    let prev = &segs[k - 1];
+    let mut p = prev.end;
+    while p > prev.start && words.is_word(p - 1) && words.is_cap(p - 1) {
+        p -= 1;
+    }
+    short_name
+        && p < prev.end
+        && p > prev.start
+        && words.is_word(p - 1)
+        && lexicon::is_locative(words.w(p - 1))
 }
 
 /// The noun phrase after a cue ("according to X, a professor at Y,").

@@ -44,6 +44,13 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
     if let Some(found) = p.pronoun() {
         return Some(found);
     }
+    // "Several said …": a count of people, not a name.
+    if let [w] = p.ws.as_slice()
+        && lexicon::is_quantifier(words.w(*w))
+    {
+        let name = words.w(*w).to_string();
+        return Some((Who::Group { name, media: false }, p.np.clone()));
+    }
     let r = p.capitalised_run();
     let mut pp_org = None;
     if r < p.ws.len() {

@@ -93,6 +93,14 @@ fn verb_speaker(
         return Some((who, np, after, true));
     }
     let (who, np) = subject_before(words, i)?;
+    // "Three questions will decide …": a plural count does not go with a
+    // verb in -s.
+    if let Who::Group { name, .. } = &who
+        && lexicon::is_quantifier(name)
+        && words.w(i).ends_with('s')
+    {
+        return None;
+    }
     // The subject follows a quotation directly: "“…,” Smith said".
     let mut s = words
         .toks
