@@ -275,9 +275,14 @@ impl Registry {
     fn described_person(&self, noun: &str, para: usize) -> Option<usize> {
         self.last(para, |r| {
             r.person
-                && r.role
+                && (r
+                    .role
                     .as_deref()
                     .is_some_and(|role| role.to_lowercase().contains(noun))
+                    // "A senior official in the department, who asked not
+                    // to be named," is "the official" later.
+                    || r.kind == SpeakerKind::UnnamedGroup
+                        && key(&r.name).split(' ').any(|w| w == noun))
         })
         .or_else(|| {
             let gender = lexicon::gender_word(noun);

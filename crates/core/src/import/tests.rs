@@ -873,3 +873,14 @@ fn places_party_seats_descriptions_and_counts_are_no_speakers() {
         assert!(!names.contains(&junk), "{names:?}");
     }
 }
+
+#[test]
+fn an_unnamed_source_is_referred_to_by_its_noun() {
+    let d = run("Nurses were angry.\n\n\
+         A senior official in the department said the valve had been flagged two years ago.\n\n\
+         \"It was on the list,\" the official said.");
+    assert_eq!(
+        said_by(&d, "on the list"),
+        "a senior official in the department"
+    );
+}
