@@ -877,7 +877,8 @@ fn places_party_seats_descriptions_and_counts_are_no_speakers() {
 #[test]
 fn an_unnamed_source_is_referred_to_by_its_noun() {
     let d = run("Nurses were angry.\n\n\
-         A senior official in the department said the valve had been flagged two years ago.\n\n\
+         A senior official in the department said the valve had been flagged two years ago. \
+         Mayor John Smith said the city would pay.\n\n\
          \"It was on the list,\" the official said.");
     assert_eq!(
         said_by(&d, "on the list"),
