@@ -104,6 +104,8 @@ fn outlet_style_article_scores() {
     for (article, q, s, a, c, d) in [
         ("ap-court-drones.txt", 0.97, 0.85, 0.95, 0.37, 0.99),
         ("au-state-budget.txt", 0.94, 0.94, 0.85, 0.37, 0.76),
+        ("auto-plant-closure.txt", 0.90, 0.82, 0.95, 0.70, 0.99),
+        ("bb-sargassum-fishers.txt", 0.94, 0.72, 0.82, 0.92, 0.99),
         ("biz-packaging-takeover.txt", 0.89, 0.86, 0.99, 0.94, 0.89),
         ("biz-quarterly-results.txt", 0.91, 0.61, 0.70, 0.46, 0.63),
         ("broadsheet-budget-row.txt", 0.94, 0.99, 0.99, 0.99, 0.99),
@@ -113,11 +115,13 @@ fn outlet_style_article_scores() {
         ("column-mural-posts.txt", 0.75, 0.91, 0.99, 0.99, 0.79),
         ("community-school-week.txt", 0.97, 0.92, 0.89, 0.60, 0.86),
         ("court-landlord-trial.txt", 0.99, 0.99, 0.85, 0.99, 0.85),
+        ("cricket-galle-test.txt", 0.91, 0.82, 0.99, 0.44, 0.87),
         ("crime-garage-fire.txt", 0.86, 0.83, 0.99, 0.60, 0.99),
         ("cyber-pet-insurer-breach.txt", 0.85, 0.89, 0.99, 0.99, 0.99),
         ("election-rally-toledo.txt", 0.91, 0.85, 0.91, 0.49, 0.88),
         ("ent-actor-interview.txt", 0.91, 0.99, 0.99, 0.38, 0.82),
         ("env-well-contamination.txt", 0.92, 0.80, 0.94, 0.51, 0.99),
+        ("eu-antitrust-appstore.txt", 0.97, 0.77, 0.81, 0.85, 0.72),
         ("festival-island-review.txt", 0.87, 0.79, 0.82, 0.66, 0.64),
         ("foreign-bolivia-mayor.txt", 0.95, 0.77, 0.94, 0.81, 0.99),
         ("health-sickle-cell.txt", 0.93, 0.94, 0.91, 0.82, 0.87),
@@ -128,6 +132,7 @@ fn outlet_style_article_scores() {
         ("labor-warehouse-strike.txt", 0.88, 0.88, 0.99, 0.91, 0.93),
         ("liveblog-flash-floods.txt", 0.95, 0.83, 0.84, 0.53, 0.88),
         ("liveblog-storm.txt", 0.90, 0.66, 0.79, 0.39, 0.59),
+        ("my-by-election-night.txt", 0.85, 0.66, 0.78, 0.83, 0.66),
         (
             "nonus-greenway-objections.txt",
             0.95,
@@ -139,6 +144,9 @@ fn outlet_style_article_scores() {
         ("nz-freedom-camping.txt", 0.97, 0.81, 0.91, 0.37, 0.99),
         ("obit-chess-champion.txt", 0.91, 0.82, 0.88, 0.49, 0.85),
         ("oped-tweets-transit.txt", 0.66, 0.66, 0.99, 0.99, 0.66),
+        ("ph-jeepney-fare.txt", 0.94, 0.78, 0.75, 0.71, 0.62),
+        ("pharma-lupus-trial.txt", 0.86, 0.99, 0.99, 0.94, 0.99),
+        ("pl-transfer-striker.txt", 0.93, 0.89, 0.87, 0.41, 0.86),
         ("profile-clock-keeper.txt", 0.80, 0.99, 0.73, 0.88, 0.42),
         ("qa-chef-interview.txt", 0.99, 0.99, 0.99, 0.32, 0.99),
         ("qa-mail-boat.txt", 0.99, 0.99, 0.99, 0.72, 0.99),
@@ -154,6 +162,7 @@ fn outlet_style_article_scores() {
         ("tabloid-hearse-ticket.txt", 0.95, 0.63, 0.53, 0.99, 0.60),
         ("tabloid-lottery.txt", 0.93, 0.79, 0.74, 0.99, 0.74),
         ("tech-tablet-launch.txt", 0.85, 0.81, 0.82, 0.32, 0.78),
+        ("theatre-salesman-review.txt", 0.91, 0.90, 0.99, 0.49, 0.86),
         (
             "translated-minister-visit.txt",
             0.99,
@@ -167,6 +176,7 @@ fn outlet_style_article_scores() {
         ("uk-crown-court-fraud.txt", 0.99, 0.87, 0.95, 0.73, 0.99),
         ("uk-select-committee.txt", 0.90, 0.87, 0.99, 0.87, 0.99),
         ("us-statehouse-raw-milk.txt", 0.95, 0.91, 0.99, 0.82, 0.99),
+        ("us-wildfire-evacuation.txt", 0.84, 0.60, 0.90, 0.47, 0.99),
         ("wire-dam-vote.txt", 0.88, 0.59, 0.87, 0.99, 0.87),
         ("wire-mine-flood.txt", 0.87, 0.83, 0.99, 0.64, 0.99),
         ("za-water-outage.txt", 0.89, 0.79, 0.88, 0.66, 0.75),
@@ -193,7 +203,7 @@ fn gold_datasets_pass_check() {
         .arg(fixtures().join("gold"))
         .assert()
         .success()
-        .stdout(contains("62 article(s)"));
+        .stdout(contains("72 article(s)"));
 }
 
 #[test]
