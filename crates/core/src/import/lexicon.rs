@@ -646,6 +646,15 @@ pub fn is_expert_noun(word: &str) -> bool {
     EXPERT_NOUNS.contains(word)
 }
 
+static COMPANY_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/company-nouns.txt")));
+
+/// Nouns for a company or organisation, after which a one-word name is the
+/// organisation's ("software group Orbisoft").
+pub fn is_company_noun(word: &str) -> bool {
+    COMPANY_NOUNS.contains(word)
+}
+
 static QUANTIFIERS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/quantifiers.txt")));
 

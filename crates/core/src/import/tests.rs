@@ -885,3 +885,20 @@ fn an_unnamed_source_is_referred_to_by_its_noun() {
         "a senior official in the department"
     );
 }
+
+#[test]
+fn a_company_noun_names_an_organisation_and_a_dateline_opens_no_description() {
+    let d = run(
+        "LUXEMBOURG — The court upheld a fine imposed on U.S. software group Orbisoft.\n\n\
+         Orbisoft said it was disappointed and would consider an appeal to the Court of Justice \
+         of the European Union.\n\n\
+         \"Today's judgment does not reflect how the app economy works,\" the company said.\n\n\
+         GALLE — Left-arm spinner Dinuka Wickramasinghe took 7 for 58 on the fifth day.\n\n\
+         \"I didn't try anything special,\" he said.\n\n\
+         Pakatan Harapan's state chairman, Datuk Richard Tan Boon Huat, blamed the rain.\n\n\
+         \"We will take the feedback seriously,\" he said.",
+    );
+    assert_eq!(said_by(&d, "app economy"), "Orbisoft");
+    assert_eq!(said_by(&d, "anything special"), "Dinuka Wickramasinghe");
+    assert_eq!(said_by(&d, "feedback"), "Richard Tan Boon Huat");
+}

@@ -76,6 +76,8 @@ const APPOSITIVE_PROBE_TOKENS: usize = 30;
 const APPOSITIVE_READ_TOKENS: usize = 40;
 /// Most words before a name read for its role ("party spokesman Kwon").
 const MAX_ROLE_WORDS_BEFORE: usize = 4;
+/// Most tokens of a dateline before a dash at the start of a sentence.
+const DATELINE_TOKENS: usize = 6;
 /// Most words in a bare name taken as a sentence's subject.
 const MAX_BARE_NAME_WORDS: usize = 3;
 
@@ -305,6 +307,14 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
     if let Some(who) = relative(words, start, j) {
         return Some(who);
     }
+    // "U.S. software group Orbisoft", "rival club Porto": an organisation.
+    if start >= 1 && words.is_word(start - 1) && lexicon::is_company_noun(words.w(start - 1)) {
+        return Some(Who::Org {
+            name: text.to_string(),
+            org: lexicon::Org::Other,
+            role: None,
+        });
+    }
     // "Rovers captain Liam Prowse", "Saltmouth winger Ollie Dacre": where
     // the person named next belongs, a team or an institution.
     let noun = words.w(j);
@@ -384,10 +394,19 @@ fn role_appositive_after(words: &Words<'_>, j: usize) -> bool {
 /// common nouns ("His granddaughter Shannon Tilley, 27, blasted …",
 /// "Saltmouth winger Ollie Dacre was named …").
 fn described_opening(words: &Words<'_>, start: usize) -> bool {
-    if !(1..=MAX_ROLE_WORDS_BEFORE).contains(&start) || !(0..start).all(|k| words.is_word(k)) {
+    // After a dateline ("GALLE — Left-arm spinner Dinuka Wickramasinghe
+    // took …").
+    let from = (0..start.min(DATELINE_TOKENS))
+        .rev()
+        .find(|&k| words.is_punct(k, '—') || words.is_punct(k, '–'))
+        .filter(|&d| (0..d).all(|k| words.is_word(k) && words.is_cap(k)))
+        .map_or(0, |d| d + 1);
+    if !(from + 1..=from + MAX_ROLE_WORDS_BEFORE).contains(&start)
+        || !(from..start).all(|k| words.is_word(k))
+    {
         return false;
     }
-    let mut k = usize::from(lexicon::is_determiner(words.w(0)));
+    let mut k = from + usize::from(lexicon::is_determiner(words.w(from)));
     while k < start && words.is_cap(k) && lexicon::verb(words.w(k)).is_none() {
         k += 1;
     }
