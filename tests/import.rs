@@ -114,6 +114,7 @@ fn outlet_style_article_scores() {
         ("campus-food-bank.txt", 0.85, 0.82, 0.88, 0.99, 0.88),
         ("column-mural-posts.txt", 0.75, 0.91, 0.99, 0.99, 0.79),
         ("community-school-week.txt", 0.97, 0.92, 0.89, 0.60, 0.86),
+        ("county-fair-4h.txt", 0.96, 0.91, 0.99, 0.60, 0.99),
         ("court-landlord-trial.txt", 0.99, 0.99, 0.85, 0.99, 0.85),
         ("cricket-galle-test.txt", 0.97, 0.91, 0.99, 0.39, 0.99),
         ("crime-garage-fire.txt", 0.86, 0.83, 0.99, 0.60, 0.99),
@@ -124,14 +125,24 @@ fn outlet_style_article_scores() {
         ("eu-antitrust-appstore.txt", 0.97, 0.81, 0.90, 0.85, 0.90),
         ("festival-island-review.txt", 0.87, 0.79, 0.82, 0.66, 0.64),
         ("foreign-bolivia-mayor.txt", 0.95, 0.77, 0.94, 0.81, 0.99),
+        ("gh-cocoa-smuggling.txt", 0.97, 0.69, 0.61, 0.76, 0.56),
         ("health-sickle-cell.txt", 0.93, 0.94, 0.91, 0.82, 0.87),
         ("hearing-ride-trial.txt", 0.88, 0.79, 0.89, 0.47, 0.81),
+        ("hurricane-fema-recovery.txt", 0.97, 0.77, 0.74, 0.45, 0.79),
         ("ie-housing-rezoning.txt", 0.97, 0.81, 0.91, 0.87, 0.91),
         ("india-water-scheme.txt", 0.84, 0.88, 0.99, 0.40, 0.99),
         ("ke-drought-livestock.txt", 0.90, 0.81, 0.99, 0.91, 0.99),
         ("labor-warehouse-strike.txt", 0.88, 0.88, 0.99, 0.91, 0.93),
         ("liveblog-flash-floods.txt", 0.95, 0.83, 0.84, 0.53, 0.88),
         ("liveblog-storm.txt", 0.90, 0.66, 0.79, 0.39, 0.59),
+        (
+            "museum-repatriation-throne.txt",
+            0.90,
+            0.77,
+            0.94,
+            0.56,
+            0.99,
+        ),
         ("my-by-election-night.txt", 0.90, 0.73, 0.80, 0.75, 0.82),
         (
             "nonus-greenway-objections.txt",
@@ -150,12 +161,15 @@ fn outlet_style_article_scores() {
         ("profile-clock-keeper.txt", 0.80, 0.99, 0.73, 0.88, 0.42),
         ("qa-chef-interview.txt", 0.99, 0.99, 0.99, 0.32, 0.99),
         ("qa-mail-boat.txt", 0.99, 0.99, 0.99, 0.72, 0.99),
+        ("quake-sulawesi-wire.txt", 0.92, 0.71, 0.78, 0.36, 0.79),
         ("rail-overhead-wire.txt", 0.95, 0.85, 0.87, 0.74, 0.85),
         ("release-clinic-opening.txt", 0.99, 0.99, 0.99, 0.99, 0.99),
         ("release-robotics-plant.txt", 0.95, 0.90, 0.99, 0.99, 0.99),
         ("schoolboard-start-times.txt", 0.99, 0.82, 0.84, 0.87, 0.86),
         ("science-sleep-study.txt", 0.87, 0.90, 0.99, 0.54, 0.99),
+        ("scot-teachers-pay.txt", 0.88, 0.69, 0.78, 0.37, 0.70),
         ("sg-reit-results.txt", 0.81, 0.72, 0.93, 0.99, 0.99),
+        ("space-lunar-launch.txt", 0.84, 0.62, 0.93, 0.64, 0.99),
         ("sports-cup-final.txt", 0.92, 0.74, 0.70, 0.99, 0.70),
         ("sports-derby-win.txt", 0.88, 0.82, 0.87, 0.64, 0.74),
         ("sports-hockey-presser.txt", 0.93, 0.39, 0.47, 0.99, 0.46),
@@ -163,6 +177,7 @@ fn outlet_style_article_scores() {
         ("tabloid-lottery.txt", 0.93, 0.79, 0.74, 0.99, 0.74),
         ("tech-tablet-launch.txt", 0.85, 0.81, 0.82, 0.32, 0.78),
         ("theatre-salesman-review.txt", 0.91, 0.90, 0.99, 0.49, 0.86),
+        ("tour-stage-pyrenees.txt", 0.88, 0.77, 0.79, 0.44, 0.62),
         (
             "translated-minister-visit.txt",
             0.99,
@@ -175,8 +190,10 @@ fn outlet_style_article_scores() {
         ("uk-council-bins.txt", 0.99, 0.74, 0.79, 0.99, 0.79),
         ("uk-crown-court-fraud.txt", 0.99, 0.87, 0.95, 0.73, 0.99),
         ("uk-select-committee.txt", 0.90, 0.87, 0.99, 0.87, 0.99),
+        ("us-senate-confirmation.txt", 0.93, 0.89, 0.95, 0.37, 0.99),
         ("us-statehouse-raw-milk.txt", 0.95, 0.91, 0.99, 0.82, 0.99),
         ("us-wildfire-evacuation.txt", 0.84, 0.60, 0.90, 0.47, 0.99),
+        ("wales-rugby-clubhouse.txt", 0.95, 0.92, 0.99, 0.53, 0.99),
         ("wire-dam-vote.txt", 0.88, 0.59, 0.87, 0.99, 0.87),
         ("wire-mine-flood.txt", 0.87, 0.83, 0.99, 0.64, 0.99),
         ("za-water-outage.txt", 0.89, 0.79, 0.88, 0.66, 0.75),
@@ -203,7 +220,7 @@ fn gold_datasets_pass_check() {
         .arg(fixtures().join("gold"))
         .assert()
         .success()
-        .stdout(contains("72 article(s)"));
+        .stdout(contains("82 article(s)"));
 }
 
 #[test]
