@@ -378,7 +378,7 @@ impl Searcher {
         index: &Index,
         query: &str,
         options: Options,
-        cancelled: &dyn Fn() -> bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Results> {
         let parsed = match parse(query) {
             Ok(p) => p,
@@ -392,35 +392,51 @@ impl Searcher {
         let wants = |k: HitKind| options.kind.is_none_or(|w| w == k);
         let names = self.names(index);
         // (band, -score, kind, order) for speakers and categories.
-        let mut named: Vec<((Band, i64, HitKind, usize), Hit)> = Vec::new();
         let matchers: Vec<Vec<TermMatcher>> = parsed
             .groups
             .iter()
             .map(|g| g.atoms.iter().map(TermMatcher::new).collect())
             .collect();
-        for (i, rec) in names.records.iter().enumerate() {
-            if i % CANCEL_CHECK_EVERY == 0 && cancelled() {
-                return None;
-            }
-            if !wants(rec.target.kind()) {
-                continue;
-            }
-            if let Some((quality, score, matches)) = self.match_record(rec, &matchers) {
-                let b = if parsed.is_empty() {
-                    Band::Names
-                } else {
-                    band(quality)
-                };
-                named.push((
-                    (b, -score, rec.target.kind(), rec.order),
-                    Hit {
-                        target: rec.target,
-                        score,
-                        exact: b == Band::Names,
-                        matches,
-                    },
-                ));
-            }
+        // Speakers and categories on every core, in chunks between which a
+        // newer query may cancel.
+        let gave_up = std::sync::atomic::AtomicBool::new(false);
+        let mut named: Vec<((Band, i64, HitKind, usize), Hit)> = {
+            use rayon::prelude::*;
+            names
+                .records
+                .par_chunks(CANCEL_CHECK_EVERY)
+                .flat_map_iter(|chunk| {
+                    if cancelled() {
+                        gave_up.store(true, std::sync::atomic::Ordering::Relaxed);
+                        return Vec::new().into_iter();
+                    }
+                    chunk
+                        .iter()
+                        .filter(|rec| wants(rec.target.kind()))
+                        .filter_map(|rec| {
+                            let (quality, score, matches) = self.match_record(rec, &matchers)?;
+                            let b = if parsed.is_empty() {
+                                Band::Names
+                            } else {
+                                band(quality)
+                            };
+                            Some((
+                                (b, -score, rec.target.kind(), rec.order),
+                                Hit {
+                                    target: rec.target,
+                                    score,
+                                    exact: b == Band::Names,
+                                    matches,
+                                },
+                            ))
+                        })
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                })
+                .collect()
+        };
+        if gave_up.load(std::sync::atomic::Ordering::Relaxed) {
+            return None;
         }
         named.sort_by_key(|(key, _)| *key);
         if cancelled() {
@@ -705,7 +721,7 @@ impl IncrementalSearcher {
         index: &Index,
         query: &str,
         options: Options,
-        cancelled: &dyn Fn() -> bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Results> {
         if let Some((_, _, _, r)) = self
             .recent
