@@ -32,6 +32,14 @@ pub struct Rec {
     pub gender: Option<Pronoun>,
 }
 
+impl Rec {
+    /// Whether this person may be of `gender` (always, when either is not
+    /// known).
+    fn may_be(&self, gender: Option<Pronoun>) -> bool {
+        gender.is_none() || self.gender.is_none() || self.gender == gender
+    }
+}
+
 /// What a cue's noun phrase resolved to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -222,7 +230,7 @@ impl Registry {
             Who::Pronoun(Pronoun::Author) => return Some(Target::Author),
             Who::Pronoun(p @ (Pronoun::He | Pronoun::She)) => {
                 let p = *p;
-                let found = self.last(para, |r| r.person && r.gender.is_none_or(|g| g == p));
+                let found = self.last(para, |r| r.person && r.may_be(Some(p)));
                 if let Some(i) = found {
                     self.recs[i].gender = Some(p);
                 }
@@ -287,11 +295,7 @@ impl Registry {
         .or_else(|| {
             let gender = lexicon::gender_word(noun);
             (lexicon::is_expert_noun(noun) || lexicon::is_person_noun(noun))
-                .then(|| {
-                    self.last(para, |r| {
-                        r.person && (gender.is_none() || r.gender.is_none() || r.gender == gender)
-                    })
-                })
+                .then(|| self.last(para, |r| r.person && r.may_be(gender)))
                 .flatten()
         })
     }
@@ -326,13 +330,12 @@ impl Registry {
     /// possessive refers to (the person of its gender named last nearby),
     /// however far back; with neither, nobody is guessed.
     fn relative_of(&self, noun: &str, possessive: &str, para: usize) -> Option<usize> {
-        let owner_gender = match possessive {
-            "his" => Some(Pronoun::He),
-            "her" => Some(Pronoun::She),
+        let owner = match lexicon::pronoun(possessive) {
+            Some(g @ (Pronoun::He | Pronoun::She)) => {
+                self.last(para, |r| r.person && r.may_be(Some(g)))
+            }
             _ => None,
         };
-        let owner = owner_gender
-            .and_then(|g| self.last(para, |r| r.person && r.gender.is_none_or(|x| x == g)));
         let gender = lexicon::gender_word(noun);
         // The one introduced so: "her daughter, Ruth Tolland," is "her
         // daughter" later.
@@ -347,9 +350,7 @@ impl Registry {
         }
         let fits = |s: usize| {
             let r = &self.recs[s];
-            Some(s) != owner
-                && r.person
-                && (gender.is_none() || r.gender.is_none() || r.gender == gender)
+            Some(s) != owner && r.person && r.may_be(gender)
         };
         // A relative most often has the family name of the one they belong
         // to: "his mother" of Daniel Halloran is a Halloran.
@@ -429,9 +430,7 @@ impl Registry {
         role: &Option<String>,
         titled: bool,
     ) -> Option<usize> {
-        let fits = |i: &usize| {
-            gender.is_none() || self.recs[*i].gender.is_none() || self.recs[*i].gender == gender
-        };
+        let fits = |i: &usize| self.recs[*i].may_be(gender);
         let exact = self
             .by_key
             .get(k)
