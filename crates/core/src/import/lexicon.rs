@@ -682,6 +682,11 @@ pub fn is_person_noun(word: &str) -> bool {
     PERSON_NOUNS.contains(word) || word.ends_with("-year-old")
 }
 
+/// A noun for a person: a role ("professor") or what they are ("teenager").
+pub fn is_role_or_person_noun(word: &str) -> bool {
+    is_role_noun(word) || is_person_noun(word)
+}
+
 static CLAUSE_WORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/clause-words.txt")));
 

@@ -265,7 +265,7 @@ fn person_as_described(
         && !role.as_deref().is_some_and(|r| {
             r.split_whitespace().any(|w| {
                 let w = w.to_lowercase();
-                lexicon::is_role_noun(&w) || lexicon::is_person_noun(&w)
+                lexicon::is_role_or_person_noun(&w)
             })
         })
     {
@@ -320,7 +320,7 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
     let noun = words.w(j);
     if words.is_word(j)
         && !words.is_cap(j)
-        && (lexicon::is_role_noun(noun) || lexicon::is_person_noun(noun))
+        && lexicon::is_role_or_person_noun(noun)
         && words.is_cap(j + 1)
         && !lexicon::is_title(text)
     {
@@ -431,9 +431,7 @@ fn names_a_role_before(words: &Words<'_>, start: usize) -> bool {
     }
     let is_person = |k: usize| {
         let w = words.w(k);
-        words.is_word(k)
-            && !words.is_cap(k)
-            && (lexicon::is_role_noun(w) || lexicon::is_person_noun(w))
+        words.is_word(k) && !words.is_cap(k) && lexicon::is_role_or_person_noun(w)
     };
     // "The woman who called police early Sunday, Gloria Caldwell, 71, …":
     // the noun after the determiner opening the sentence.
