@@ -165,13 +165,14 @@ fn walk_segments(
     let mut k = segs.len() - 1;
     let mut appos = Vec::new();
     if appositive_mode {
-        while k > 0
-            && (is_aside(words, &segs[k])
-                || is_appositive(words, &segs[k])
-                || is_place_after_place(words, &segs, k))
-        {
-            if !is_aside(words, &segs[k]) && !is_place_after_place(words, &segs, k) {
+        while k > 0 {
+            // Asides and a state after a town say nothing of the person;
+            // an appositive gives a role.
+            if is_aside(words, &segs[k]) || is_place_after_place(words, &segs, k) {
+            } else if is_appositive(words, &segs[k]) {
                 appos.push(segs[k].clone());
+            } else {
+                break;
             }
             k -= 1;
         }
