@@ -36,17 +36,14 @@ pub(super) fn according(words: &Words<'_>, i: usize) -> Option<Cue> {
     while words.is_punct(content, ',') {
         content += 1;
     }
-    Some(Cue {
-        kind: CueKind::According,
-        word: words.slice(i, i + 2).to_lowercase(),
-        tok: i,
+    Some(Cue::new(
+        CueKind::According,
+        words.slice(i, i + 2).to_lowercase(),
+        i,
         who,
         np,
-        content_tok: content,
-        content_before: false,
-        post: false,
-        past_speech: false,
-    })
+        content,
+    ))
 }
 
 pub(super) fn to_x(words: &Words<'_>, i: usize) -> Option<Cue> {
@@ -67,17 +64,14 @@ pub(super) fn to_x(words: &Words<'_>, i: usize) -> Option<Cue> {
     {
         return None;
     }
-    Some(Cue {
-        kind: CueKind::To,
-        word: words.text(i).to_lowercase(),
-        tok: i,
+    Some(Cue::new(
+        CueKind::To,
+        words.text(i).to_lowercase(),
+        i,
         who,
         np,
-        content_tok: after,
-        content_before: false,
-        post: false,
-        past_speech: false,
-    })
+        after,
+    ))
 }
 
 /// "As he puts it: “…”", "as one analyst put it, …": the speaker is the
@@ -93,17 +87,14 @@ pub(super) fn as_put_it(words: &Words<'_>, i: usize) -> Option<Cue> {
     while words.is_punct(content, ',') || words.is_punct(content, ':') {
         content += 1;
     }
-    Some(Cue {
-        kind: CueKind::Verb,
-        word: words.slice(v, v + 2).to_string(),
-        tok: i,
+    Some(Cue::new(
+        CueKind::Verb,
+        words.slice(v, v + 2).to_string(),
+        i,
         who,
         np,
-        content_tok: content,
-        content_before: false,
-        post: false,
-        past_speech: false,
-    })
+        content,
+    ))
 }
 
 /// "made this assessment", "said this", "said so".
@@ -118,17 +109,14 @@ pub(super) fn is_backref(words: &Words<'_>, i: usize) -> bool {
 
 pub(super) fn back(words: &Words<'_>, i: usize) -> Option<Cue> {
     let (who, np) = subject_before(words, i)?;
-    Some(Cue {
-        kind: CueKind::Back,
-        word: words.slice(i, (i + 3).min(words.toks.len())).to_string(),
-        tok: i,
+    Some(Cue::new(
+        CueKind::Back,
+        words.slice(i, (i + 3).min(words.toks.len())).to_string(),
+        i,
         who,
         np,
-        content_tok: i + 1,
-        content_before: false,
-        post: false,
-        past_speech: false,
-    })
+        i + 1,
+    ))
 }
 
 /// "… was voiced by X", "a statement was made by X".

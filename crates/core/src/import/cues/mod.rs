@@ -122,6 +122,31 @@ pub struct Cue {
     pub past_speech: bool,
 }
 
+impl Cue {
+    /// A cue whose subject is not its content, not right after a
+    /// quotation, and not a past speech verb (the usual case).
+    pub(crate) fn new(
+        kind: CueKind,
+        word: String,
+        tok: usize,
+        who: Who,
+        np: Range<usize>,
+        content_tok: usize,
+    ) -> Cue {
+        Cue {
+            kind,
+            word,
+            tok,
+            who,
+            np,
+            content_tok,
+            content_before: false,
+            post: false,
+            past_speech: false,
+        }
+    }
+}
+
 /// A unit's tokens with their lower-case words, ready for matching.
 pub struct Words<'a> {
     pub body: &'a str,
@@ -241,17 +266,14 @@ pub fn find(words: &Words<'_>) -> Vec<Cue> {
             && !out.iter().any(|c: &Cue| c.kind == CueKind::Verb)
             && let Some((who, np)) = leading_np(words)
         {
-            out.push(Cue {
-                kind: CueKind::Verb,
-                word: words.text(i).to_string(),
-                tok: i,
+            out.push(Cue::new(
+                CueKind::Verb,
+                words.text(i).to_string(),
+                i,
                 who,
                 np,
-                content_tok: i + 1,
-                content_before: false,
-                post: false,
-                past_speech: false,
-            });
+                i + 1,
+            ));
             continue;
         }
         if let Some(v) = lexicon::verb(w)
