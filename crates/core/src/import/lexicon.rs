@@ -241,8 +241,7 @@ static DEMONYMS: LazyLock<WordList> =
 
 /// Nationality adjectives and plurals ("Korean", "South Koreans").
 pub fn is_demonym(word: &str) -> bool {
-    let w = word.strip_suffix('s').unwrap_or(word);
-    w.ends_with("an") && word.len() > 4 && !word.ends_with("man") || DEMONYMS.contains(w)
+    DEMONYMS.contains(word) || word.strip_suffix('s').is_some_and(|w| DEMONYMS.contains(w))
 }
 
 static GROUP_NOUNS: LazyLock<WordList> =

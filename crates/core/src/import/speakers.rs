@@ -7,7 +7,7 @@
 //! same paragraph or the one before. "I", "we" and "this author" are the
 //! article's author.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::cues::Who;
 use super::kinds::org_kind;
@@ -59,6 +59,10 @@ pub struct Registry {
     /// The speaker who last issued a message ("said in a statement"), with
     /// its paragraph: whom "the statement read: …" refers to.
     issuer: Option<(usize, usize)>,
+    /// The people already referred to by a single name ("Halloran
+    /// reaches …"): whom that name goes on meaning when a relative of the
+    /// same family name is named in full later.
+    by_one_name: HashSet<(usize, String)>,
 }
 
 /// How many paragraphs after a speaker issued a statement "the statement"
@@ -411,6 +415,9 @@ impl Registry {
         if self.recs[i].gender.is_none() {
             self.recs[i].gender = gender;
         }
+        if let [one] = tokens.as_slice() {
+            self.by_one_name.insert((i, one.to_string()));
+        }
         if tokens.len() > 1 || titled {
             self.describe(i, role, affiliation);
         }
@@ -460,6 +467,17 @@ impl Registry {
                 if !same.is_empty() {
                     c = same;
                 }
+            }
+            // "Frank Halloran died in 2009. Halloran says …": the Halloran
+            // the article has called so all along, not the husband just
+            // named in full.
+            let before: Vec<usize> = c
+                .iter()
+                .copied()
+                .filter(|&i| self.by_one_name.contains(&(i, tokens[0].to_string())))
+                .collect();
+            if !before.is_empty() {
+                c = before;
             }
             return self.most_recent(&c);
         }

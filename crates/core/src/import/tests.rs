@@ -2,7 +2,7 @@
 //! what a reader of the imported dataset would see.
 
 use super::import;
-use crate::model::{Dataset, QuoteKind};
+use crate::model::{Dataset, QuoteKind, SpeakerKind};
 use crate::read::{LoadedDataset, validate};
 
 /// Imports `text` and checks that the dataset is valid.
@@ -901,4 +901,33 @@ fn a_company_noun_names_an_organisation_and_a_dateline_opens_no_description() {
     assert_eq!(said_by(&d, "app economy"), "Orbisoft");
     assert_eq!(said_by(&d, "anything special"), "Dinuka Wickramasinghe");
     assert_eq!(said_by(&d, "feedback"), "Richard Tan Boon Huat");
+}
+
+#[test]
+fn surnames_ending_like_nationalities_are_people() {
+    // "Halloran", "Quinlan" end in "-an" as "Korean" does: no nationality.
+    let d = run(
+        "At eighty-one, Marguerite Halloran still climbs the ladder.\n\n\
+         Halloran reaches the last rung and pats the frame.\n\n\
+         “Hello, old man,” she says.\n\n\
+         Korean officials declined to comment.",
+    );
+    assert_eq!(said_by(&d, "old man"), "Marguerite Halloran");
+    assert!(
+        d.speakers
+            .iter()
+            .all(|s| s.kind != SpeakerKind::GovernmentBody)
+    );
+}
+
+#[test]
+fn a_surname_goes_on_meaning_whom_it_meant_when_a_relative_is_named_in_full() {
+    let d = run(
+        "Marguerite Halloran learned the trade from her husband, Frank.\n\n\
+         Halloran started carrying his tools up the ladders.\n\n\
+         Frank Halloran died in 2009. Halloran says she thought about retiring that winter.\n\n\
+         “Pigeons,” she says. “They are still my biggest competition.”",
+    );
+    assert_eq!(said_by(&d, "retiring"), "Marguerite Halloran");
+    assert_eq!(said_by(&d, "competition"), "Marguerite Halloran");
 }
