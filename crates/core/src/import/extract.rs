@@ -523,6 +523,11 @@ impl Extractor<'_> {
         let quoted = &body[mf.start..mf.end];
         let m_len = chars(quoted);
         let u_len = chars(&body[s.unit.range.clone()]);
+        // All its quotations together ("“…,” he said, “and …”").
+        let q_len: usize = self.frags[s.unit.fragments.clone()]
+            .iter()
+            .map(|f| chars(&body[f.start..f.end]))
+            .sum();
         let m_words = quoted.split_whitespace().count();
         let prev_tok = |i: usize| i.checked_sub(1).map(|j| &toks[j]);
         let separable = prev_tok(main_t).is_some_and(|t| t.is_punct(':'))
@@ -551,6 +556,7 @@ impl Extractor<'_> {
             && pre_content == 0
             && cue_right_after(s.found, toks, main_t).is_some();
         m_len * 2 >= u_len
+            || q_len * 2 >= u_len && opens_with_quote(toks)
             || leads
             || bare && m_words >= MIN_BARE_QUOTE_WORDS
             || separable
@@ -707,9 +713,11 @@ impl<'q> Quotations<'q> {
     fn speaker_of(&self, ti: usize) -> Option<Said> {
         let (found, toks, u, ui) = (self.s.found, self.s.toks, self.s.unit, self.s.ui);
         let post = cue_right_after(found, toks, ti);
+        // The last cue before it, also one that follows an earlier
+        // quotation: "“…,” he said, “and …”" goes on with his words.
         let before = found
             .iter()
-            .filter(|(c, _, _)| c.tok < ti && c.kind != CueKind::Back && !c.post)
+            .filter(|(c, _, _)| c.tok < ti && c.kind != CueKind::Back)
             .max_by_key(|(c, _, _)| c.tok);
         let after = found
             .iter()
@@ -781,9 +789,16 @@ fn clause_before<'s>(s: &Sentence<'s>, main_t: usize) -> (Option<&'s Found>, usi
         .found
         .iter()
         .find(|(c, _, _)| c.tok < main_t && c.kind != CueKind::Back && !c.post);
+    // "“…,” he shouted over the encore, “and …”": the words before are an
+    // earlier quotation's cue, which report nothing of their own.
+    let cue_of_earlier = s
+        .found
+        .iter()
+        .any(|(c, _, _)| c.post && c.tok < main_t && opens_with_quote(&s.toks[..c.tok]));
     let pre_content = match pre_cue {
         Some((c, _, _)) if !c.content_before => s.words.count_words(c.content_tok, main_t),
         Some(_) => 0,
+        None if cue_of_earlier => 0,
         None => s.words.count_words(0, main_t),
     };
     (pre_cue, pre_content)

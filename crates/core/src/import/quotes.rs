@@ -401,12 +401,15 @@ pub fn tokens(
                     break;
                 }
             }
-            // "Ms. Marchetti", "Rep. Worthy": a title's abbreviation keeps its
-            // dot, so that title and name stay one phrase.
+            // "Ms. Marchetti", "Rep. Worthy", "V. Ganesan": a title's
+            // abbreviation or an initial keeps its dot, so that title,
+            // initials and name stay one phrase.
             let after_dot = text[j..].strip_prefix('.').unwrap_or("");
             let next_word = after_dot.trim_start();
+            let word = &text[start..j];
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
             if next_word.len() < after_dot.len()
-                && lexicon::is_abbreviation(&text[start..j])
+                && (lexicon::is_abbreviation(word) || initial)
                 && next_word.chars().next().is_some_and(char::is_uppercase)
             {
                 j += 1;

@@ -931,3 +931,50 @@ fn a_surname_goes_on_meaning_whom_it_meant_when_a_relative_is_named_in_full() {
     assert_eq!(said_by(&d, "retiring"), "Marguerite Halloran");
     assert_eq!(said_by(&d, "competition"), "Marguerite Halloran");
 }
+
+#[test]
+fn a_quotation_after_its_cue_goes_on_with_the_same_speaker() {
+    let d = run("Singer Magnus Tait stopped the band.\n\n\
+         “We have been doing this for thirty years,” he shouted over the encore, \
+         “and that is the best drummer we have ever had.”");
+    assert_eq!(
+        quotes(&d),
+        [
+            (
+                "Magnus Tait".into(),
+                D,
+                "We have been doing this for thirty years".into()
+            ),
+            (
+                "Magnus Tait".into(),
+                D,
+                "and that is the best drummer we have ever had.".into()
+            ),
+        ]
+    );
+    assert_eq!(d.speakers[0].role.as_deref(), Some("singer"));
+}
+
+#[test]
+fn a_name_after_a_possessed_noun_and_a_name_an_unnamed_source_gives() {
+    let d = run("Their frontwoman, Ciara Boyle, introduced a new tune.\n\n\
+         “It’s called ‘Sick Bags’,” she told the crowd.\n\n\
+         Another passenger, who gave his name only as Andy, said he had missed a party.\n\n\
+         “I watched it all on my phone,” he said.");
+    assert_eq!(said_by(&d, "Sick Bags"), "Ciara Boyle");
+    assert_eq!(said_by(&d, "on my phone"), "Andy");
+    let andy = d.speakers.iter().find(|s| s.name == "Andy").unwrap();
+    assert_eq!(andy.role.as_deref(), Some("passenger"));
+}
+
+#[test]
+fn the_subject_of_a_cue_after_and_is_the_first_verbs() {
+    let d = run(
+        "Speaking to supporters, Nurul Aina thanked voters and said the result was a message.\n\n\
+         An independent candidate, retired teacher V. Ganesan, lost his deposit.\n\n\
+         “I spent my pension,” Ganesan said.",
+    );
+    assert_eq!(said_by(&d, "the result was"), "Nurul Aina");
+    assert_eq!(said_by(&d, "my pension"), "V. Ganesan");
+    assert!(d.speakers.iter().all(|s| !s.name.contains("voters")));
+}

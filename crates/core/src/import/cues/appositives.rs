@@ -181,10 +181,39 @@ pub(super) fn with_roles(who: Who, appositives: &[&str]) -> Who {
     appositives.iter().fold(who, |w, a| apply_appositive(w, a))
 }
 
+/// The name an unnamed source goes by, from a relative clause that gives
+/// it: "who gave his name only as Andy", "who asked to be identified only
+/// as Hafiz", "who identified herself as Sister Dineo".
+fn name_given_in(clause: &str) -> Option<&str> {
+    let rest = clause.strip_prefix("who ")?;
+    let (before, name) = rest.rsplit_once(" as ")?;
+    let names_it = before.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "name" | "identified" | "herself" | "himself" | "themselves"
+        )
+    });
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    (names_it && (1..=3).contains(&words.len()) && words.iter().all(capitalised)).then_some(name)
+}
+
 /// Adds a role and affiliation read from an appositive.
 pub(super) fn apply_appositive(who: Who, text: &str) -> Who {
     let t = text.trim();
     let t = t.strip_prefix("and ").unwrap_or(t);
+    if let (Who::Unnamed { name: description }, Some(name)) = (&who, name_given_in(t)) {
+        let role = description
+            .split_once(' ')
+            .map_or(description.as_str(), |(_, rest)| rest);
+        let (role, affiliation) = split_role(role);
+        return Who::Person {
+            name: name.to_string(),
+            role: Some(role),
+            affiliation,
+            titled: true,
+        };
+    }
     if ["who ", "which ", "whose ", "where "]
         .iter()
         .any(|r| t.starts_with(r))

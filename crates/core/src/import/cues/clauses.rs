@@ -69,6 +69,9 @@ pub(super) fn subject_before(words: &Words<'_>, v: usize) -> Option<(Who, Range<
     if let Some(open) = dash_aside_before(words, e) {
         e = open;
     }
+    if words.is_word(e - 1) && words.w(e - 1) == "and" {
+        return coordinated_subject(words, e - 1);
+    }
     if words.is_word(e - 1) && matches!(words.w(e - 1), "who" | "which") {
         // A relative clause: the subject is the noun phrase before it.
         let mut r = e - 1;
@@ -89,6 +92,36 @@ pub(super) fn subject_before(words: &Words<'_>, v: usize) -> Option<(Who, Range<
         if trailing_comma { e - 1 } else { e },
         trailing_comma,
     )
+}
+
+/// "Nurul Aina thanked voters and said …": the subject of the verb before
+/// the "and" at token `and`, the first one after the clause's start (a
+/// speech verb, a form of "be" or "have", a word in "-ed", or the word
+/// after a comma that closes an appositive: "Tom Lee, who chairs the
+/// board, met …"); none when no verb is found there, rather than a
+/// subject made of the whole clause.
+fn coordinated_subject(words: &Words<'_>, and: usize) -> Option<(Who, Range<usize>)> {
+    let s = clause_start(words, and);
+    for k in s + 1..and {
+        let w = words.w(k);
+        if !words.is_word(k) || words.is_cap(k) {
+            continue;
+        }
+        if lexicon::verb(w).is_some()
+            || lexicon::is_auxiliary(w)
+            || w.len() > 4 && w.ends_with("ed")
+        {
+            let closed = words.is_punct(k - 1, ',');
+            return walk_segments(words, s, if closed { k - 1 } else { k }, closed);
+        }
+        if words.is_punct(k - 1, ',')
+            && !matches!(w, "who" | "which" | "whose")
+            && let Some(found) = walk_segments(words, s, k - 1, true)
+        {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// Most tokens of an aside between dashes skipped before a verb.

@@ -277,8 +277,10 @@ fn person_as_described(
             return None;
         }
         // "Her son, David Tolland,": the noun before the comma is the role.
-        let role = (role_before && lexicon::is_family_noun(words.w(start - 2)))
-            .then(|| words.text(start - 2).to_string());
+        let role = (role_before
+            && (lexicon::is_family_noun(words.w(start - 2))
+                || possessed_noun_before(words, start).is_some()))
+        .then(|| words.text(start - 2).to_string());
         Who::Person {
             name,
             role,
@@ -318,7 +320,10 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
     // "Rovers captain Liam Prowse", "Saltmouth winger Ollie Dacre": where
     // the person named next belongs, a team or an institution.
     let noun = words.w(j);
+    // Not "Retired teacher V. Ganesan": a participle opening the sentence.
+    let participle = words.w(start).ends_with("ed");
     if words.is_word(j)
+        && !participle
         && !words.is_cap(j)
         && lexicon::is_role_or_person_noun(noun)
         && words.is_cap(j + 1)
@@ -418,6 +423,32 @@ fn described_opening(words: &Words<'_>, start: usize) -> bool {
         })
 }
 
+/// "Their frontwoman, Ciara Boyle, …", "The club's treasurer, Ann Reid,
+/// …": the noun of a phrase opening the sentence with a possessive, just
+/// before the comma before the name at `start`; whatever that noun is.
+fn possessed_noun_before(words: &Words<'_>, start: usize) -> Option<usize> {
+    if start < 3 || !words.is_punct(start - 1, ',') {
+        return None;
+    }
+    let noun = start - 2;
+    let first = (0..start).find(|&k| words.is_word(k))?;
+    let opener = words.w(first);
+    let possessed = lexicon::is_possessive_pronoun(opener)
+        || first + 1 < noun && words.w(first) == "the" && is_possessive(words.text(first + 1))
+        || is_possessive(words.text(first)) && words.is_cap(first);
+    let plain = |k: usize| {
+        words.is_word(k)
+            && !words.is_cap(k)
+            && !lexicon::is_function_word(words.w(k))
+            && lexicon::verb(words.w(k)).is_none()
+    };
+    (possessed
+        && noun > first
+        && noun - first <= MAX_ROLE_WORDS_BEFORE
+        && (first + 1..=noun).all(|k| plain(k) || is_possessive(words.text(k))))
+    .then_some(noun)
+}
+
 /// Whether the name at `start` follows a comma after a role or a
 /// description of a person: "questioned by the prosecutor, Grace Okoye",
 /// "The painter himself, Tomás Echeverría, is 71".
@@ -439,7 +470,7 @@ fn names_a_role_before(words: &Words<'_>, start: usize) -> bool {
     let opening = lexicon::is_determiner(words.w(s))
         && (s + 1..s + 3).any(|k| k < n && is_person(k))
         && (s..start).all(|k| !words.toks[k].is_quote());
-    is_person(n) || opening
+    is_person(n) || opening || possessed_noun_before(words, start).is_some()
 }
 
 /// Whether the name `start..j` is the subject of a clause of its own: it
@@ -467,12 +498,13 @@ fn is_subject(words: &Words<'_>, start: usize, j: usize) -> bool {
     }
     // "Japan's trade minister, Kenji Morita, was …": the name is the
     // appositive of a role before it.
-    let role_before = start >= 2 && words.is_punct(start - 1, ',') && {
-        let segs = segments(words, clause_start(words, start - 1), start - 1);
-        segs.last().is_some_and(|s| {
-            (s.clone()).any(|k| words.is_word(k) && lexicon::is_role_noun(words.w(k)))
-        })
-    };
+    let role_before = possessed_noun_before(words, start).is_some()
+        || start >= 2 && words.is_punct(start - 1, ',') && {
+            let segs = segments(words, clause_start(words, start - 1), start - 1);
+            segs.last().is_some_and(|s| {
+                (s.clone()).any(|k| words.is_word(k) && lexicon::is_role_noun(words.w(k)))
+            })
+        };
     if v == j && role_before && words.is_punct(v, ',') {
         v += 1;
     }

@@ -15,6 +15,13 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
     if let Some(group) = lone_group(&texts) {
         return Some(group);
     }
+    // "Singer Magnus Tait stopped the band": a role noun capitalised only
+    // because it opens the sentence is no part of the name.
+    let opening_role = (texts.len() >= 3
+        && (0..run[0]).all(|k| !words.is_word(k))
+        && !lexicon::is_title(texts[0])
+        && lexicon::is_role_or_person_noun(&texts[0].to_lowercase()))
+    .then(|| texts.remove(0).to_lowercase());
     drop_of_suffix(&mut texts);
     let whole = texts.join(" ");
     if let Some(org) = known_institution(&whole) {
@@ -37,7 +44,7 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
     if name_texts.len() > MAX_NAME_WORDS {
         return None;
     }
-    let mut role = role_words_before(words, before);
+    let mut role = opening_role.unwrap_or_else(|| role_words_before(words, before));
     if !title_text.is_empty() {
         if !role.is_empty() {
             role.push(' ');
