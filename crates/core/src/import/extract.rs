@@ -295,11 +295,19 @@ impl Extractor<'_> {
                 continue;
             }
             let (who, np) = &intros[k];
+            let known = self.reg.recs.len();
             let t = self.reg.resolve(who, u.para, false);
-            if let (Some(t), Who::Person { .. }) = (t, who)
+            if let Some(t) = t
                 && Some(np.start) == lead
             {
-                self.introduced = Some((t, ui));
+                // Someone named before whom the sentence goes on about
+                // ("The 29-year-old rolled …"), not someone new.
+                if matches!(t, Target::Speaker(i) if i < known) {
+                    self.reg.opened_with(t, u.para);
+                }
+                if matches!(who, Who::Person { .. }) {
+                    self.introduced = Some((t, ui));
+                }
             }
         }
         if cues.is_empty() && u.fragments.is_empty() {

@@ -678,7 +678,15 @@ static PERSON_NOUNS: LazyLock<WordList> =
 /// 30-year-old striker"), which refer to the person named last nearby; an
 /// age ("the 30-year-old") says so too.
 pub fn is_person_noun(word: &str) -> bool {
-    PERSON_NOUNS.contains(word) || word.ends_with("-year-old")
+    PERSON_NOUNS.contains(word) || word.ends_with("-year-old") || is_demonym_noun(word)
+}
+
+static NATIONALITY_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/nationality-nouns.txt")));
+
+/// Nouns for a person by nationality ("frenchman", "swede"), lower case.
+pub fn is_demonym_noun(word: &str) -> bool {
+    NATIONALITY_NOUNS.contains(word)
 }
 
 /// A noun for a person: a role ("professor") or what they are ("teenager").

@@ -54,8 +54,9 @@ pub struct Registry {
     pub recs: Vec<Rec>,
     by_key: HashMap<String, usize>,
     by_token: HashMap<String, Vec<usize>>,
-    /// (speaker, paragraph, named as a speaker), most recent last.
-    recent: Vec<(usize, usize, bool)>,
+    /// (speaker, paragraph, how prominent: [`SPEAKER`], [`SUBJECT`] or
+    /// [`MENTION`]), most recent last.
+    recent: Vec<(usize, usize, u8)>,
     /// The speaker who last issued a message ("said in a statement"), with
     /// its paragraph: whom "the statement read: …" refers to.
     issuer: Option<(usize, usize)>,
@@ -64,6 +65,13 @@ pub struct Registry {
     /// same family name is named in full later.
     by_one_name: HashSet<(usize, String)>,
 }
+
+/// Prominence of a mention: the subject of a cue ...
+const SPEAKER: u8 = 2;
+/// ... the subject a sentence opens with ("The 29-year-old rolled …") ...
+const SUBJECT: u8 = 1;
+/// ... or a name in passing ("… behind Arrieta").
+const MENTION: u8 = 0;
 
 /// How many paragraphs after a speaker issued a statement "the statement"
 /// still refers to it.
@@ -146,7 +154,8 @@ fn without_courtesy(role: &str) -> Option<String> {
 
 impl Registry {
     fn remember(&mut self, s: usize, para: usize, speaker: bool) {
-        self.recent.push((s, para, speaker));
+        self.recent
+            .push((s, para, if speaker { SPEAKER } else { MENTION }));
         if self.recent.len() > 64 {
             self.recent.drain(..32);
         }
@@ -179,9 +188,9 @@ impl Registry {
     fn last(&self, para: usize, fits: impl Fn(&Rec) -> bool) -> Option<usize> {
         // This paragraph before the one before; a speaker before a mention.
         for p in [Some(para), para.checked_sub(1)].into_iter().flatten() {
-            for want_speaker in [true, false] {
-                for &(s, q, sp) in self.recent.iter().rev() {
-                    if q == p && (sp || !want_speaker) && fits(&self.recs[s]) {
+            for want in [SPEAKER, SUBJECT, MENTION] {
+                for &(s, q, rank) in self.recent.iter().rev() {
+                    if q == p && rank >= want && fits(&self.recs[s]) {
                         return Some(s);
                     }
                 }
@@ -198,6 +207,17 @@ impl Registry {
             .rev()
             .map(|r| r.0)
             .find(|&s| fits(&self.recs[s]))
+    }
+
+    /// Marks `t`, just resolved in paragraph `para`, as the subject its
+    /// sentence opens with, which pronouns prefer to a name in passing.
+    pub fn opened_with(&mut self, t: Target, para: usize) {
+        if let (Target::Speaker(s), Some(last)) = (t, self.recent.last_mut())
+            && last.0 == s
+            && last.1 == para
+        {
+            last.2 = last.2.max(SUBJECT);
+        }
     }
 
     /// Notes that speaker `t` issued a message in paragraph `para` ("said

@@ -978,3 +978,29 @@ fn the_subject_of_a_cue_after_and_is_the_first_verbs() {
     assert_eq!(said_by(&d, "my pension"), "V. Ganesan");
     assert!(d.speakers.iter().all(|s| !s.name.contains("voters")));
 }
+
+#[test]
+fn nationalities_before_a_name_and_after_the() {
+    let d = run(
+        "Arrieta crossed the line ahead of Frenchman Lucas Morvan, with Danish rider \
+         Mikkel Thorsen third.\n\n\
+         Morvan said he had no regrets.\n\n\
+         “I gave everything,” the Frenchman said.",
+    );
+    assert_eq!(said_by(&d, "gave everything"), "Lucas Morvan");
+    assert!(d.speakers.iter().all(|s| s.name != "Frenchman"));
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_a_sentence_opens_with_to_a_name_in_passing() {
+    let d = run("Pieter Vandersteen was dropped on the lower slopes.\n\n\
+         The 29-year-old rolled across the line behind Julián Arrieta and sat on the tarmac.\n\n\
+         “Empty. Completely empty,” he said.");
+    assert_eq!(said_by(&d, "Completely empty"), "Pieter Vandersteen");
+}
+
+#[test]
+fn a_nationality_before_an_institution_is_part_of_its_name() {
+    let d = run("The American Civil Liberties Union said the ruling would chill speech.");
+    assert_eq!(d.speakers[0].name, "American Civil Liberties Union");
+}

@@ -87,7 +87,7 @@ const MAX_BARE_NAME_WORDS: usize = 3;
 /// refer to them.
 pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
     let toks = words.toks;
-    let mut out = Vec::new();
+    let mut out: Vec<(Who, Range<usize>)> = described_subject(words).into_iter().collect();
     let mut i = 0;
     while i < toks.len() {
         if !words.is_cap(i) {
@@ -112,6 +112,39 @@ pub fn introductions(words: &Words<'_>) -> Vec<(Who, Range<usize>)> {
         out.extend(introduction(words, start, i));
     }
     out
+}
+
+/// Most words between "the" and the noun of a sentence's described subject.
+const MAX_DESCRIBED_SUBJECT_WORDS: usize = 3;
+
+/// "The 29-year-old rolled across the line …", "The teenager, who …,
+/// was …": a sentence that opens with a person described by a noun of
+/// what they are, who is someone named before.
+fn described_subject(words: &Words<'_>) -> Option<(Who, Range<usize>)> {
+    let first = (0..words.toks.len()).find(|&k| words.is_word(k))?;
+    if words.w(first) != "the" {
+        return None;
+    }
+    let noun = (first + 1..=first + MAX_DESCRIBED_SUBJECT_WORDS)
+        .take_while(|&n| words.is_word(n) && !words.is_cap(n))
+        .find(|&n| lexicon::is_person_noun(words.w(n)))?;
+    let k = noun + 1;
+    let next_is_verb = words.is_punct(k, ',')
+        || words.is_word(k)
+            && !words.is_cap(k)
+            && !lexicon::is_person_noun(words.w(k))
+            && !lexicon::is_preposition(words.w(k))
+            && !lexicon::is_function_word(words.w(k));
+    next_is_verb.then(|| {
+        (
+            Who::Anaphor {
+                noun: words.w(noun).to_string(),
+                kind: lexicon::Anaphor::Person,
+                phrase: words.slice(first + 1, noun + 1).to_string(),
+            },
+            words.span(first, noun + 1),
+        )
+    })
 }
 
 /// A person or institution introduced, with its noun phrase.

@@ -16,12 +16,22 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
         return Some(group);
     }
     // "Singer Magnus Tait stopped the band": a role noun capitalised only
-    // because it opens the sentence is no part of the name.
+    // because it opens the sentence is no part of the name; nor is
+    // "Frenchman" in "ahead of Frenchman Lucas Morvan".
+    let lower = texts[0].to_lowercase();
     let opening_role = (texts.len() >= 3
-        && (0..run[0]).all(|k| !words.is_word(k))
         && !lexicon::is_title(texts[0])
-        && lexicon::is_role_or_person_noun(&texts[0].to_lowercase()))
-    .then(|| texts.remove(0).to_lowercase());
+        && !texts[1..].iter().any(|t| lexicon::org_word(t).is_some())
+        && ((0..run[0]).all(|k| !words.is_word(k)) && lexicon::is_role_or_person_noun(&lower)
+            || lexicon::is_person_noun(&lower) && lexicon::is_demonym_noun(&lower)))
+    .then(|| {
+        let first = texts.remove(0);
+        if lexicon::is_demonym_noun(&lower) {
+            first.to_string()
+        } else {
+            lower
+        }
+    });
     drop_of_suffix(&mut texts);
     let whole = texts.join(" ");
     if let Some(org) = known_institution(&whole) {

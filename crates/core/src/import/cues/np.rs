@@ -51,6 +51,22 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
         let name = words.w(*w).to_string();
         return Some((Who::Group { name, media: false }, p.np.clone()));
     }
+    // "the Frenchman said", "the Swede told reporters": a person named
+    // before, by nationality.
+    if let [d, n] = p.ws.as_slice()
+        && words.w(*d) == "the"
+        && words.is_cap(*n)
+        && lexicon::is_demonym_noun(words.w(*n))
+    {
+        return Some((
+            Who::Anaphor {
+                noun: words.w(*n).to_string(),
+                kind: Anaphor::Person,
+                phrase: words.text(*n).to_string(),
+            },
+            p.np.clone(),
+        ));
+    }
     let r = p.capitalised_run();
     let mut pp_org = None;
     if r < p.ws.len() {
