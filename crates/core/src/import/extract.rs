@@ -331,12 +331,19 @@ impl Extractor<'_> {
     /// words. (Not "Her son Gary": a possessive is no subject.)
     fn note_pronoun_subject(&mut self, words: &Words<'_>, ui: usize, u: &Unit) {
         let first = words.toks.iter().position(|t| t.is_word());
-        let subject =
-            (0..words.toks.len()).find(|&i| words.is_word(i) && matches!(words.w(i), "he" | "she"));
+        // "Asked whether he would call, he grinned.": the main clause's
+        // subject after an opening participle's clause.
+        let participle = first.is_some_and(|f| {
+            let w = words.w(f);
+            w.ends_with("ed") || w.ends_with("ing")
+        });
+        let opens_clause =
+            |i: usize| first == Some(i) || participle && i > 0 && words.is_punct(i - 1, ',');
+        let subject = (0..words.toks.len())
+            .find(|&i| words.is_word(i) && matches!(words.w(i), "he" | "she") && opens_clause(i));
         if let Some(i) = subject
             && let Some(p @ (Pronoun::He | Pronoun::She)) = lexicon::pronoun(words.w(i))
             && let Some(t) = self.reg.resolve(&Who::Pronoun(p), u.para, false)
-            && first == Some(i)
         {
             self.introduced = Some((t, ui));
         }
@@ -822,7 +829,7 @@ fn confidence(c: &Cue) -> f32 {
         CueKind::Back => 0.65,
     };
     let who = match c.who {
-        Who::Person { .. } | Who::Org { .. } => 1.0,
+        Who::Person { .. } | Who::Org { .. } | Who::Kin { .. } => 1.0,
         Who::Group { .. } | Who::Unnamed { .. } => 0.9,
         Who::Pronoun(_) | Who::Anaphor { .. } => 0.8,
     };

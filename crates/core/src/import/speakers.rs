@@ -64,6 +64,9 @@ pub struct Registry {
     /// reaches …"): whom that name goes on meaning when a relative of the
     /// same family name is named in full later.
     by_one_name: HashSet<(usize, String)>,
+    /// Relatives met by full name in passing, whom the family name alone
+    /// does not mean while someone else has it.
+    kin: HashSet<usize>,
 }
 
 /// Prominence of a mention: the subject of a cue ...
@@ -277,6 +280,7 @@ impl Registry {
             Who::Org { name, org, role } => Some(self.org(name, *org, role)),
             Who::Group { name, media } => Some(self.group(name, *media)),
             Who::Unnamed { name } => Some(self.unnamed(name)),
+            Who::Kin { name } => self.kin(name),
         }?;
         self.remember(found, para, as_speaker);
         Some(Target::Speaker(found))
@@ -498,6 +502,8 @@ impl Registry {
                 .collect();
             if !before.is_empty() {
                 c = before;
+            } else if c.iter().any(|i| !self.kin.contains(i)) {
+                c.retain(|i| !self.kin.contains(i));
             }
             return self.most_recent(&c);
         }
@@ -597,6 +603,39 @@ impl Registry {
             institution: kind != SpeakerKind::MediaOutlet,
             gender: None,
         })
+    }
+
+    /// A full name in passing: the person of that name, or a new person
+    /// when someone of that family name is known ("Oskar Lindqvist" after
+    /// Erik Lindqvist), whom the first name alone finds later ("Oskar,
+    /// 23, said …"); else nobody.
+    fn kin(&mut self, name: &str) -> Option<usize> {
+        let k = key(name);
+        if let Some(&i) = self.by_key.get(&k) {
+            return self.recs[i].person.then_some(i);
+        }
+        let family = k.split(' ').next_back()?;
+        let known = self
+            .by_token
+            .get(family)
+            .is_some_and(|v| v.iter().any(|&i| self.recs[i].person));
+        if !known {
+            return None;
+        }
+        let i = self.add(Rec {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            role: None,
+            affiliation: None,
+            kind: SpeakerKind::Unclassified,
+            person: true,
+            plural: false,
+            media: false,
+            institution: false,
+            gender: gender_of(name, None),
+        });
+        self.kin.insert(i);
+        Some(i)
     }
 
     /// One unnamed person: a speaker of their own, whom "she" or "he" may

@@ -1004,3 +1004,29 @@ fn a_nationality_before_an_institution_is_part_of_its_name() {
     let d = run("The American Civil Liberties Union said the ruling would chill speech.");
     assert_eq!(d.speakers[0].name, "American Civil Liberties Union");
 }
+
+#[test]
+fn a_list_of_names_inside_a_description_names_nobody() {
+    let d = run(
+        "Dr. Simone Achord, a sociologist who has studied hurricanes Katrina, Ida and \
+         Francine, said denials fell hardest on poorer homeowners.\n\n\
+         \"The system rewards people who have a filing cabinet,\" she said.",
+    );
+    assert_eq!(said_by(&d, "filing cabinet"), "Simone Achord");
+    assert!(d.speakers.iter().all(|s| !s.name.contains("Francine")));
+}
+
+#[test]
+fn brothers_after_a_dateline_and_a_participle() {
+    let d = run(
+        "HAMILTON — Erik Lindqvist had waited 12 years to score on his little brother.\n\n\
+         His shot slipped past a screen set by Oskar Lindqvist in the second overtime.\n\n\
+         \"I didn't even see it go in,\" Lindqvist said.\n\n\
+         Asked whether he would call his brother, he grinned. \"Maybe in a week.\"\n\n\
+         Oskar, 23, a defenceman with Quebec, said he had not realized it was his brother.\n\n\
+         \"Our mom is going to be very happy and very sad,\" he said.",
+    );
+    assert_eq!(said_by(&d, "see it go in"), "Erik Lindqvist");
+    assert_eq!(said_by(&d, "Maybe in a week"), "Erik Lindqvist");
+    assert_eq!(said_by(&d, "very happy"), "Oskar Lindqvist");
+}

@@ -201,7 +201,10 @@ fn walk_segments(
         while k > 0 {
             // Asides and a state after a town say nothing of the person;
             // an appositive gives a role.
-            if is_aside(words, &segs[k]) || is_place_after_place(words, &segs, k) {
+            if is_aside(words, &segs[k])
+                || is_place_after_place(words, &segs, k)
+                || is_list_tail(words, &segs, k)
+            {
             } else if is_appositive(words, &segs[k]) {
                 appos.push(segs[k].clone());
             } else {
@@ -233,6 +236,23 @@ fn walk_segments(
     }
     let texts: Vec<&str> = appos.iter().map(|r| words.slice(r.start, r.end)).collect();
     Some((with_roles(who, &texts), np))
+}
+
+/// "a sociologist who has studied hurricanes Katrina, Ida and Francine,":
+/// the end of a list of names begun inside the description before it.
+fn is_list_tail(words: &Words<'_>, segs: &[Range<usize>], k: usize) -> bool {
+    if k < 2 {
+        return false;
+    }
+    let ws: Vec<usize> = (segs[k].clone()).filter(|&i| words.is_word(i)).collect();
+    let names_and = ws.iter().any(|&i| words.w(i) == "and")
+        && ws.iter().all(|&i| words.is_cap(i) || words.w(i) == "and");
+    let prev = &segs[k - 1];
+    let prev_ws: Vec<usize> = (prev.clone()).filter(|&i| words.is_word(i)).collect();
+    names_and
+        && prev_ws.len() >= 3
+        && prev_ws.last().is_some_and(|&i| words.is_cap(i))
+        && !words.is_cap(prev_ws[prev_ws.len() - 2])
 }
 
 /// "the town clerk in Danby Falls, Vermont,": a state or country after a

@@ -307,7 +307,8 @@ fn person_as_described(
         // words before any other name are no role.
         let role_before = names_a_role_before(words, start);
         if !(run_len <= MAX_BARE_NAME_WORDS && (is_subject(words, start, j) || role_before)) {
-            return None;
+            return (run_len == 2 && name.split_whitespace().count() == 2)
+                .then_some(Who::Kin { name });
         }
         // "Her son, David Tolland,": the noun before the comma is the role.
         let role = (role_before
@@ -427,6 +428,16 @@ fn role_appositive_after(words: &Words<'_>, j: usize) -> bool {
     }
 }
 
+/// Where a sentence's words start after its dateline ("GALLE — ",
+/// "HAMILTON — "), if it has one before token `start`.
+fn dateline_end(words: &Words<'_>, start: usize) -> usize {
+    (0..start.min(DATELINE_TOKENS))
+        .rev()
+        .find(|&k| words.is_punct(k, '—') || words.is_punct(k, '–'))
+        .filter(|&d| (0..d).all(|k| words.is_word(k) && words.is_cap(k)))
+        .map_or(0, |d| d + 1)
+}
+
 /// Whether the sentence opens with a description of the person named at
 /// `start`: maybe a determiner, maybe the name of where they belong, then
 /// common nouns ("His granddaughter Shannon Tilley, 27, blasted …",
@@ -434,11 +445,7 @@ fn role_appositive_after(words: &Words<'_>, j: usize) -> bool {
 fn described_opening(words: &Words<'_>, start: usize) -> bool {
     // After a dateline ("GALLE — Left-arm spinner Dinuka Wickramasinghe
     // took …").
-    let from = (0..start.min(DATELINE_TOKENS))
-        .rev()
-        .find(|&k| words.is_punct(k, '—') || words.is_punct(k, '–'))
-        .filter(|&d| (0..d).all(|k| words.is_word(k) && words.is_cap(k)))
-        .map_or(0, |d| d + 1);
+    let from = dateline_end(words, start);
     if !(from + 1..=from + MAX_ROLE_WORDS_BEFORE).contains(&start)
         || !(from..start).all(|k| words.is_word(k))
     {
@@ -516,7 +523,8 @@ fn is_subject(words: &Words<'_>, start: usize, j: usize) -> bool {
     let after_and = start >= 2
         && matches!(words.w(start - 1), "and" | "but" | "while")
         && words.is_punct(start - 2, ',');
-    let opens = (0..start).all(|k| !words.is_word(k) || is_connector(words.w(k)))
+    let from = dateline_end(words, start);
+    let opens = (from..start).all(|k| !words.is_word(k) || is_connector(words.w(k)))
         || start > 0 && words.is_punct(start - 1, ',') && no_verb_before
         || after_and
         || described_opening(words, start);

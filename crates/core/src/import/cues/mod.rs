@@ -68,6 +68,11 @@ pub enum Who {
     Unnamed {
         name: String,
     },
+    /// A full name in passing ("a screen set by Oskar Lindqvist"): a person
+    /// only when their family name is one already known, a relative.
+    Kin {
+        name: String,
+    },
     Pronoun(Pronoun),
     Anaphor {
         noun: String,
@@ -195,7 +200,7 @@ impl<'a> Words<'a> {
                 .is_some_and(|c| c.is_uppercase())
     }
 
-    fn is_punct(&self, i: usize, c: char) -> bool {
+    pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_punct(c))
     }
 
@@ -307,7 +312,8 @@ mod testing {
             Who::Person { name, .. }
             | Who::Org { name, .. }
             | Who::Group { name, .. }
-            | Who::Unnamed { name } => name.clone(),
+            | Who::Unnamed { name }
+            | Who::Kin { name } => name.clone(),
             Who::Pronoun(p) => format!("{p:?}"),
             Who::Anaphor { noun, .. } => format!("the {noun}"),
         }
@@ -319,11 +325,17 @@ mod testing {
         (word.clone(), name_of(who))
     }
 
+    /// The people and institutions a text introduces (not the names in
+    /// passing that are someone's only if their family is known).
     pub fn introduced(text: &str) -> Vec<String> {
         let l = from_text(text);
         let f = fragments(&l.body, &l.paragraphs);
         let t = tokens(&l.body, 0..l.body.len(), &f, 0..f.len());
         let w = Words::new(&l.body, &t);
-        introductions(&w).iter().map(|i| name_of(&i.0)).collect()
+        introductions(&w)
+            .iter()
+            .filter(|i| !matches!(i.0, Who::Kin { .. }))
+            .map(|i| name_of(&i.0))
+            .collect()
     }
 }
