@@ -257,7 +257,12 @@ impl Registry {
             Who::Pronoun(Pronoun::Author) => return Some(Target::Author),
             Who::Pronoun(p @ (Pronoun::He | Pronoun::She)) => {
                 let p = *p;
-                let found = self.last(para, |r| r.person && r.may_be(Some(p)));
+                // Nobody nearby: the person last named or quoted of that
+                // gender, however far back (a feature's subject, named
+                // once and then "she" for pages).
+                let found = self
+                    .last(para, |r| r.person && r.may_be(Some(p)))
+                    .or_else(|| self.last_anywhere(|r| r.person && r.gender == Some(p)));
                 if let Some(i) = found {
                     self.recs[i].gender = Some(p);
                 }
@@ -732,8 +737,10 @@ mod tests {
         );
         assert_eq!(r.resolve(&Who::Pronoun(Pronoun::He), 1, true), smith);
         assert_eq!(r.resolve(&Who::Pronoun(Pronoun::Plural), 1, true), ministry);
-        // Two paragraphs on, nobody is near enough.
-        assert_eq!(r.resolve(&Who::Pronoun(Pronoun::He), 5, true), None);
+        // Two paragraphs on, nobody is near: the man named last, however
+        // far back; no woman was named.
+        assert_eq!(r.resolve(&Who::Pronoun(Pronoun::She), 5, true), None);
+        assert_eq!(r.resolve(&Who::Pronoun(Pronoun::He), 5, true), smith);
         assert_eq!(
             r.resolve(&Who::Pronoun(Pronoun::Author), 5, true),
             Some(Target::Author)

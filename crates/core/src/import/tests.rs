@@ -1030,3 +1030,24 @@ fn brothers_after_a_dateline_and_a_participle() {
     assert_eq!(said_by(&d, "Maybe in a week"), "Erik Lindqvist");
     assert_eq!(said_by(&d, "very happy"), "Oskar Lindqvist");
 }
+
+#[test]
+fn a_features_subject_is_she_however_far_back_when_nobody_is_nearer() {
+    let d = run(
+        "Bernadette Quarles has been awake up there for 23 years.\n\n\
+         The routine hasn't changed much since 2003.\n\n\
+         The lights go red. The gates come down.\n\n\
+         “People think it's a button,” she says.",
+    );
+    assert_eq!(said_by(&d, "a button"), "Bernadette Quarles");
+}
+
+#[test]
+fn the_name_a_source_gives_in_an_appositive() {
+    let d = run(
+        "Her seatmate, a college student who gave his name only as Jerome, said his \
+         allowance had not changed.\n\n\
+         \"My mother will just say, wait,\" he said.",
+    );
+    assert_eq!(said_by(&d, "My mother"), "Jerome");
+}

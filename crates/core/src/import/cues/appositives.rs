@@ -183,9 +183,14 @@ pub(super) fn with_roles(who: Who, appositives: &[&str]) -> Who {
 
 /// The name an unnamed source goes by, from a relative clause that gives
 /// it: "who gave his name only as Andy", "who asked to be identified only
-/// as Hafiz", "who identified herself as Sister Dineo".
-fn name_given_in(clause: &str) -> Option<&str> {
-    let rest = clause.strip_prefix("who ")?;
+/// as Hafiz", "who identified herself as Sister Dineo"; with the
+/// description before the clause, if any ("a college student who gave
+/// his name only as Jerome").
+pub(super) fn name_given_in(clause: &str) -> Option<(&str, &str)> {
+    let (description, rest) = match clause.strip_prefix("who ") {
+        Some(rest) => ("", rest),
+        None => clause.split_once(" who ")?,
+    };
     let (before, name) = rest.rsplit_once(" as ")?;
     let names_it = before.split_whitespace().any(|w| {
         matches!(
@@ -195,17 +200,28 @@ fn name_given_in(clause: &str) -> Option<&str> {
     });
     let words: Vec<&str> = name.split_whitespace().collect();
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    (names_it && (1..=3).contains(&words.len()) && words.iter().all(capitalised)).then_some(name)
+    (names_it && (1..=3).contains(&words.len()) && words.iter().all(capitalised))
+        .then_some((description, name))
 }
 
 /// Adds a role and affiliation read from an appositive.
 pub(super) fn apply_appositive(who: Who, text: &str) -> Who {
     let t = text.trim();
     let t = t.strip_prefix("and ").unwrap_or(t);
-    if let (Who::Unnamed { name: description }, Some(name)) = (&who, name_given_in(t)) {
+    if let Some((before, name)) = name_given_in(t) {
+        // "Another passenger, who gave …": the description is the
+        // unnamed source's; "Her seatmate, a college student who gave
+        // …": the appositive's.
+        let description = match (&who, before.is_empty()) {
+            (Who::Unnamed { name }, true) => name.as_str(),
+            _ => before,
+        };
         let role = description
             .split_once(' ')
-            .map_or(description.as_str(), |(_, rest)| rest);
+            .filter(|(det, _)| {
+                lexicon::is_determiner(&det.to_lowercase()) || *det == "another" || *det == "one"
+            })
+            .map_or(description, |(_, rest)| rest);
         let (role, affiliation) = split_role(role);
         return Who::Person {
             name: name.to_string(),

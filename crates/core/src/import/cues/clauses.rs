@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::appositives::{descriptor, is_appositive, with_role, with_roles};
+use super::appositives::{descriptor, is_appositive, name_given_in, with_role, with_roles};
 use super::np::analyze;
 use super::{Who, Words, is_clause_word};
 use crate::import::lexicon::{self};
@@ -212,6 +212,18 @@ fn walk_segments(
             }
             k -= 1;
         }
+    }
+    // "Her seatmate, a college student who gave his name only as Jerome,
+    // said": the name given is the speaker's, whatever the head is.
+    if let Some((t, r)) = appos.iter().find_map(|r| {
+        let t = words.slice(r.start, r.end);
+        name_given_in(t.trim()).map(|_| (t, r.clone()))
+    }) {
+        let unnamed = Who::Unnamed {
+            name: words.slice(segs[k].start, segs[k].end).trim().to_string(),
+        };
+        let np = words.span(segs[k].start, r.end);
+        return Some((super::appositives::apply_appositive(unnamed, t), np));
     }
     let (mut who, np) = match analyze(words, segs[k].clone()) {
         Some(found) => found,

@@ -11,7 +11,7 @@ use crate::import::quotes::TokKind;
 
 /// Longest phrase, in words, taken for an unnamed person ("one shopkeeper
 /// in Castlecoote"); a longer one is a clause, not a subject.
-const MAX_UNNAMED_WORDS: usize = 6;
+const MAX_UNNAMED_WORDS: usize = 9;
 
 /// A lower-case word that can head a noun phrase: not a pronoun, a small
 /// word or an adverb ("a nurse", "a 58-year-old", not "a little", "one
