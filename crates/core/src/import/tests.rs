@@ -1051,3 +1051,15 @@ fn the_name_a_source_gives_in_an_appositive() {
     );
     assert_eq!(said_by(&d, "My mother"), "Jerome");
 }
+
+#[test]
+fn an_unnamed_person_a_sentence_is_about_is_she_next() {
+    let d = run("Rosalind Achterberg played the wife.\n\n\
+         At the curtain call, a woman in the row ahead of me was crying openly. \
+         Asked what had affected her, she shook her head.\n\n\
+         \"My dad,\" she said. \"That was my dad.\"");
+    assert_eq!(
+        said_by(&d, "That was my dad"),
+        "a woman in the row ahead of me"
+    );
+}

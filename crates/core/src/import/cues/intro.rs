@@ -122,6 +122,9 @@ const MAX_DESCRIBED_SUBJECT_WORDS: usize = 3;
 /// what they are, who is someone named before.
 fn described_subject(words: &Words<'_>) -> Option<(Who, Range<usize>)> {
     let first = (0..words.toks.len()).find(|&k| words.is_word(k))?;
+    if let Some(found) = unnamed_subject(words, first) {
+        return Some(found);
+    }
     if words.w(first) != "the" {
         return None;
     }
@@ -145,6 +148,47 @@ fn described_subject(words: &Words<'_>) -> Option<(Who, Range<usize>)> {
             words.span(first, noun + 1),
         )
     })
+}
+
+/// Most words of an unnamed person's description before its verb.
+const MAX_UNNAMED_SUBJECT_WORDS: usize = 9;
+
+/// "At the curtain call, a woman in the row ahead of me was crying.": an
+/// unnamed person the sentence (or its main clause after an opening
+/// phrase) is about, whom "she" may refer to next, rather than someone
+/// named further back.
+fn unnamed_subject(words: &Words<'_>, first: usize) -> Option<(Who, Range<usize>)> {
+    let det = (first..words.toks.len().min(first + DATELINE_TOKENS * 2)).find(|&k| {
+        matches!(words.w(k), "a" | "an")
+                && words.is_word(k)
+                // After an opening phrase ("At the curtain call, a woman
+                // …"), not as an appositive after a name ("Jean-Claude
+                // Biyong, a 31-year-old miner, …").
+                && (k == first
+                    || words.is_punct(k - 1, ',')
+                        && (lexicon::is_preposition(words.w(first))
+                            || words.w(first).ends_with("ing")))
+    })?;
+    let noun = (det + 1..=det + MAX_DESCRIBED_SUBJECT_WORDS)
+        .take_while(|&n| words.is_word(n) && !words.is_cap(n))
+        .find(|&n| {
+            let w = words.w(n);
+            (lexicon::is_person_noun(w) || lexicon::gender_word(w).is_some())
+                && !lexicon::is_demonym_noun(w)
+        })?;
+    let verb = (noun + 1..(det + MAX_UNNAMED_SUBJECT_WORDS).min(words.toks.len())).find(|&k| {
+        let w = words.w(k);
+        words.is_word(k) && (lexicon::is_auxiliary(w) || w.len() > 4 && w.ends_with("ed"))
+    })?;
+    if (noun + 1..verb).any(|k| !words.is_word(k) || lexicon::is_clause_word(words.w(k))) {
+        return None;
+    }
+    let name = format!(
+        "{}{}",
+        words.w(det),
+        &words.slice(det, verb)[words.text(det).len()..]
+    );
+    Some((Who::Unnamed { name }, words.span(det, verb)))
 }
 
 /// A person or institution introduced, with its noun phrase.
