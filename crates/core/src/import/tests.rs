@@ -1063,3 +1063,14 @@ fn an_unnamed_person_a_sentence_is_about_is_she_next() {
         "a woman in the row ahead of me"
     );
 }
+
+#[test]
+fn manner_of_speaking_and_a_name_given_outside_a_cue() {
+    let d = run("Henry Wong looked up at the clock.\n\n\
+         “You’re late,” Wong told him.\n\n\
+         “I’m 84. I’m allowed,” Gord shot back.\n\n\
+         Another resident, a motorcyclist who gave his name simply as Tunde, was less impressed.\n\n\
+         \"Nothing changes for us,\" he said.");
+    assert_eq!(said_by(&d, "allowed"), "Gord");
+    assert_eq!(said_by(&d, "Nothing changes"), "Tunde");
+}

@@ -76,6 +76,9 @@ const APPOSITIVE_PROBE_TOKENS: usize = 30;
 const APPOSITIVE_READ_TOKENS: usize = 40;
 /// Most words before a name read for its role ("party spokesman Kwon").
 const MAX_ROLE_WORDS_BEFORE: usize = 4;
+/// Tokens looked back from "as" for a clause that gives a name ("who gave
+/// his name only as").
+const NAME_GIVING_TOKENS: usize = 8;
 /// Most tokens of a dateline before a dash at the start of a sentence.
 const DATELINE_TOKENS: usize = 6;
 /// Most words in a bare name taken as a sentence's subject.
@@ -386,6 +389,20 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
     let text = words.text(start);
     if let Some(who) = relative(words, start, j) {
         return Some(who);
+    }
+    // "a commercial motorcyclist who gave his name simply as Tunde": the
+    // name an unnamed person goes by.
+    let gives_name = start >= 2
+        && words.w(start - 1) == "as"
+        && (start.saturating_sub(NAME_GIVING_TOKENS)..start - 1)
+            .any(|k| matches!(words.w(k), "name" | "identified" | "herself" | "himself"));
+    if gives_name {
+        return Some(Who::Person {
+            name: text.to_string(),
+            role: None,
+            affiliation: None,
+            titled: true,
+        });
     }
     // "U.S. software group Orbisoft", "rival club Porto": an organisation.
     if start >= 1 && words.is_word(start - 1) && lexicon::is_company_noun(words.w(start - 1)) {
