@@ -1074,3 +1074,30 @@ fn manner_of_speaking_and_a_name_given_outside_a_cue() {
     assert_eq!(said_by(&d, "allowed"), "Gord");
     assert_eq!(said_by(&d, "Nothing changes"), "Tunde");
 }
+
+#[test]
+fn according_to_after_what_it_reports() {
+    let d = run("A quake struck.\n\n\
+         Dozens died in the city on Tuesday night, according to Mayor John Smith.\n\n\
+         The quake hit at dawn, according to Indonesia's Meteorology, Climatology and \
+         Geophysics Agency.\n\n\
+         The Department for Culture, Media and Sport said decisions were for museums.\n\n\
+         Professor Jung Min-ho of Hankuk University's Graduate School of International Studies \
+         said the forum could help.\n\n\
+         The committee's top Democrat, Sen. Naomi Feldstein of Oregon, praised the nominee's \
+         record.\n\n\
+         First Vice Foreign Minister Kim Tae-joon on Thursday called for closer cooperation.\n\n\
+         Rescue teams arrived later in the day.");
+    assert_eq!(said_by(&d, "Dozens died"), "John Smith");
+    assert_eq!(
+        said_by(&d, "hit at dawn"),
+        "Meteorology, Climatology and Geophysics Agency"
+    );
+    assert_eq!(
+        said_by(&d, "for museums"),
+        "Department for Culture, Media and Sport"
+    );
+    assert_eq!(said_by(&d, "forum could help"), "Jung Min-ho");
+    assert_eq!(said_by(&d, "nominee's"), "Naomi Feldstein");
+    assert_eq!(said_by(&d, "closer cooperation"), "Kim Tae-joon");
+}

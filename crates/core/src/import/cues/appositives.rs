@@ -144,6 +144,11 @@ fn is_titled_name(words: &Words<'_>, seg: &Range<usize>, i: usize) -> bool {
     while k < seg.end && words.is_word(k) && lexicon::is_title(words.text(k)) {
         k += 1;
     }
+    // "Sen. Naomi Feldstein of Oregon": where they are from follows.
+    let end = (k..seg.end)
+        .find(|&j| words.is_word(j) && words.w(j) == "of" && names_place(words, seg, j + 1))
+        .unwrap_or(seg.end);
+    let seg = &(seg.start..end);
     let rest: Vec<usize> = (k..seg.end).filter(|&j| words.is_word(j)).collect();
     k > i
         && (1..=MAX_TITLED_NAME_WORDS).contains(&rest.len())

@@ -60,6 +60,10 @@ pub(super) fn subject_before(words: &Words<'_>, v: usize) -> Option<(Who, Range<
     let mut e = v;
     while e > 0 && words.is_word(e - 1) && lexicon::is_adverb_between(words.w(e - 1)) {
         e -= 1;
+        // "on Thursday".
+        if e > 0 && words.w(e - 1) == "on" && words.is_cap(e) {
+            e -= 1;
+        }
     }
     if e == 0 {
         return None;
@@ -164,7 +168,7 @@ pub(super) fn clause_start(words: &Words<'_>, e: usize) -> usize {
                 steps += 1;
                 continue;
             }
-            TokKind::Punct(';' | ':' | '(' | '[' | '—' | '–' | '.' | '?' | '!') => break,
+            TokKind::Punct(';' | ':' | '(' | '[' | '—' | '–' | '-' | '.' | '?' | '!') => break,
             TokKind::Quote(_) => break,
             // "X, who is not a leftist, also writes": a relative clause
             // closed by a comma lies inside the subject.
@@ -196,6 +200,11 @@ fn walk_segments(
 ) -> Option<(Who, Range<usize>)> {
     let segs = segments(words, s, e);
     let mut k = segs.len() - 1;
+    // "The Department for Culture, Media and Sport said": the subject is
+    // an institution's name with commas in it.
+    if let Some(found) = listed_institution(words, &segs, k) {
+        return Some(found);
+    }
     let mut appos = Vec::new();
     if appositive_mode {
         while k > 0 {
@@ -250,18 +259,70 @@ fn walk_segments(
     Some((with_roles(who, &texts), np))
 }
 
+/// Whether segment `seg` holds only capitalised words and "and", with at
+/// least one "and" ("Media and Sport", "Climatology and Geophysics
+/// Agency").
+fn names_and(words: &Words<'_>, seg: &Range<usize>) -> bool {
+    let ws: Vec<usize> = (seg.clone()).filter(|&i| words.is_word(i)).collect();
+    ws.iter().any(|&i| words.w(i) == "and")
+        && ws.iter().all(|&i| words.is_cap(i) || words.w(i) == "and")
+}
+
+/// An institution's name that runs over commas to a last segment
+/// `segs[k]` of names joined by "and": "the Department for Culture, Media
+/// and Sport", "Indonesia's Meteorology, Climatology and Geophysics
+/// Agency". The name runs from the capitalised words that end the segment
+/// before; it must hold an institution's word.
+pub(super) fn listed_institution(
+    words: &Words<'_>,
+    segs: &[Range<usize>],
+    k: usize,
+) -> Option<(Who, Range<usize>)> {
+    if k == 0 || !names_and(words, &segs[k]) {
+        return None;
+    }
+    let prev = &segs[k - 1];
+    let mut a = prev.end;
+    while a > prev.start
+        && words.is_word(a - 1)
+        && (words.is_cap(a - 1)
+            || a >= prev.start + 2
+                && lexicon::is_name_joiner(words.w(a - 1))
+                && words.is_cap(a - 2))
+    {
+        a -= 1;
+    }
+    while a < prev.end
+        && (lexicon::is_determiner(words.w(a)) || super::is_possessive(words.text(a)))
+    {
+        a += 1;
+    }
+    if a >= prev.end {
+        return None;
+    }
+    let org = (a..segs[k].end)
+        .filter(|&i| words.is_word(i))
+        .find_map(|i| lexicon::org_word(words.text(i)))?;
+    let name = words.slice(a, segs[k].end).trim().to_string();
+    Some((
+        Who::Org {
+            name,
+            org,
+            role: None,
+        },
+        words.span(a, segs[k].end),
+    ))
+}
+
 /// "a sociologist who has studied hurricanes Katrina, Ida and Francine,":
 /// the end of a list of names begun inside the description before it.
 fn is_list_tail(words: &Words<'_>, segs: &[Range<usize>], k: usize) -> bool {
     if k < 2 {
         return false;
     }
-    let ws: Vec<usize> = (segs[k].clone()).filter(|&i| words.is_word(i)).collect();
-    let names_and = ws.iter().any(|&i| words.w(i) == "and")
-        && ws.iter().all(|&i| words.is_cap(i) || words.w(i) == "and");
     let prev = &segs[k - 1];
     let prev_ws: Vec<usize> = (prev.clone()).filter(|&i| words.is_word(i)).collect();
-    names_and
+    names_and(words, &segs[k])
         && prev_ws.len() >= 3
         && prev_ws.last().is_some_and(|&i| words.is_cap(i))
         && !words.is_cap(prev_ws[prev_ws.len() - 2])
@@ -317,6 +378,11 @@ pub(super) fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>
         end += 1;
     }
     let segs = segments(words, a, end);
+    if segs.len() >= 2
+        && let Some((who, np)) = listed_institution(words, &segs, 1)
+    {
+        return Some((who, np, segs[1].end));
+    }
     let first = analyze(words, segs[0].clone());
     let mut k = 1;
     // "the former ambassador to Russia, Wi Sung Lak", "its director

@@ -30,20 +30,30 @@ pub(super) fn is_sentence_start(words: &Words<'_>, i: usize) -> bool {
     true
 }
 
+/// Fewer words than this after "according to X" ...
+const MIN_WORDS_AFTER: usize = 2;
+/// ... and at least this many before it: the content is before it.
+const MIN_WORDS_BEFORE: usize = 3;
+
 pub(super) fn according(words: &Words<'_>, i: usize) -> Option<Cue> {
     let (who, np, after) = np_after(words, i + 2)?;
     let mut content = after;
     while words.is_punct(content, ',') {
         content += 1;
     }
-    Some(Cue::new(
+    let mut cue = Cue::new(
         CueKind::According,
         words.slice(i, i + 2).to_lowercase(),
         i,
         who,
         np,
         content,
-    ))
+    );
+    // "Dozens died in the city, according to the mayor.": what it
+    // reports comes before it.
+    cue.content_before = words.count_words(content, words.toks.len()) < MIN_WORDS_AFTER
+        && words.count_words(0, i) >= MIN_WORDS_BEFORE;
+    Some(cue)
 }
 
 pub(super) fn to_x(words: &Words<'_>, i: usize) -> Option<Cue> {

@@ -387,6 +387,10 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
         && lexicon::is_role_noun(words.w(start - 2))
         && words.is_punct(j, ',');
     let text = words.text(start);
+    // "N.C. 172", "U.S.": an abbreviation, no one's name.
+    if text.contains('.') {
+        return None;
+    }
     if let Some(who) = relative(words, start, j) {
         return Some(who);
     }

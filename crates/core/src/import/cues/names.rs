@@ -86,7 +86,14 @@ fn lone_group(texts: &[&str]) -> Option<Who> {
 /// "Senator Mark Ellison of Ohio": "of" after a name starts a suffix, which
 /// is dropped (not after a title or institution word: "Bank of England").
 fn drop_of_suffix(texts: &mut Vec<&str>) {
-    if let Some(k) = texts.iter().rposition(|x| *x == "of")
+    // The first "of" that may start one ("Professor Jung Min-ho of Hankuk
+    // University's Graduate School of International Studies").
+    let plain = |x: &str| lexicon::org_word(x).is_none() && !lexicon::is_title(x);
+    let first = texts
+        .iter()
+        .enumerate()
+        .position(|(k, x)| *x == "of" && k >= 2 && plain(texts[k - 1]) && plain(texts[k - 2]));
+    if let Some(k) = first.or_else(|| texts.iter().rposition(|x| *x == "of"))
         && k >= 2
         && lexicon::org_word(texts[k - 1]).is_none()
         && !lexicon::is_title(texts[k - 1])
@@ -159,6 +166,13 @@ fn name_start(texts: &[&str], t: Option<usize>) -> usize {
         .any(|x| matches!(*x, "of" | "for" | "on" | "and"))
     {
         name_from = texts.len().saturating_sub(2);
+    }
+    // Not "and Sport" of "Media and Sport".
+    if texts
+        .get(name_from)
+        .is_some_and(|x| matches!(*x, "of" | "for" | "on" | "and"))
+    {
+        name_from += 1;
     }
     name_from
 }

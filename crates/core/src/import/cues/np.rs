@@ -185,7 +185,13 @@ impl<'w, 'a> Phrase<'w, 'a> {
         let mut r = ws.len();
         while r > 0 {
             let i = ws[r - 1];
-            let cap = words.is_cap(i) && !(r < ws.len() && is_possessive(words.text(i)));
+            // "Korea's Lee Jae-myung": a possessive ends the run, but not an
+            // institution's inside a longer name ("Professor Jung Min-ho of
+            // Hankuk University's Graduate School of …").
+            let inner_org = lexicon::org_word(super::strip_possessive(words.text(i))).is_some()
+                && ws[..r].iter().any(|&k| words.w(k) == "of");
+            let cap =
+                words.is_cap(i) && !(r < ws.len() && is_possessive(words.text(i)) && !inner_org);
             let joiner = r < ws.len()
                 && r >= 2
                 && lexicon::is_name_joiner(words.w(i))
