@@ -103,6 +103,7 @@ pub(super) fn extract(
         out: Vec::new(),
         cur: None,
         carry: None,
+        asker: None,
         orphan: None,
         introduced: None,
         announced: None,
@@ -143,6 +144,9 @@ struct Extractor<'a> {
     cur: Option<Current>,
     /// The last speaker of the paragraph before.
     carry: Option<Current>,
+    /// The last speaker of the paragraph before that: in an exchange
+    /// ("…?” X asked. / “…,” Y replied.), who asks the next question.
+    asker: Option<Current>,
     /// A unit of this paragraph with a quotation but no speaker, which a
     /// back reference ("X made this assessment") may claim.
     orphan: Option<Range<usize>>,
@@ -183,6 +187,7 @@ impl Extractor<'_> {
     /// Attributes one unit.
     fn unit(&mut self, ui: usize, u: &Unit) {
         if u.para != self.para {
+            self.asker = self.carry.take();
             self.carry = self.cur.take();
             self.orphan = None;
             self.para = u.para;
@@ -308,6 +313,15 @@ impl Extractor<'_> {
                 if matches!(who, Who::Person { .. }) {
                     self.introduced = Some((t, ui));
                 }
+            } else if let (Some(t), Who::Person { .. }) = (t, who)
+                && self.introduced.is_none_or(|(_, i)| i != ui)
+                && described_before(&self.body[u.range.start..np.start])
+                && self.body[np.end..u.range.end].contains([':'])
+            {
+                // "Palau's climate envoy, Ngirai Rechelluul, …, was blunt:
+                // “…”": the person the sentence opens with, after a role,
+                // speaks after its colon.
+                self.introduced = Some((t, ui));
             }
         }
         if cues.is_empty() && u.fragments.is_empty() {
@@ -694,11 +708,23 @@ impl<'q> Quotations<'q> {
                 _ => None,
             })
             .collect();
+        // "“…?” Ms Ramanathan asked. / “…,” Mr Cole replied. / “…?”": a
+        // question with no cue after an exchange is the asker's again.
+        // And the answer to it is the other party's.
+        let exchange = x.asker.clone().filter(|a| {
+            x.carry.as_ref().is_some_and(|c| {
+                c.speaker != a.speaker
+                    && if s.question {
+                        a.cue == "asked"
+                    } else {
+                        c.cue == "asked" && a.cue != "asked"
+                    }
+            })
+        });
         let continuing = match &x.cur {
             Some(k) => Some((k.clone(), CONTINUED_QUOTE_CONFIDENCE)),
-            None => x
-                .carry
-                .clone()
+            None => exchange
+                .or_else(|| x.carry.clone())
                 .filter(|_| s.unit.first_in_para && opens_with_quote(s.toks))
                 .map(|k| (k, CARRIED_QUOTE_CONFIDENCE)),
         };
@@ -886,6 +912,24 @@ fn is_delayed_identification(who: &Who) -> bool {
 }
 
 /// The unit opens with a quotation (after at most a short connective).
+/// Whether the words before a name are a description of whom it names
+/// opening the sentence ("Palau's climate envoy, "): a few words without a
+/// quotation, with a role or a possessive, ending with a comma.
+fn described_before(text: &str) -> bool {
+    let t = text.trim_end();
+    let role = t.split_whitespace().any(|w| {
+        let w = w.trim_end_matches(',').to_lowercase();
+        lexicon::is_role_or_person_noun(&w) || w.ends_with("'s") || w.ends_with("’s")
+    });
+    t.ends_with(',')
+        && role
+        && !t.contains(['“', '"', '‘'])
+        && (1..=MAX_DESCRIPTION_WORDS).contains(&t.split_whitespace().count())
+}
+
+/// Most words of a description before the name it introduces.
+const MAX_DESCRIPTION_WORDS: usize = 6;
+
 fn opens_with_quote(toks: &[Tok]) -> bool {
     toks.iter().take(4).position(Tok::is_quote).is_some()
 }

@@ -1101,3 +1101,17 @@ fn according_to_after_what_it_reports() {
     assert_eq!(said_by(&d, "nominee's"), "Naomi Feldstein");
     assert_eq!(said_by(&d, "closer cooperation"), "Kim Tae-joon");
 }
+
+#[test]
+fn an_exchange_goes_on_by_turns_and_a_role_opens_a_colon() {
+    let d = run("The inquest heard from station manager Graham Cole.\n\n\
+         \"Did you ever tell him to put it on?\" Ms Ramanathan asked.\n\n\
+         \"I would have, at some point,\" Mr Cole replied.\n\n\
+         \"Did anyone check?\"\n\n\
+         \"Not every morning, no. It's a big place.\"\n\n\
+         Palau's climate envoy, Ngirai Rechelluul, was blunt: \"We did not fly this far to \
+         agree a number in brackets.\"");
+    assert_eq!(said_by(&d, "anyone check"), "Ramanathan");
+    assert_eq!(said_by(&d, "big place"), "Graham Cole");
+    assert_eq!(said_by(&d, "in brackets"), "Ngirai Rechelluul");
+}

@@ -30,6 +30,10 @@ pub(super) fn segments(words: &Words<'_>, a: usize, b: usize) -> Vec<Range<usize
     out
 }
 
+/// Most words of an aside in "-ing" ("speaking on condition of anonymity
+/// because the talks were ongoing").
+const MAX_ASIDE_WORDS: usize = 12;
+
 /// An aside between a subject and its verb, set off by commas: "for his
 /// part", "for the most part", "in turn", "however", "speaking on condition
 /// of anonymity". It says nothing of who speaks.
@@ -49,7 +53,7 @@ fn is_aside(words: &Words<'_>, seg: &Range<usize>) -> bool {
                 && ws.iter().any(|&i| lexicon::is_aside_noun(words.w(i)))
                 || w.ends_with("ing") && lexicon::verb(w).is_none()
         }
-        6..=9 => w.ends_with("ing") && lexicon::verb(w).is_none(),
+        6..=MAX_ASIDE_WORDS => w.ends_with("ing") && lexicon::verb(w).is_none(),
         _ => false,
     }
 }
