@@ -132,7 +132,34 @@ fn name_keys(name: &str) -> Vec<String> {
         .position(|w| !crate::import::lexicon::is_title(w))
         .filter(|&i| i > 0 && i < words.len())
         .map(|i| normalise(&words[i..].join(" ")));
-    std::iter::once(full).chain(bare).collect()
+    std::iter::once(full)
+        .chain(bare)
+        .chain(description_key(name))
+        .collect()
+}
+
+/// Words that end the description of an unnamed source and start what is
+/// said of it ("who asked not to be named", "speaking on condition of
+/// anonymity", "with 14 years' experience").
+const DESCRIPTION_ENDS: [&str; 5] = ["who", "whose", "which", "with", "speaking"];
+
+/// An unnamed source by its description alone: "a nurse who declined to be
+/// named", "a nurse, who declined …" and "a nurse" are one person, as are
+/// "one engineer in the Toronto office" and "an engineer in the Toronto
+/// office who asked not to be named" ("a", "an" and "one" alike); `None`
+/// for a name that opens with no article.
+fn description_key(name: &str) -> Option<String> {
+    let folded = name.to_lowercase().replace(',', " ");
+    let mut words = folded.split_whitespace();
+    let det = match words.next()? {
+        "a" | "an" | "one" => "a",
+        "another" => "another",
+        _ => return None,
+    };
+    let rest: Vec<&str> = words
+        .take_while(|w| !DESCRIPTION_ENDS.contains(w))
+        .collect();
+    (!rest.is_empty()).then(|| format!("~{det} {}", normalise(&rest.join(" "))))
 }
 
 /// Compares `predicted` with `gold`.
@@ -546,6 +573,46 @@ mod tests {
         assert_eq!(r.categories.pairwise.gold, 1);
         assert_eq!(r.categories.pairwise.predicted, 0);
         assert!(render(&r).contains("attribution  0.500"));
+    }
+
+    #[test]
+    fn unnamed_sources_match_by_their_description() {
+        let key = |n: &str| description_key(n);
+        assert_eq!(
+            key("a nurse who declined to be named"),
+            key("a nurse, who declined to be named because …")
+        );
+        assert_eq!(key("a nurse"), key("a nurse who declined to be named"));
+        assert_eq!(
+            key("one engineer in the Toronto office"),
+            key("an engineer in the Toronto office who asked not to be named")
+        );
+        assert_eq!(
+            key("a primary teacher in Fife with 14 years experience"),
+            key("a primary teacher in Fife who asked not to be named")
+        );
+        // Other people, other descriptions.
+        assert_ne!(key("one user"), key("another user"));
+        assert_ne!(key("a former employee"), key("a former product designer"));
+        assert_eq!(key("Anna Berg"), None);
+        // One to one: two nurses are two speakers.
+        let body = "abcdefghijklmnopqrstuvwxyz";
+        let gold = dataset(
+            body,
+            &[("a", "", "c", 0, 5), ("b", "", "c", 10, 15)],
+            &[
+                ("a", "a nurse who declined to be named"),
+                ("b", "a nurse at the clinic"),
+            ],
+        );
+        let pred = dataset(
+            body,
+            &[("x", "", "c", 0, 5), ("y", "", "c", 10, 15)],
+            &[("x", "a nurse"), ("y", "a nurse at the clinic")],
+        );
+        let r = evaluate(&pred, &gold);
+        assert_eq!(r.speakers.matched, 2);
+        assert_eq!(r.attribution.correct, 2);
     }
 
     #[test]
