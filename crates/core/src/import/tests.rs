@@ -1115,3 +1115,16 @@ fn an_exchange_goes_on_by_turns_and_a_role_opens_a_colon() {
     assert_eq!(said_by(&d, "big place"), "Graham Cole");
     assert_eq!(said_by(&d, "in brackets"), "Ngirai Rechelluul");
 }
+
+#[test]
+fn a_possessive_place_before_a_name_and_the_nationality_a_sentence_opens_with() {
+    let d = run(
+        "Hrubá will play Japan’s Hana Moriyama on Thursday. Moriyama beat Spain’s Lucía \
+         Ortega earlier in the day.\n\n\
+         Amara Okonjo-Blake lost in three sets.\n\n\
+         The American, who won the Australian Open in January, was brief.\n\n\
+         “She played better than me,” she said.",
+    );
+    assert!(d.speakers.iter().all(|s| !s.name.contains('’')));
+    assert_eq!(said_by(&d, "played better"), "Amara Okonjo-Blake");
+}

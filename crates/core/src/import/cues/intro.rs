@@ -131,8 +131,11 @@ fn described_subject(words: &Words<'_>) -> Option<(Who, Range<usize>)> {
     if words.w(first) != "the" {
         return None;
     }
+    // "The American, who won in January, was brief": a nationality too.
     let noun = (first + 1..=first + MAX_DESCRIBED_SUBJECT_WORDS)
-        .take_while(|&n| words.is_word(n) && !words.is_cap(n))
+        .take_while(|&n| {
+            words.is_word(n) && (!words.is_cap(n) || lexicon::is_demonym_noun(words.w(n)))
+        })
         .find(|&n| lexicon::is_person_noun(words.w(n)))?;
     let k = noun + 1;
     let next_is_verb = words.is_punct(k, ',')
@@ -255,6 +258,10 @@ fn name_run_end(words: &Words<'_>, start: usize) -> usize {
 /// The person or institution the run of capitalised words `start..j`
 /// introduces, if any.
 fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range<usize>)> {
+    // "Spain’s Lucía Ortega": where the person is from, not their name.
+    if j > start + 2 && is_possessive(words.text(start)) {
+        return introduction(words, start + 1, j);
+    }
     // Marguerite “Peg” Lindahl: the nickname is no part of the name.
     let run: Vec<usize> = (start..j).filter(|&k| words.is_word(k)).collect();
     // "in Port Anselm", "at Quayside Park": a place, not a person.
