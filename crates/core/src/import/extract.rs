@@ -302,6 +302,11 @@ impl Extractor<'_> {
             let (who, np) = &intros[k];
             let known = self.reg.recs.len();
             let t = self.reg.resolve(who, u.para, false);
+            if let (Some(t), Who::Person { .. }) = (t, who)
+                && let Some(nick) = cues::nickname_in(words, np)
+            {
+                self.reg.alias(t, &nick);
+            }
             if let Some(t) = t
                 && Some(np.start) == lead
             {

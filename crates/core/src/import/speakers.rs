@@ -212,6 +212,16 @@ impl Registry {
             .find(|&s| fits(&self.recs[s]))
     }
 
+    /// Gives person `t` another name they are called by (a nickname).
+    pub fn alias(&mut self, t: Target, alias: &str) {
+        if let Target::Speaker(i) = t
+            && let std::collections::hash_map::Entry::Vacant(e) = self.by_key.entry(key(alias))
+        {
+            e.insert(i);
+            self.recs[i].aliases.push(alias.to_string());
+        }
+    }
+
     /// Marks `t`, just resolved in paragraph `para`, as the subject its
     /// sentence opens with, which pronouns prefer to a name in passing.
     pub fn opened_with(&mut self, t: Target, para: usize) {
@@ -618,6 +628,10 @@ impl Registry {
         let k = key(name);
         if let Some(&i) = self.by_key.get(&k) {
             return self.recs[i].person.then_some(i);
+        }
+        // A lone word ("vyper said") is someone's only as their nickname.
+        if !k.contains(' ') {
+            return None;
         }
         let family = k.split(' ').next_back()?;
         let known = self

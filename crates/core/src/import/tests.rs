@@ -1128,3 +1128,21 @@ fn a_possessive_place_before_a_name_and_the_nationality_a_sentence_opens_with() 
     assert!(d.speakers.iter().all(|s| !s.name.contains('’')));
     assert_eq!(said_by(&d, "played better"), "Amara Okonjo-Blake");
 }
+
+#[test]
+fn a_nickname_inside_a_name_calls_the_person_later() {
+    let d = run(
+        "Jonas \"vyper\" Madsen, the 19-year-old who joined Helix in January, was named \
+         the most valuable player.\n\n\
+         Playing at home, vyper landed a four-kill round.\n\n\
+         \"I couldn't hear anything,\" vyper said.\n\n\
+         Analysts said the final was the best of the year, a finding that few disputed.",
+    );
+    assert_eq!(said_by(&d, "hear anything"), "Jonas Madsen");
+    let jonas = d
+        .speakers
+        .iter()
+        .find(|s| s.name == "Jonas Madsen")
+        .unwrap();
+    assert!(jonas.aliases.contains(&"vyper".to_string()));
+}

@@ -64,10 +64,27 @@ fn is_nickname(words: &Words<'_>, i: usize) -> bool {
     };
     let inner = words.body[t.start..t.end].trim_matches(|c: char| !c.is_alphanumeric());
     let ws: Vec<&str> = inner.split_whitespace().collect();
-    (1..=2).contains(&ws.len())
-        && ws
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    // A handle is one word, whatever its case (Jonas “vyper” Madsen).
+    ws.len() == 1
+        || ws.len() == 2
+            && ws
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The nickname inside the name at bytes `np` (“Peg” in Marguerite “Peg”
+/// Halloran), by which the person may be called later.
+pub fn nickname_in(words: &Words<'_>, np: &Range<usize>) -> Option<String> {
+    let i = (0..words.toks.len()).find(|&i| {
+        let t = &words.toks[i];
+        np.start < t.start && t.end < np.end && is_nickname(words, i)
+    })?;
+    let t = &words.toks[i];
+    Some(
+        words.body[t.start..t.end]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string(),
+    )
 }
 
 /// Tokens looked through after a name for an appositive that describes it.
@@ -624,6 +641,23 @@ fn is_subject(words: &Words<'_>, start: usize, j: usize) -> bool {
     // "Joan Carter, who lives on the seafront, sent …": a relative clause
     // between name and verb.
     v = skip_relative_clause(words, v);
+    // "Jonas Madsen, the 19-year-old who joined in January, was named …":
+    // an appositive between name and verb.
+    if v == j && words.is_punct(v, ',') {
+        let segs = segments(
+            words,
+            v + 1,
+            (v + APPOSITIVE_PROBE_TOKENS).min(words.toks.len()),
+        );
+        let described = |seg: &Range<usize>| {
+            matches!(words.w(seg.start), "the" | "a" | "an")
+                && (seg.start + 1..(seg.start + 4).min(seg.end))
+                    .any(|k| lexicon::is_role_or_person_noun(words.w(k)))
+        };
+        if segs.len() >= 2 && (is_appositive(words, &segs[0]) || described(&segs[0])) {
+            v = segs[0].end + 1;
+        }
+    }
     let verb_next = words.is_word(v) && !words.is_cap(v) && !lexicon::is_preposition(words.w(v));
     opens && verb_next
 }

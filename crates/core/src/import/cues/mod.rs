@@ -35,7 +35,7 @@ mod np;
 mod verbs;
 
 pub use appositives::split_role;
-pub use intro::introductions;
+pub use intro::{introductions, nickname_in};
 pub use np::analyze;
 pub use verbs::reports_more;
 

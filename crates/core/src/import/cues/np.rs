@@ -44,6 +44,22 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
     if let Some(found) = p.pronoun() {
         return Some(found);
     }
+    // "vyper said": a lower-case handle, someone's if it is their
+    // nickname.
+    if let [w] = p.ws.as_slice()
+        && !words.is_cap(*w)
+        && is_noun_like(words, *w)
+        && words.w(*w).chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !lexicon::is_quantifier(words.w(*w))
+        && !lexicon::is_group_noun(words.w(*w))
+    {
+        return Some((
+            Who::Kin {
+                name: words.text(*w).to_string(),
+            },
+            p.np.clone(),
+        ));
+    }
     // "Several said …": a count of people, not a name.
     if let [w] = p.ws.as_slice()
         && lexicon::is_quantifier(words.w(*w))
