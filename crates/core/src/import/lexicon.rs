@@ -681,6 +681,14 @@ pub fn is_person_noun(word: &str) -> bool {
     PERSON_NOUNS.contains(word) || word.ends_with("-year-old") || is_demonym_noun(word)
 }
 
+static ASKER_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/asker-nouns.txt")));
+
+/// Nouns for those who ask the questions ("a reporter"), lower case.
+pub fn is_asker_noun(word: &str) -> bool {
+    ASKER_NOUNS.contains(word)
+}
+
 static NATIONALITY_NOUNS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/nationality-nouns.txt")));
 

@@ -270,8 +270,15 @@ impl Registry {
                 // Nobody nearby: the person last named or quoted of that
                 // gender, however far back (a feature's subject, named
                 // once and then "she" for pages).
+                let asks = |r: &Rec| {
+                    r.kind == SpeakerKind::UnnamedGroup
+                        && r.name
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|w| lexicon::is_asker_noun(&w.to_lowercase()))
+                };
                 let found = self
-                    .last(para, |r| r.person && r.may_be(Some(p)))
+                    .last(para, |r| r.person && r.may_be(Some(p)) && !asks(r))
                     .or_else(|| self.last_anywhere(|r| r.person && r.gender == Some(p)));
                 if let Some(i) = found {
                     self.recs[i].gender = Some(p);
@@ -460,6 +467,14 @@ impl Registry {
         if tokens.len() > 1 || titled {
             self.describe(i, role, affiliation);
         }
+        // "His wife, Mika Haugland,": the family name alone goes on meaning
+        // the person she is the wife of.
+        if role
+            .as_deref()
+            .is_some_and(|r| r.split_whitespace().any(lexicon::is_family_noun))
+        {
+            self.kin.insert(i);
+        }
         Some(i)
     }
 
@@ -634,10 +649,12 @@ impl Registry {
             return None;
         }
         let family = k.split(' ').next_back()?;
-        let known = self
-            .by_token
-            .get(family)
-            .is_some_and(|v| v.iter().any(|&i| self.recs[i].person));
+        let known = self.by_token.get(family).is_some_and(|v| {
+            v.iter().any(|&i| {
+                self.recs[i].person
+                    && key(&self.recs[i].name).split(' ').next_back() == Some(family)
+            })
+        });
         if !known {
             return None;
         }

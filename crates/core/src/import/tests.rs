@@ -1146,3 +1146,19 @@ fn a_nickname_inside_a_name_calls_the_person_later() {
         .unwrap();
     assert!(jonas.aliases.contains(&"vyper".to_string()));
 }
+
+#[test]
+fn a_wife_named_in_full_does_not_take_the_family_name_and_a_reporter_asks() {
+    let d = run(
+        "\"Nobody screamed,\" said Brent Haugland, 44, a software engineer.\n\n\
+         His wife, Mika Haugland, said flight attendants handed out wet towels.\n\n\
+         \"I'd like to thank them,\" Mika Haugland said.\n\n\
+         Haugland said his children had asked to see a moose.\n\n\
+         \"We told them we'd try,\" he said.\n\n\
+         Plains State went for two, and coach Wade Ridgeway did not regret it.\n\n\
+         A reporter asked Ridgeway whether he had considered kicking.\n\n\
+         \"Sure. For about two seconds,\" he said.",
+    );
+    assert_eq!(said_by(&d, "we'd try"), "Brent Haugland");
+    assert_eq!(said_by(&d, "two seconds"), "Wade Ridgeway");
+}
