@@ -128,7 +128,7 @@ fn outlet_style_article_scores() {
         ("env-well-contamination.txt", 0.92, 0.80, 0.94, 0.51, 0.99),
         ("esports-major-final.txt", 0.95, 0.92, 0.99, 0.44, 0.99),
         ("eu-antitrust-appstore.txt", 0.97, 0.81, 0.90, 0.85, 0.90),
-        ("f1-spa-rain-gamble.txt", 0.81, 0.52, 0.59, 0.59, 0.46),
+        ("f1-spa-rain-gamble.txt", 0.82, 0.66, 0.94, 0.59, 0.78),
         ("feature-bridge-tender.txt", 0.75, 0.66, 0.91, 0.61, 0.55),
         ("festival-island-review.txt", 0.97, 0.79, 0.85, 0.63, 0.87),
         ("foreign-bolivia-mayor.txt", 0.95, 0.77, 0.94, 0.81, 0.99),

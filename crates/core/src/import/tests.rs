@@ -1162,3 +1162,21 @@ fn a_wife_named_in_full_does_not_take_the_family_name_and_a_reporter_asks() {
     assert_eq!(said_by(&d, "we'd try"), "Brent Haugland");
     assert_eq!(said_by(&d, "two seconds"), "Wade Ridgeway");
 }
+
+#[test]
+fn particles_inside_a_name() {
+    let d = run(
+        "Daan van der Heijden won the Belgian Grand Prix on Sunday.\n\n\
+         “Honestly, I thought we’d thrown it away,” van der Heijden said in the post-race \
+         press conference.",
+    );
+    assert_eq!(
+        quotes(&d),
+        [(
+            "Daan van der Heijden".into(),
+            D,
+            "Honestly, I thought we’d thrown it away".into()
+        )]
+    );
+    assert!(d.speakers.iter().all(|s| s.name != "Grand Prix"));
+}

@@ -262,8 +262,17 @@ fn coordinated_pair(words: &Words<'_>, start: usize, j: usize) -> Option<(Vec<In
 /// "for" inside it and a nickname (Josh “Tank” Abernethy).
 fn name_run_end(words: &Words<'_>, start: usize) -> usize {
     let mut j = start;
+    // "Daan van der Heijden": particles inside a name.
+    let particles_then_cap = |j: usize| {
+        let mut k = j;
+        while lexicon::is_name_particle(words.w(k)) && words.is_word(k) && !words.is_cap(k) {
+            k += 1;
+        }
+        k > j && words.is_cap(k)
+    };
     while j < words.toks.len()
         && (words.is_cap(j)
+            || j > start && particles_then_cap(j)
             || matches!(words.w(j), "of" | "for") && words.is_cap(j + 1)
             || j > start && is_nickname(words, j) && words.is_cap(j + 1))
     {
@@ -321,7 +330,9 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
         }
         _ => return None,
     };
-    let who = person_as_described(words, who, start, j, run.len(), appositive)?;
+    // Particles ("van der") are no words of the name's count.
+    let name_words = run.iter().filter(|&&k| words.is_cap(k)).count();
+    let who = person_as_described(words, who, start, j, name_words, appositive)?;
     Some((who, words.span(start, j)))
 }
 

@@ -23,7 +23,10 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
         && !lexicon::is_title(texts[0])
         && !texts[1..].iter().any(|t| lexicon::org_word(t).is_some())
         && ((0..run[0]).all(|k| !words.is_word(k)) && lexicon::is_role_or_person_noun(&lower)
-            || lexicon::is_person_noun(&lower) && lexicon::is_demonym_noun(&lower)))
+            || lexicon::is_demonym_noun(&lower)
+                && (lower.ends_with("man")
+                    || lower.ends_with("woman")
+                    || lexicon::given_name_gender(&texts[1].to_lowercase()).is_some())))
     .then(|| {
         let first = texts.remove(0);
         if lexicon::is_demonym_noun(&lower) {
@@ -125,6 +128,9 @@ fn known_institution(whole: &str) -> Option<Who> {
 fn last_title(texts: &[&str]) -> Option<usize> {
     let mut t: Option<usize> = None;
     for (k, x) in texts.iter().enumerate() {
+        if lexicon::is_name_particle(x) {
+            continue;
+        }
         if lexicon::org_word(x).is_some()
             || lexicon::is_title(x)
             || lexicon::known_org(x).is_some() && k + 1 < texts.len()

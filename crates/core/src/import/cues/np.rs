@@ -211,14 +211,25 @@ impl<'w, 'a> Phrase<'w, 'a> {
             let joiner = r < ws.len()
                 && r >= 2
                 && lexicon::is_name_joiner(words.w(i))
-                && words.is_cap(ws[r - 2]);
+                && words.is_cap(ws[r - 2])
+                // "van der Heijden": particles before a name's last word.
+                || r < ws.len() && lexicon::is_name_particle(words.w(i));
             if cap || joiner {
                 r -= 1;
             } else {
                 break;
             }
         }
+        // "van der Heijden said": particles that open a name stay in it.
+        let particles = |r: usize| {
+            let mut k = r;
+            while k < ws.len() && lexicon::is_name_particle(words.w(ws[k])) {
+                k += 1;
+            }
+            k > r && k < ws.len() && words.is_cap(ws[k])
+        };
         while r < ws.len()
+            && !particles(r)
             && (!words.is_cap(ws[r])
                 || lexicon::is_determiner(words.w(ws[r]))
                 || lexicon::is_function_word(words.w(ws[r])))
