@@ -332,6 +332,9 @@ impl Extractor<'_> {
         if cues.is_empty() && u.fragments.is_empty() {
             self.note_pronoun_subject(words, ui, u);
         }
+        if cues.is_empty() && !u.fragments.is_empty() {
+            self.note_possessor_before_colon(words, ui, u);
+        }
         if let Some((c, Some(t))) = cues.iter().zip(&resolved).next() {
             self.note_issuer(words, c, *t, u.para);
         }
@@ -364,6 +367,24 @@ impl Extractor<'_> {
             && let Some(p @ (Pronoun::He | Pronoun::She)) = lexicon::pronoun(words.w(i))
             && let Some(t) = self.reg.resolve(&Who::Pronoun(p), u.para, false)
         {
+            self.introduced = Some((t, ui));
+        }
+    }
+
+    /// "His message to the team was brief: “…”": the person "his" refers
+    /// to speaks after the colon.
+    fn note_possessor_before_colon(&mut self, words: &Words<'_>, ui: usize, u: &Unit) {
+        let Some(first) = words.toks.iter().position(|t| t.is_word()) else {
+            return;
+        };
+        let colon_quote = (first..words.toks.len().saturating_sub(1))
+            .any(|k| words.is_punct(k, ':') && words.toks[k + 1].is_quote());
+        let pronoun = match words.w(first) {
+            "his" => Pronoun::He,
+            "her" => Pronoun::She,
+            _ => return,
+        };
+        if colon_quote && let Some(t) = self.reg.resolve(&Who::Pronoun(pronoun), u.para, false) {
             self.introduced = Some((t, ui));
         }
     }
@@ -918,22 +939,27 @@ fn is_delayed_identification(who: &Who) -> bool {
 
 /// The unit opens with a quotation (after at most a short connective).
 /// Whether the words before a name are a description of whom it names
-/// opening the sentence ("Palau's climate envoy, "): a few words without a
-/// quotation, with a role or a possessive, ending with a comma.
+/// opening the sentence ("Palau's climate envoy, ") or an opening
+/// participle's clause ("Asked last night whether …, "): a few words
+/// without a quotation, ending with a comma.
 fn described_before(text: &str) -> bool {
     let t = text.trim_end();
     let role = t.split_whitespace().any(|w| {
         let w = w.trim_end_matches(',').to_lowercase();
         lexicon::is_role_or_person_noun(&w) || w.ends_with("'s") || w.ends_with("’s")
-    });
+    }) || t
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ed") || w.ends_with("ing"));
     t.ends_with(',')
         && role
         && !t.contains(['“', '"', '‘'])
         && (1..=MAX_DESCRIPTION_WORDS).contains(&t.split_whitespace().count())
 }
 
-/// Most words of a description before the name it introduces.
-const MAX_DESCRIPTION_WORDS: usize = 6;
+/// Most words of a description (or an opening participle's clause:
+/// "Asked whether she would accept it, ") before the name it introduces.
+const MAX_DESCRIPTION_WORDS: usize = 14;
 
 fn opens_with_quote(toks: &[Tok]) -> bool {
     toks.iter().take(4).position(Tok::is_quote).is_some()

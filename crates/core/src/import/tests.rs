@@ -1180,3 +1180,17 @@ fn particles_inside_a_name() {
     );
     assert!(d.speakers.iter().all(|s| s.name != "Grand Prix"));
 }
+
+#[test]
+fn a_colon_after_a_possessor_or_an_opening_clause_and_a_surname_with_an_age() {
+    let d = run("Kai Whitmore took third.\n\n\
+         His message to the team on the slowing-down lap was brief: “Are you serious? P3!”\n\n\
+         Marcia Delapenha-Reid trails by 14 votes.\n\n\
+         Asked last night whether she would accept the outcome of the recount, Delapenha-Reid \
+         was brief: \"If I lose after a fair count, I will shake his hand.\"\n\n\
+         The shift ends at 6. Tisdale, 71, came back because the house was too quiet.\n\n\
+         \"Thirty-one years I sat in this chair,\" he says.");
+    assert_eq!(said_by(&d, "P3"), "Kai Whitmore");
+    assert_eq!(said_by(&d, "shake his hand"), "Marcia Delapenha-Reid");
+    assert_eq!(said_by(&d, "this chair"), "Tisdale");
+}

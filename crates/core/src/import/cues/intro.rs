@@ -431,6 +431,19 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
     }
     // "a commercial motorcyclist who gave his name simply as Tunde": the
     // name an unnamed person goes by.
+    // "Tisdale, 71, retired …": a surname with an age is a person's.
+    let aged = words.is_punct(j, ',')
+        && !words.w(j + 1).is_empty()
+        && words.w(j + 1).chars().all(|c| c.is_ascii_digit())
+        && words.is_punct(j + 2, ',');
+    if aged && !lexicon::is_place_word(text) && lexicon::org_word(text).is_none() {
+        return Some(Who::Person {
+            name: text.to_string(),
+            role: None,
+            affiliation: None,
+            titled: true,
+        });
+    }
     let gives_name = start >= 2
         && words.w(start - 1) == "as"
         && (start.saturating_sub(NAME_GIVING_TOKENS)..start - 1)
