@@ -1194,3 +1194,17 @@ fn a_colon_after_a_possessor_or_an_opening_clause_and_a_surname_with_an_age() {
     assert_eq!(said_by(&d, "shake his hand"), "Marcia Delapenha-Reid");
     assert_eq!(said_by(&d, "this chair"), "Tisdale");
 }
+
+#[test]
+fn a_nationality_after_the_and_a_plural_of_people_at_a_sentences_start() {
+    let d = run("Tereza Hrubá, 19, won in three sets.\n\n\
+         “I don’t know yet,” the Czech replied.\n\n\
+         Seismologists said the fault had been quiet for a century.");
+    assert_eq!(said_by(&d, "know yet"), "Tereza Hrubá");
+    let s = d
+        .speakers
+        .iter()
+        .find(|s| s.name == "Seismologists")
+        .unwrap();
+    assert_eq!(s.kind, SpeakerKind::UnnamedGroup);
+}

@@ -80,7 +80,12 @@ fn lone_group(texts: &[&str]) -> Option<Who> {
         return None;
     };
     let lower = one.to_lowercase();
-    lexicon::is_group_noun(&lower).then(|| Who::Group {
+    // "Seismologists said", "Librarians warned": a plural of a noun for
+    // people by what they do, not a surname.
+    let plural_of_people = lower.len() > 6
+        && (lower.ends_with("ists") || lower.ends_with("ians"))
+        && lexicon::given_name_gender(&lower).is_none();
+    (lexicon::is_group_noun(&lower) || plural_of_people).then(|| Who::Group {
         name: one.to_string(),
         media: lexicon::is_media_group_noun(&lower),
     })
