@@ -1208,3 +1208,13 @@ fn a_nationality_after_the_and_a_plural_of_people_at_a_sentences_start() {
         .unwrap();
     assert_eq!(s.kind, SpeakerKind::UnnamedGroup);
 }
+
+#[test]
+fn the_role_before_a_name_starts_after_a_preposition() {
+    let d = run(
+        "Prowse was sent off for a late challenge on Saltmouth winger Ollie Dacre.\n\n\
+         \"It was never a red,\" Dacre said.",
+    );
+    let dacre = d.speakers.iter().find(|s| s.name == "Ollie Dacre").unwrap();
+    assert_eq!(dacre.role.as_deref(), Some("Saltmouth winger"));
+}

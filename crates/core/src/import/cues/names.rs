@@ -264,6 +264,12 @@ fn role_words_before(words: &Words<'_>, before: &[usize]) -> String {
         {
             break;
         }
+        // "a late challenge on Saltmouth winger Ollie Dacre": the role
+        // starts after the preposition ("of" and "for" may be inside one:
+        // "head of research", "minister for health").
+        if lexicon::is_preposition(w) && !matches!(w, "of" | "for") && b < before.len() {
+            break;
+        }
         if lexicon::is_auxiliary(w) {
             break;
         }
