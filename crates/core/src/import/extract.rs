@@ -943,6 +943,10 @@ fn is_delayed_identification(who: &Who) -> bool {
 /// participle's clause ("Asked last night whether …, "): a few words
 /// without a quotation, ending with a comma.
 fn described_before(text: &str) -> bool {
+    // A few words only: a long stretch is no description.
+    if text.len() > MAX_DESCRIPTION_BYTES {
+        return false;
+    }
     let t = text.trim_end();
     let role = t.split_whitespace().any(|w| {
         let w = w.trim_end_matches(',').to_lowercase();
@@ -960,6 +964,8 @@ fn described_before(text: &str) -> bool {
 /// Most words of a description (or an opening participle's clause:
 /// "Asked whether she would accept it, ") before the name it introduces.
 const MAX_DESCRIPTION_WORDS: usize = 14;
+/// Longest stretch, in bytes, read for such a description.
+const MAX_DESCRIPTION_BYTES: usize = 200;
 
 fn opens_with_quote(toks: &[Tok]) -> bool {
     toks.iter().take(4).position(Tok::is_quote).is_some()

@@ -75,10 +75,10 @@ fn is_nickname(words: &Words<'_>, i: usize) -> bool {
 /// The nickname inside the name at bytes `np` (“Peg” in Marguerite “Peg”
 /// Halloran), by which the person may be called later.
 pub fn nickname_in(words: &Words<'_>, np: &Range<usize>) -> Option<String> {
-    let i = (0..words.toks.len()).find(|&i| {
-        let t = &words.toks[i];
-        np.start < t.start && t.end < np.end && is_nickname(words, i)
-    })?;
+    let from = words.toks.partition_point(|t| t.start <= np.start);
+    let i = (from..words.toks.len())
+        .take_while(|&i| words.toks[i].end < np.end)
+        .find(|&i| is_nickname(words, i))?;
     let t = &words.toks[i];
     Some(
         words.body[t.start..t.end]
