@@ -478,6 +478,54 @@ impl Registry {
         Some(i)
     }
 
+    /// The registered person a single name refers to: the most recent of
+    /// that name (and title: "Dr. Marchetti" is the Marchetti who is a
+    /// doctor), preferring the one the article has called so, and someone
+    /// other than a relative met in passing.
+    fn by_one_word(
+        &self,
+        one: &str,
+        gender: Option<Pronoun>,
+        role: &Option<String>,
+        titled: bool,
+    ) -> Option<usize> {
+        let fits = |i: &usize| self.recs[*i].may_be(gender);
+        let mut c: Vec<usize> = self
+            .by_token
+            .get(one)
+            .map(|v| v.iter().copied().filter(fits).collect())
+            .unwrap_or_default();
+        if let Some(title) = role.as_deref().filter(|_| titled) {
+            let same: Vec<usize> = c
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    self.recs[i]
+                        .role
+                        .as_deref()
+                        .is_some_and(|r| same_title(r, title))
+                })
+                .collect();
+            if !same.is_empty() {
+                c = same;
+            }
+        }
+        // "Frank Halloran died in 2009. Halloran says …": the Halloran
+        // the article has called so all along, not the husband just
+        // named in full.
+        let before: Vec<usize> = c
+            .iter()
+            .copied()
+            .filter(|&i| self.by_one_name.contains(&(i, one.to_string())))
+            .collect();
+        if !before.is_empty() {
+            c = before;
+        } else if c.iter().any(|i| !self.kin.contains(i)) {
+            c.retain(|i| !self.kin.contains(i));
+        }
+        self.most_recent(&c)
+    }
+
     /// The registered person a name (folded to `k`, in words `tokens`)
     /// refers to: the one of that name; for a surname, the most recent
     /// person of that surname (and title: "Dr. Marchetti" is the Marchetti
@@ -501,41 +549,8 @@ impl Registry {
         if exact.is_some() {
             return exact;
         }
-        if tokens.len() == 1 {
-            let mut c: Vec<usize> = self
-                .by_token
-                .get(tokens[0])
-                .map(|v| v.iter().copied().filter(fits).collect())
-                .unwrap_or_default();
-            if let Some(title) = role.as_deref().filter(|_| titled) {
-                let same: Vec<usize> = c
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        self.recs[i]
-                            .role
-                            .as_deref()
-                            .is_some_and(|r| same_title(r, title))
-                    })
-                    .collect();
-                if !same.is_empty() {
-                    c = same;
-                }
-            }
-            // "Frank Halloran died in 2009. Halloran says …": the Halloran
-            // the article has called so all along, not the husband just
-            // named in full.
-            let before: Vec<usize> = c
-                .iter()
-                .copied()
-                .filter(|&i| self.by_one_name.contains(&(i, tokens[0].to_string())))
-                .collect();
-            if !before.is_empty() {
-                c = before;
-            } else if c.iter().any(|i| !self.kin.contains(i)) {
-                c.retain(|i| !self.kin.contains(i));
-            }
-            return self.most_recent(&c);
+        if let [one] = tokens {
+            return self.by_one_word(one, gender, role, titled);
         }
         // "Pacheco Pardo" is "Ramon Pacheco Pardo"; "Kim Yung-ho" is not
         // "Kim Sung-nam".

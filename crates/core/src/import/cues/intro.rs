@@ -429,26 +429,7 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
     if let Some(who) = relative(words, start, j) {
         return Some(who);
     }
-    // "a commercial motorcyclist who gave his name simply as Tunde": the
-    // name an unnamed person goes by.
-    // "Tisdale, 71, retired …": a surname with an age is a person's.
-    let aged = words.is_punct(j, ',')
-        && !words.w(j + 1).is_empty()
-        && words.w(j + 1).chars().all(|c| c.is_ascii_digit())
-        && words.is_punct(j + 2, ',');
-    if aged && !lexicon::is_place_word(text) && lexicon::org_word(text).is_none() {
-        return Some(Who::Person {
-            name: text.to_string(),
-            role: None,
-            affiliation: None,
-            titled: true,
-        });
-    }
-    let gives_name = start >= 2
-        && words.w(start - 1) == "as"
-        && (start.saturating_sub(NAME_GIVING_TOKENS)..start - 1)
-            .any(|k| matches!(words.w(k), "name" | "identified" | "herself" | "himself"));
-    if gives_name {
+    if surely_a_person(words, start, j) {
         return Some(Who::Person {
             name: text.to_string(),
             role: None,
@@ -502,6 +483,22 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
         });
     }
     None
+}
+
+/// Whether the one-word name `start..j` is surely a person's: a surname
+/// with an age ("Tisdale, 71, retired …"), or the name an unnamed person
+/// goes by ("a commercial motorcyclist who gave his name simply as Tunde").
+fn surely_a_person(words: &Words<'_>, start: usize, j: usize) -> bool {
+    let text = words.text(start);
+    let aged = words.is_punct(j, ',')
+        && !words.w(j + 1).is_empty()
+        && words.w(j + 1).chars().all(|c| c.is_ascii_digit())
+        && words.is_punct(j + 2, ',');
+    let gives_name = start >= 2
+        && words.w(start - 1) == "as"
+        && (start.saturating_sub(NAME_GIVING_TOKENS)..start - 1)
+            .any(|k| matches!(words.w(k), "name" | "identified" | "herself" | "himself"));
+    aged && !lexicon::is_place_word(text) && lexicon::org_word(text).is_none() || gives_name
 }
 
 /// "Her son, Daniel,", "Grant's daughter, Morag,", "his brother Oskar,":
