@@ -689,6 +689,14 @@ pub fn is_asker_noun(word: &str) -> bool {
     ASKER_NOUNS.contains(word)
 }
 
+static PLURAL_VERBS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/plural-verbs.txt")));
+
+/// Verb forms of a plural subject ("say", "have", "are"), lower case.
+pub fn is_plural_verb(word: &str) -> bool {
+    PLURAL_VERBS.contains(word)
+}
+
 static NATIONALITY_NOUNS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/nationality-nouns.txt")));
 

@@ -1218,3 +1218,14 @@ fn the_role_before_a_name_starts_after_a_preposition() {
     let dacre = d.speakers.iter().find(|s| s.name == "Ollie Dacre").unwrap();
     assert_eq!(dacre.role.as_deref(), Some("Saltmouth winger"));
 }
+
+#[test]
+fn a_capitalised_plural_before_a_plural_verb_is_a_group() {
+    let d = run("The storm moved north.\n\n\
+         Forecasters say a further 40mm of rain could fall overnight.\n\n\
+         Islanders have said they plan to meet the boat with a brass band.");
+    for name in ["Forecasters", "Islanders"] {
+        let s = d.speakers.iter().find(|s| s.name == name).unwrap();
+        assert_eq!(s.kind, SpeakerKind::UnnamedGroup, "{name}");
+    }
+}

@@ -12,7 +12,7 @@ const MAX_NAME_WORDS: usize = 4;
 /// in the same phrase (`before`), as a person, an institution or a group.
 pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -> Option<Who> {
     let mut texts: Vec<&str> = run.iter().map(|&i| words.text(i)).collect();
-    if let Some(group) = lone_group(&texts) {
+    if let Some(group) = lone_group(&texts).or_else(|| plural_subject(words, run)) {
         return Some(group);
     }
     // "Singer Magnus Tait stopped the band": a role noun capitalised only
@@ -88,6 +88,25 @@ fn lone_group(texts: &[&str]) -> Option<Who> {
     (lexicon::is_group_noun(&lower) || plural_of_people).then(|| Who::Group {
         name: one.to_string(),
         media: lexicon::is_media_group_noun(&lower),
+    })
+}
+
+/// "Forecasters say …", "Islanders have said …": one capitalised word in
+/// -s opening the sentence, before a verb that agrees with a plural, is a
+/// group of people.
+fn plural_subject(words: &Words<'_>, run: &[usize]) -> Option<Who> {
+    let [one] = run else {
+        return None;
+    };
+    let lower = words.w(*one);
+    let plural = lower.ends_with('s') && !lower.ends_with("ss") && !super::is_possessive(lower);
+    (plural
+        && (0..*one).all(|k| !words.is_word(k))
+        && lexicon::given_name_gender(lower).is_none()
+        && lexicon::is_plural_verb(words.w(one + 1)))
+    .then(|| Who::Group {
+        name: words.text(*one).to_string(),
+        media: false,
     })
 }
 
