@@ -428,23 +428,29 @@ pub fn export(index: &Index, out: &mut impl Write) -> Result {
     Ok(Outcome::Found)
 }
 
+/// A progress bar drawn on stderr in `template`'s style, when stderr is a
+/// terminal; `None` otherwise (a pipe or a file gets no bar).
+pub fn stderr_bar(template: &str) -> Option<indicatif::ProgressBar> {
+    io::IsTerminal::is_terminal(&io::stderr()).then(|| {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    })
+}
+
 /// `reactions import`: the dataset as JSON, to `out` or to `--out FILE`
 /// (then a one-line summary goes to `out`). The dataset is validated first,
 /// so what is written passes `reactions check`.
 pub fn import(args: &ImportArgs, out: &mut impl Write) -> Result {
     // A large article gets a progress bar on stderr, when it is a terminal.
     let large = std::fs::metadata(&args.article).is_ok_and(|m| m.len() >= IMPORT_BAR_MIN_BYTES);
-    let bar = (large && io::IsTerminal::is_terminal(&io::stderr())).then(|| {
-        let bar =
-            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "importing {bar:30} {bytes}/{total_bytes} ({eta})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let bar = large
+        .then(|| stderr_bar("importing {bar:30} {bytes}/{total_bytes} ({eta})"))
+        .flatten();
     let loaded = load::import_file_with_progress(&args.article, &mut |done, total| {
         if let Some(bar) = &bar {
             bar.set_length(total as u64);

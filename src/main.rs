@@ -144,17 +144,7 @@ fn standalone(
 /// Loads `paths` with a progress bar on stderr when it is a terminal, then
 /// reports the corpus lines skipped, each and how many.
 fn load_with_progress(paths: &[PathBuf], options: LoadOptions) -> Result<Index, LoadError> {
-    let bar = io::stderr().is_terminal().then(|| {
-        let bar =
-            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "loading {bar:30} {bytes}/{total_bytes} {msg} ({eta})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let bar = commands::stderr_bar("loading {bar:30} {bytes}/{total_bytes} {msg} ({eta})");
     let mut sized = true;
     let loaded = load::load_paths_with_progress(paths, options, |p: Progress| {
         if let Some(bar) = &bar {
