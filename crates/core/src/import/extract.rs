@@ -379,9 +379,9 @@ impl Extractor<'_> {
         };
         let colon_quote = (first..words.toks.len().saturating_sub(1))
             .any(|k| words.is_punct(k, ':') && words.toks[k + 1].is_quote());
-        let pronoun = match words.w(first) {
-            "his" => Pronoun::He,
-            "her" => Pronoun::She,
+        let w = words.w(first);
+        let pronoun = match lexicon::pronoun(w) {
+            Some(p @ (Pronoun::He | Pronoun::She)) if lexicon::is_possessive_pronoun(w) => p,
             _ => return,
         };
         if colon_quote && let Some(t) = self.reg.resolve(&Who::Pronoun(pronoun), u.para, false) {
@@ -937,7 +937,6 @@ fn is_delayed_identification(who: &Who) -> bool {
     matches!(who, Who::Unnamed { name } if name.starts_with("a ") || name.starts_with("an "))
 }
 
-/// The unit opens with a quotation (after at most a short connective).
 /// Whether the words before a name are a description of whom it names
 /// opening the sentence ("Palau's climate envoy, ") or an opening
 /// participle's clause ("Asked last night whether …, "): a few words
@@ -967,6 +966,7 @@ const MAX_DESCRIPTION_WORDS: usize = 14;
 /// Longest stretch, in bytes, read for such a description.
 const MAX_DESCRIPTION_BYTES: usize = 200;
 
+/// The unit opens with a quotation (after at most a short connective).
 fn opens_with_quote(toks: &[Tok]) -> bool {
     toks.iter().take(4).position(Tok::is_quote).is_some()
 }

@@ -697,6 +697,15 @@ pub fn is_plural_verb(word: &str) -> bool {
     PLURAL_VERBS.contains(word)
 }
 
+static NAME_GIVING_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/name-giving-words.txt")));
+
+/// Words of a clause that gives a name ("who gave his name as …"), lower
+/// case.
+pub fn is_name_giving_word(word: &str) -> bool {
+    NAME_GIVING_WORDS.contains(word)
+}
+
 static NATIONALITY_NOUNS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/nationality-nouns.txt")));
 

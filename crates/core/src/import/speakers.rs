@@ -33,6 +33,23 @@ pub struct Rec {
 }
 
 impl Rec {
+    /// A person of that name, with nothing said of them yet but maybe
+    /// their gender.
+    fn person(name: &str, gender: Option<Pronoun>) -> Rec {
+        Rec {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            role: None,
+            affiliation: None,
+            kind: SpeakerKind::Unclassified,
+            person: true,
+            plural: false,
+            media: false,
+            institution: false,
+            gender,
+        }
+    }
+
     /// Whether this person may be of `gender` (always, when either is not
     /// known).
     fn may_be(&self, gender: Option<Pronoun>) -> bool {
@@ -267,9 +284,7 @@ impl Registry {
             Who::Pronoun(Pronoun::Author) => return Some(Target::Author),
             Who::Pronoun(p @ (Pronoun::He | Pronoun::She)) => {
                 let p = *p;
-                // Nobody nearby: the person last named or quoted of that
-                // gender, however far back (a feature's subject, named
-                // once and then "she" for pages).
+                // Not a reporter who asked the question just before.
                 let asks = |r: &Rec| {
                     r.kind == SpeakerKind::UnnamedGroup
                         && r.name
@@ -277,6 +292,9 @@ impl Registry {
                             .last()
                             .is_some_and(|w| lexicon::is_asker_noun(&w.to_lowercase()))
                 };
+                // Nobody nearby: the person last named or quoted of that
+                // gender, however far back (a feature's subject, named
+                // once and then "she" for pages).
                 let found = self
                     .last(para, |r| r.person && r.may_be(Some(p)) && !asks(r))
                     .or_else(|| self.last_anywhere(|r| r.person && r.gender == Some(p)));
@@ -444,18 +462,7 @@ impl Registry {
                 if tokens.len() == 1 && !titled && !as_speaker {
                     return None;
                 }
-                self.add(Rec {
-                    name: name.to_string(),
-                    aliases: Vec::new(),
-                    role: None,
-                    affiliation: None,
-                    kind: SpeakerKind::Unclassified,
-                    person: true,
-                    plural: false,
-                    media: false,
-                    institution: false,
-                    gender: None,
-                })
+                self.add(Rec::person(name, None))
             }
         };
         if self.recs[i].gender.is_none() {
@@ -673,18 +680,7 @@ impl Registry {
         if !known {
             return None;
         }
-        let i = self.add(Rec {
-            name: name.to_string(),
-            aliases: Vec::new(),
-            role: None,
-            affiliation: None,
-            kind: SpeakerKind::Unclassified,
-            person: true,
-            plural: false,
-            media: false,
-            institution: false,
-            gender: gender_of(name, None),
-        });
+        let i = self.add(Rec::person(name, gender_of(name, None)));
         self.kin.insert(i);
         Some(i)
     }

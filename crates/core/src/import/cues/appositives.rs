@@ -197,12 +197,9 @@ pub(super) fn name_given_in(clause: &str) -> Option<(&str, &str)> {
         None => clause.split_once(" who ")?,
     };
     let (before, name) = rest.rsplit_once(" as ")?;
-    let names_it = before.split_whitespace().any(|w| {
-        matches!(
-            w,
-            "name" | "identified" | "herself" | "himself" | "themselves"
-        )
-    });
+    let names_it = before
+        .split_whitespace()
+        .any(|w| lexicon::is_name_giving_word(&w.to_lowercase()));
     let words: Vec<&str> = name.split_whitespace().collect();
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     (names_it && (1..=3).contains(&words.len()) && words.iter().all(capitalised))

@@ -485,19 +485,24 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
     None
 }
 
+/// Whether an age set off by commas starts at token `j` (", 71,").
+fn age_after(words: &Words<'_>, j: usize) -> bool {
+    words.is_punct(j, ',')
+        && !words.w(j + 1).is_empty()
+        && words.w(j + 1).chars().all(|c| c.is_ascii_digit())
+        && words.is_punct(j + 2, ',')
+}
+
 /// Whether the one-word name `start..j` is surely a person's: a surname
 /// with an age ("Tisdale, 71, retired …"), or the name an unnamed person
 /// goes by ("a commercial motorcyclist who gave his name simply as Tunde").
 fn surely_a_person(words: &Words<'_>, start: usize, j: usize) -> bool {
     let text = words.text(start);
-    let aged = words.is_punct(j, ',')
-        && !words.w(j + 1).is_empty()
-        && words.w(j + 1).chars().all(|c| c.is_ascii_digit())
-        && words.is_punct(j + 2, ',');
+    let aged = age_after(words, j);
     let gives_name = start >= 2
         && words.w(start - 1) == "as"
         && (start.saturating_sub(NAME_GIVING_TOKENS)..start - 1)
-            .any(|k| matches!(words.w(k), "name" | "identified" | "herself" | "himself"));
+            .any(|k| lexicon::is_name_giving_word(words.w(k)));
     aged && !lexicon::is_place_word(text) && lexicon::org_word(text).is_none() || gives_name
 }
 
@@ -640,11 +645,7 @@ fn is_subject(words: &Words<'_>, start: usize, j: usize) -> bool {
         || described_opening(words, start);
     let mut v = j;
     // "Tom Hadley, 68, has been …": an age between name and verb.
-    if words.is_punct(v, ',')
-        && words.w(v + 1).chars().all(|c| c.is_ascii_digit())
-        && !words.w(v + 1).is_empty()
-        && words.is_punct(v + 2, ',')
-    {
+    if age_after(words, v) {
         v += 3;
     }
     // "Japan's trade minister, Kenji Morita, was …": the name is the
