@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::categories::{self, Section};
 use super::extract::{Raw, extract};
+use super::fullnames;
 use super::layout::{self, Layout, Meta};
 use super::slug;
 use super::speakers::{self, Registry, Target};
@@ -21,6 +22,7 @@ pub(super) fn build(
 ) -> Dataset {
     let mut reg = Registry::default();
     let raws = extract(&layout, &mut reg, progress);
+    fullnames::complete(&layout.body, &mut reg);
     let sections = categories::sections(&layout.body, &layout.paragraphs);
     let article = article(&layout, file_name);
     let (speakers, speaker_ids) = speakers_of(&raws, &reg, &article.author, &layout.meta);

@@ -13,9 +13,11 @@
 //!    like "the professor" to speakers across the article (coreference);
 //! 5. `extract`: attribution, the pass over the units that turns cues and
 //!    quotation marks into quotes, carrying the current speaker on;
-//! 6. [`kinds`] and [`categories`]: each speaker's kind, and the article's
+//! 6. `fullnames`: a speaker called by one name takes the one full name
+//!    the article gives them anywhere;
+//! 7. [`kinds`] and [`categories`]: each speaker's kind, and the article's
 //!    own grouping, headings, or one category;
-//! 7. `dataset`: metadata guessed from the file name, ids, character spans.
+//! 8. `dataset`: metadata guessed from the file name, ids, character spans.
 //!
 //! [`lexicon`] reads the word lists all passes use, from the rules files
 //! under `crates/core/rules/`; thresholds are named constants next to the
@@ -37,6 +39,7 @@ pub mod categories;
 pub mod cues;
 mod dataset;
 mod extract;
+mod fullnames;
 pub mod interview;
 pub mod kinds;
 pub mod layout;

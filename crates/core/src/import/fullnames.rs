@@ -1,0 +1,214 @@
+//! Full names: a person the cues only ever call by one name ("Osei said",
+//! "Mrs. Pruitt said") takes the full name the article gives them elsewhere
+//! ("Another analyst, Derek Osei of Brightwater Capital, was more upbeat.",
+//! "is Joan Pruitt, 71, a retired postal clerk"), when it gives exactly one
+//! full name with that word and nobody else is known by it. Runs after
+//! attribution, over the whole body, so an introduction the cues did not
+//! read still names the speaker; a family name two people share ("Frank
+//! Halloran" and "Daniel Halloran") stays as it is.
+
+use std::collections::HashSet;
+
+use super::lexicon::{self, Pronoun};
+use super::speakers::{Registry, key};
+
+/// Most words before a family name that a full name may have ("Mary Ann
+/// de la Cruz" aside, given names and initials: "Derek A. Osei").
+const MAX_WORDS_BEFORE: usize = 3;
+
+/// Gives every person known by one name the one full name the body has for
+/// them, keeping the one name as an alias.
+pub(super) fn complete(body: &str, reg: &mut Registry) {
+    let taken: HashSet<String> = reg
+        .recs
+        .iter()
+        .flat_map(|r| std::iter::once(&r.name).chain(&r.aliases))
+        .map(|n| key(n))
+        .collect();
+    for i in 0..reg.recs.len() {
+        let rec = &reg.recs[i];
+        if !rec.person || rec.plural || rec.name.split_whitespace().count() != 1 {
+            continue;
+        }
+        let one = rec.name.clone();
+        let shared = reg.recs.iter().enumerate().any(|(j, r)| {
+            j != i && format!(" {} ", key(&r.name)).contains(&format!(" {} ", key(&one)))
+        });
+        if shared {
+            continue;
+        }
+        let names = full_names(body, &one);
+        let [full] = names.as_slice() else {
+            continue;
+        };
+        let first = full.split_whitespace().next().unwrap_or("");
+        let gender = lexicon::given_name_gender(&first.to_lowercase());
+        if taken.contains(&key(full)) || !fits(rec.gender, gender) {
+            continue;
+        }
+        let rec = &mut reg.recs[i];
+        rec.aliases.retain(|a| key(a) != key(full));
+        rec.aliases
+            .insert(0, std::mem::replace(&mut rec.name, full.clone()));
+        if rec.gender.is_none() {
+            rec.gender = gender;
+        }
+    }
+}
+
+fn fits(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+/// The distinct full names of the body that end with `one` ("Derek Osei"
+/// for "Osei") or, for a given name, begin with it ("Gary Pratt" for
+/// "Gary"), in order of first appearance.
+fn full_names(body: &str, one: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let given = lexicon::given_name_gender(&one.to_lowercase()).is_some();
+    for (at, _) in body.match_indices(one) {
+        let end = at + one.len();
+        if !bounded(body, at, end) {
+            continue;
+        }
+        let found = before(body, at).map(|b| format!("{b} {one}")).or_else(|| {
+            given
+                .then(|| after(body, end))
+                .flatten()
+                .map(|a| format!("{one} {a}"))
+        });
+        if let Some(f) = found
+            && !out.iter().any(|o| key(o) == key(&f))
+        {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Whether `body[at..end]` is a whole word.
+fn bounded(body: &str, at: usize, end: usize) -> bool {
+    let word_char = |c: char| c.is_alphanumeric() || c == '-';
+    !body[..at].chars().next_back().is_some_and(word_char)
+        && !body[end..].chars().next().is_some_and(word_char)
+}
+
+/// The given names and initials right before a family name at `at`
+/// ("Derek" in "analyst, Derek Osei"), if its first word looks like a given
+/// name.
+fn before(body: &str, at: usize) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut pos = at;
+    while words.len() < MAX_WORDS_BEFORE {
+        let Some(head) = body[..pos].strip_suffix(' ') else {
+            break;
+        };
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’')))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let w = &head[start..];
+        if !(is_initial(w) || name_part(body, w)) {
+            break;
+        }
+        words.push(w);
+        pos = start;
+    }
+    // "Derek A." needs a given name before the initials.
+    while words.last().is_some_and(|w| is_initial(w)) {
+        words.pop();
+    }
+    let first = *words.last()?;
+    words.reverse();
+    (!first.ends_with('.')).then(|| words.join(" "))
+}
+
+/// The family name right after a given name ending at `end` ("Pratt" in
+/// "Gary Pratt, 52,").
+fn after(body: &str, end: usize) -> Option<String> {
+    let tail = body[end..].strip_prefix(' ')?;
+    let len = tail
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+        .map_or(tail.len(), |(k, _)| k);
+    let w = tail[..len].trim_end_matches(['\'', '’']);
+    (name_part(body, w) && lexicon::given_name_gender(&w.to_lowercase()).is_none())
+        .then(|| w.to_string())
+}
+
+/// "A.", "J.": an initial.
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// Whether a capitalised word may be part of a person's name: a given name,
+/// or a word no list knows as something else and the body never writes in
+/// lower case ("Another", "When", "Council" are not).
+fn name_part(body: &str, w: &str) -> bool {
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(char::is_uppercase)
+        || w.ends_with('.')
+        || w.contains(['\'', '’'])
+        || chars.clone().next().is_none()
+        || w.chars().filter(|c| c.is_uppercase()).count() > 1 && !w.contains('-')
+        // "Boston-based": a hyphenated name has a capital in every part.
+        || w.split('-').any(|p| !p.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    if lexicon::given_name_gender(&lower).is_some() {
+        return true;
+    }
+    !(lexicon::is_function_word(&lower)
+        || lexicon::is_determiner(&lower)
+        || lexicon::is_role_noun(&lower)
+        || lexicon::is_title(w)
+        || lexicon::is_courtesy_title(w)
+        || lexicon::month(&lower).is_some()
+        || lexicon::is_place_word(w)
+        || lexicon::org_word(w).is_some()
+        || lexicon::pronoun(&lower).is_some()
+        || written_lower(body, &lower))
+}
+
+/// Whether the body has `lower` as a word in lower case.
+fn written_lower(body: &str, lower: &str) -> bool {
+    body.match_indices(lower)
+        .any(|(at, _)| bounded(body, at, at + lower.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_family_name_finds_the_one_full_name_before_it() {
+        let body = "Another analyst, Derek Osei of Brightwater Capital, was upbeat. \
+                    \"It works,\" Osei said.";
+        assert_eq!(full_names(body, "Osei"), ["Derek Osei"]);
+        let body = "Among them is Joan Pruitt, 71. Mrs. Pruitt said so.";
+        assert_eq!(full_names(body, "Pruitt"), ["Joan Pruitt"]);
+        let body = "Derek A. Osei spoke. Osei said.";
+        assert_eq!(full_names(body, "Osei"), ["Derek A. Osei"]);
+    }
+
+    #[test]
+    fn words_that_are_not_given_names_do_not_make_a_full_name() {
+        let body = "When Osei said it, the analyst laughed. Then Osei left. \
+                    Council Osei? Brightwater's Osei spoke. Boston-based Osei grew.";
+        assert!(full_names(body, "Osei").is_empty());
+        // "Frank Halloran" and "Daniel Halloran": two, so none is chosen.
+        let body = "Frank Halloran died. Her son, Daniel Halloran, said so.";
+        assert_eq!(full_names(body, "Halloran").len(), 2);
+    }
+
+    #[test]
+    fn a_given_name_finds_the_family_name_after_it() {
+        let body = "Gary Pratt, 52, won. \"Mum's like this,\" Gary said.";
+        assert_eq!(full_names(body, "Gary"), ["Gary Pratt"]);
+        assert!(full_names("Gary said. Gary Said was there.", "Gary").is_empty());
+    }
+}
