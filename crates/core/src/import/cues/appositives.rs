@@ -70,10 +70,13 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         return lexicon::is_title(words.text(i)) && !is_titled_name(words, seg, i);
     }
     // A lower-case start: a description naming a role ("chair of the
-    // Korea Department"), not the reported content ("only a handful …").
+    // Korea Department"), not the reported content ("only a handful …")
+    // nor the cue itself ("Steve Thornbury, said he wanted the coroner
+    // to …").
     words.is_word(i)
         && lexicon::pronoun(w).is_none()
         && !lexicon::is_function_word(w)
+        && lexicon::verb(w).is_none()
         && names_role(words, seg, i)
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
@@ -370,5 +373,16 @@ mod tests {
             Some("renowned historian and Visiting Scholar")
         );
         assert_eq!(affiliation.as_deref(), Some("Institute of Korean Studies"));
+        // The cue after the name is no appositive.
+        let c =
+            cues("His father, Steve Thornbury, said he wanted the coroner to recommend roll bars.");
+        let Who::Person { name, role, .. } = &c[0].1 else {
+            panic!("{c:?}")
+        };
+        assert_eq!(name, "Steve Thornbury");
+        assert!(
+            !role.as_deref().unwrap_or("").contains("coroner"),
+            "{role:?}"
+        );
     }
 }
