@@ -610,10 +610,14 @@ impl Extractor<'_> {
         let leads = opens_with_quote(&toks[..=main_t])
             && pre_content == 0
             && cue_right_after(s.found, toks, main_t).is_some();
+        // "A woman near the front shouted, “We missed you!”": set off
+        // after its cue by a comma or a colon, and a sentence of its own.
+        let set_off = prev_tok(main_t).is_some_and(|t| t.is_punct(',') || t.is_punct(':'))
+            && starts_upper(quoted);
         m_len * 2 >= u_len
             || q_len * 2 >= u_len && opens_with_quote(toks)
             || leads
-            || bare && m_words >= MIN_BARE_QUOTE_WORDS
+            || bare && (m_words >= MIN_BARE_QUOTE_WORDS || set_off)
             || separable
                 && m_words >= MIN_SEPARABLE_QUOTE_WORDS
                 && pre_content >= MIN_SEPARABLE_CLAUSE_WORDS
@@ -660,6 +664,9 @@ impl Extractor<'_> {
         let tail_content = words.count_words(tail_from, toks.len());
         if tail_content < MIN_CLAUSE_WORDS
             || tail_cue.is_some() && !cues::reports_more(words, tail_from)
+            || q.frag_toks
+                .iter()
+                .any(|&(f, ti)| ti > main_t && q.stands_alone(f, ti))
         {
             return q.side_quotes(main_said, |ti| ti > main_t);
         }
@@ -813,18 +820,20 @@ impl<'q> Quotations<'q> {
             })
     }
 
-    /// Quoted fragments of four words or more on one side of the main one
-    /// (`side` of their token), each a direct quote of its own cue's
-    /// speaker (else the main speaker).
+    /// Quoted fragments on one side of the main one (`side` of their
+    /// token) of four words or more, or shorter ones that stand as
+    /// sentences of their own (see [`Self::stands_alone`]), each a direct
+    /// quote of its own cue's speaker (else the main speaker).
     fn side_quotes(&self, main_said: &Said, side: impl Fn(usize) -> bool) -> Vec<Raw> {
         self.frag_toks
             .iter()
             .filter(|&&(f, ti)| {
                 side(ti)
-                    && self.body[self.frags[f].start..self.frags[f].end]
+                    && (self.body[self.frags[f].start..self.frags[f].end]
                         .split_whitespace()
                         .count()
                         >= MIN_SIDE_QUOTE_WORDS
+                        || self.stands_alone(f, ti))
             })
             .map(|&(f, ti)| {
                 let (spk, cue, conf) = self.speaker_of(ti).unwrap_or_else(|| main_said.clone());
@@ -838,6 +847,33 @@ impl<'q> Quotations<'q> {
             })
             .collect()
     }
+}
+
+impl Quotations<'_> {
+    /// Whether the short quotation `f` at token `ti` is a sentence of its
+    /// own: opening the unit with its cue right after it ("“The breath,”
+    /// he says, laughing. “Obviously the breath.”"), or after a colon at
+    /// the unit's end ("and then, after a pause: “I think.”").
+    fn stands_alone(&self, f: usize, ti: usize) -> bool {
+        let toks = self.s.toks;
+        if !starts_upper(&self.body[self.frags[f].start..self.frags[f].end]) {
+            return false;
+        }
+        let opens =
+            opens_with_quote(&toks[..=ti]) && cue_right_after(self.s.found, toks, ti).is_some();
+        let closes = ti > 0
+            && toks[ti - 1].is_punct(':')
+            && toks[ti + 1..].iter().all(|t| !t.is_word() && !t.is_quote());
+        opens || closes
+    }
+}
+
+/// Whether a quotation opens with a capital letter.
+fn starts_upper(quoted: &str) -> bool {
+    quoted
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase)
 }
 
 /// The first cue that names someone other than the author, if any (else the

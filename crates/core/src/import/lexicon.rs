@@ -719,6 +719,21 @@ pub fn is_role_or_person_noun(word: &str) -> bool {
     is_role_noun(word) || is_person_noun(word)
 }
 
+static AGENT_NOUN_ENDINGS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::plain(include_str!("../../rules/agent-noun-endings.txt")));
+
+/// Fewest letters of a word that [`is_agent_noun`] judges by its ending.
+const MIN_AGENT_NOUN_LETTERS: usize = 7;
+
+/// A lower-case noun for what a person does, by its ending ("producer",
+/// "barrister", "economist"), given names aside.
+pub fn is_agent_noun(word: &str) -> bool {
+    word.chars().count() >= MIN_AGENT_NOUN_LETTERS
+        && word.chars().all(char::is_alphabetic)
+        && given_name_gender(word).is_none()
+        && AGENT_NOUN_ENDINGS.entries.keys().any(|e| word.ends_with(e))
+}
+
 static CLAUSE_WORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/clause-words.txt")));
 

@@ -294,10 +294,13 @@ impl Registry {
                 };
                 // Nobody nearby: the person last named or quoted of that
                 // gender, however far back (a feature's subject, named
-                // once and then "she" for pages).
+                // once and then "she" for pages), else the last who may be
+                // of it (past an interviewer's question: "Which
+                // arguments? / “The breath,” he says").
                 let found = self
                     .last(para, |r| r.person && r.may_be(Some(p)) && !asks(r))
-                    .or_else(|| self.last_anywhere(|r| r.person && r.gender == Some(p)));
+                    .or_else(|| self.last_anywhere(|r| r.person && r.gender == Some(p)))
+                    .or_else(|| self.last_anywhere(|r| r.person && r.may_be(Some(p)) && !asks(r)));
                 if let Some(i) = found {
                     self.recs[i].gender = Some(p);
                 }

@@ -1229,3 +1229,38 @@ fn a_capitalised_plural_before_a_plural_verb_is_a_group() {
         assert_eq!(s.kind, SpeakerKind::UnnamedGroup, "{name}");
     }
 }
+
+#[test]
+fn short_quotations_that_stand_as_sentences_are_direct() {
+    let d = run("The show opened on Friday.\n\n\
+         Before she had played a note, a woman near the front shouted, “We missed you!”\n\n\
+         “I missed you too,” Tamsin Vale said into the microphone, and then, after a pause: “I think.”\n\n\
+         Producer Kasper Lindholm says the album was recorded live.\n\n\
+         Which arguments?\n\n\
+         “The breath,” he says, laughing. “Obviously the breath.”");
+    let qs = quotes(&d);
+    for (who, text) in [
+        ("a woman near the front", "We missed you!"),
+        ("Tamsin Vale", "I think."),
+        ("Kasper Lindholm", "The breath"),
+        ("Kasper Lindholm", "Obviously the breath."),
+    ] {
+        assert!(
+            qs.iter().any(|q| q.0 == who && q.1 == D && q.2 == text),
+            "{who}: {text} in {qs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_person_of_an_institution_and_a_family_name_alone() {
+    let d = run("Shares of the Minneapolis-based company rose.\n\n\
+         Another analyst, Derek Osei of Brightwater Capital, was more upbeat. \
+         He said the new plant would cut costs by a third.\n\n\
+         “This is a company that did the boring work early,” Osei said.");
+    assert_eq!(said_by(&d, "cut costs"), "Derek Osei");
+    assert_eq!(said_by(&d, "boring work"), "Derek Osei");
+    assert!(d.speakers.iter().all(|s| !s.name.contains("based")));
+    let osei = d.speakers.iter().find(|s| s.name == "Derek Osei").unwrap();
+    assert_eq!(osei.affiliation.as_deref(), Some("Brightwater Capital"));
+}

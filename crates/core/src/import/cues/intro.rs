@@ -301,6 +301,9 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
         }
         return one_word_name(words, start, j).map(|who| (who, words.span(start, j)));
     }
+    if let Some(found) = person_of_institution(words, start, j) {
+        return Some(found);
+    }
     let appositive = role_appositive_after(words, j);
     // "A sophomore named Olivia Marsh": the name after "named", with
     // the noun before it as the role, whatever that noun is.
@@ -333,6 +336,37 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
     // Particles ("van der") are no words of the name's count.
     let name_words = run.iter().filter(|&&k| words.is_cap(k)).count();
     let who = person_as_described(words, who, start, j, name_words, appositive)?;
+    Some((who, words.span(start, j)))
+}
+
+/// "Derek Osei of Brightwater Capital": a person's name of two words or
+/// more, then "of" and the institution they work for (or the place they
+/// are from), in one run of capitals; the person, with it as affiliation.
+/// ("Secretary of State", "Bank of England" have one word before "of"; a
+/// run like "National Institute of Health" is no person's name before it.)
+fn person_of_institution(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range<usize>)> {
+    let of = (start + 2..j).find(|&k| words.w(k) == "of" && !words.is_cap(k))?;
+    let after: Vec<usize> = (of + 1..j).filter(|&k| words.is_word(k)).collect();
+    if after.is_empty() {
+        return None;
+    }
+    let (who, _) = introduction(words, start, of)?;
+    let Who::Person {
+        name,
+        role,
+        affiliation,
+        titled,
+    } = who
+    else {
+        return None;
+    };
+    let institution = words.slice(after[0], j).to_string();
+    let who = Who::Person {
+        name,
+        role,
+        affiliation: affiliation.or(Some(institution)),
+        titled,
+    };
     Some((who, words.span(start, j)))
 }
 
@@ -422,8 +456,13 @@ fn one_word_name(words: &Words<'_>, start: usize, j: usize) -> Option<Who> {
         && lexicon::is_role_noun(words.w(start - 2))
         && words.is_punct(j, ',');
     let text = words.text(start);
-    // "N.C. 172", "U.S.": an abbreviation, no one's name.
-    if text.contains('.') {
+    // "N.C. 172", "U.S.": an abbreviation, no one's name; nor is
+    // "Minneapolis-based", "Labour-run": a word with a lower-case part.
+    if text.contains('.')
+        || text
+            .split('-')
+            .any(|p| !p.chars().next().is_some_and(char::is_uppercase))
+    {
         return None;
     }
     if let Some(who) = relative(words, start, j) {

@@ -22,7 +22,8 @@ pub(super) fn classify_run(words: &Words<'_>, run: &[usize], before: &[usize]) -
     let opening_role = (texts.len() >= 3
         && !lexicon::is_title(texts[0])
         && !texts[1..].iter().any(|t| lexicon::org_word(t).is_some())
-        && ((0..run[0]).all(|k| !words.is_word(k)) && lexicon::is_role_or_person_noun(&lower)
+        && ((0..run[0]).all(|k| !words.is_word(k))
+            && (lexicon::is_role_or_person_noun(&lower) || lexicon::is_agent_noun(&lower))
             || lexicon::is_demonym_noun(&lower)
                 && (lower.ends_with("man")
                     || lower.ends_with("woman")
