@@ -970,7 +970,17 @@ fn cue_right_after<'f>(found: &'f [Found], toks: &[Tok], ti: usize) -> Option<&'
 /// lede: the story's subject, named in the next paragraph, not an unnamed
 /// source of their own.
 fn is_delayed_identification(who: &Who) -> bool {
-    matches!(who, Who::Unnamed { name } if name.starts_with("a ") || name.starts_with("an "))
+    match who {
+        Who::Unnamed { name } => name.starts_with("a ") || name.starts_with("an "),
+        // "The leader of Dunmore Council has defended …": an office
+        // whose holder the article names next.
+        Who::Anaphor {
+            noun,
+            kind: lexicon::Anaphor::Person,
+            ..
+        } => lexicon::is_office(noun),
+        _ => false,
+    }
 }
 
 /// Whether the words before a name are a description of whom it names

@@ -734,6 +734,13 @@ pub fn is_agent_noun(word: &str) -> bool {
         && AGENT_NOUN_ENDINGS.entries.keys().any(|e| word.ends_with(e))
 }
 
+/// A title that names an office one person holds ("judge", "Senate
+/// President"), not an expert's trade ("analyst") nor a spokesperson, who
+/// speaks for an institution.
+pub fn is_office(noun: &str) -> bool {
+    is_title(noun) && !is_expert_noun(noun) && !is_spokesperson_noun(noun)
+}
+
 static CLAUSE_WORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::plain(include_str!("../../rules/clause-words.txt")));
 

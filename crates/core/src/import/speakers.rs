@@ -97,6 +97,14 @@ const MENTION: u8 = 0;
 /// still refers to it.
 const MESSAGE_REACH_PARAGRAPHS: usize = 3;
 
+/// Whether a speaker's role names `noun` ("Senate President; Senator"
+/// holds "president").
+fn holds(r: &Rec, noun: &str) -> bool {
+    r.role
+        .as_deref()
+        .is_some_and(|role| role.to_lowercase().contains(noun))
+}
+
 /// A name folded for comparison: lower case, no accents, no punctuation,
 /// no leading article.
 pub fn key(name: &str) -> String {
@@ -219,6 +227,13 @@ impl Registry {
         None
     }
 
+    /// Whether speaker `i` has been the subject of a cue.
+    fn spoke(&self, i: usize) -> bool {
+        self.recent
+            .iter()
+            .any(|&(s, _, rank)| s == i && rank == SPEAKER)
+    }
+
     /// The speaker or mention seen last, however far back, that satisfies
     /// `fits`.
     fn last_anywhere(&self, fits: impl Fn(&Rec) -> bool) -> Option<usize> {
@@ -333,7 +348,24 @@ impl Registry {
     /// "the ministry": what the phrase refers back to.
     fn anaphor(&mut self, noun: &str, kind: Anaphor, phrase: &str, para: usize) -> Option<usize> {
         match kind {
-            Anaphor::Person => self.described_person(noun, para),
+            // "the Senate President replied": the holder of the office,
+            // however far back; "the judge" with no judge named: an office
+            // no one holds is a speaker of its own, not the person named
+            // last.
+            Anaphor::Person => self.described_person(noun, para).or_else(|| {
+                let office = lexicon::is_office(noun);
+                office.then(|| {
+                    self.last_anywhere(|r| r.person && holds(r, noun))
+                        .unwrap_or_else(|| {
+                            let office = if phrase.is_empty() { noun } else { phrase };
+                            let name = match office.strip_prefix("the ") {
+                                Some(_) => office.to_string(),
+                                None => format!("the {office}"),
+                            };
+                            self.unnamed(&name)
+                        })
+                })
+            }),
             // "the statement read: …": whoever issued one just before,
             // else the institution named last nearby.
             Anaphor::Message => self
@@ -354,10 +386,7 @@ impl Registry {
     fn described_person(&self, noun: &str, para: usize) -> Option<usize> {
         self.last(para, |r| {
             r.person
-                && (r
-                    .role
-                    .as_deref()
-                    .is_some_and(|role| role.to_lowercase().contains(noun))
+                && (holds(r, noun)
                     // "A senior official in the department, who asked not
                     // to be named," is "the official" later.
                     || r.kind == SpeakerKind::UnnamedGroup
@@ -365,7 +394,8 @@ impl Registry {
         })
         .or_else(|| {
             let gender = lexicon::gender_word(noun);
-            (lexicon::is_expert_noun(noun) || lexicon::is_person_noun(noun))
+            let office = lexicon::is_office(noun);
+            (lexicon::is_expert_noun(noun) || lexicon::is_person_noun(noun) && !office)
                 .then(|| self.last(para, |r| r.person && r.may_be(gender)))
                 .flatten()
         })
@@ -518,6 +548,15 @@ impl Registry {
                 .collect();
             if !same.is_empty() {
                 c = same;
+            }
+        }
+        // "Mia's mother, Linh Tran, …", "Linh Tran told the court …",
+        // "“…,” Ms Tran said": a title and a family name mean one who has
+        // spoken before, rather than a relative of theirs never quoted.
+        if titled {
+            let spoke: Vec<usize> = c.iter().copied().filter(|&i| self.spoke(i)).collect();
+            if !spoke.is_empty() {
+                c = spoke;
             }
         }
         // "Frank Halloran died in 2009. Halloran says …": the Halloran

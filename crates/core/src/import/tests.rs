@@ -1264,3 +1264,45 @@ fn a_person_of_an_institution_and_a_family_name_alone() {
     let osei = d.speakers.iter().find(|s| s.name == "Derek Osei").unwrap();
     assert_eq!(osei.affiliation.as_deref(), Some("Brightwater Capital"));
 }
+
+#[test]
+fn a_name_after_an_unnamed_description_or_the_clause_that_gives_it() {
+    let d = run("The council met on Tuesday.\n\n\
+         “Every one of these houses used to be a family,” said another neighbor, Tom Reyna.\n\n\
+         \"I waited too long,\" said one mother outside the clinic, a toddler on her hip, \
+         who gave only her first name, Kayla.");
+    assert_eq!(said_by(&d, "used to be a family"), "Tom Reyna");
+    assert_eq!(said_by(&d, "waited too long"), "Kayla");
+    let reyna = d.speakers.iter().find(|s| s.name == "Tom Reyna").unwrap();
+    assert_eq!(reyna.role.as_deref(), Some("neighbor"));
+}
+
+#[test]
+fn offices_refer_to_their_holder_or_stand_alone() {
+    let d = run("The Senate sat on Tuesday.\n\n\
+         In his letter, read by the Senate President, Senator Abubakar Danladi, Musa Bello \
+         said he was leaving the party.\n\n\
+         Bello spoke for an hour about the party's crisis and the elections.\n\n\
+         Senators from both sides then asked about the seat.\n\n\
+         \"We are not, and that is exactly my point,\" the Senate President replied.\n\n\
+         Mia Tran, 9, died at the scene. Mia's mother, Linh Tran, was driving.\n\n\
+         \"She was nine years old,\" the judge said.\n\n\
+         Linh Tran told the court she still set four places at the table some nights.\n\n\
+         \"I was the one driving,\" Ms Tran said.");
+    assert_eq!(said_by(&d, "exactly my point"), "Abubakar Danladi");
+    let danladi = d
+        .speakers
+        .iter()
+        .find(|s| s.name == "Abubakar Danladi")
+        .unwrap();
+    assert!(
+        danladi
+            .role
+            .as_deref()
+            .is_some_and(|r| r.starts_with("Senate President")),
+        "{:?}",
+        danladi.role
+    );
+    assert_eq!(said_by(&d, "nine years old"), "the judge");
+    assert_eq!(said_by(&d, "the one driving"), "Linh Tran");
+}

@@ -60,7 +60,8 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
     }
     if w == "the" {
         return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1)))
-            && names_role(words, seg, i);
+            && names_role(words, seg, i)
+            && !has_own_speech_verb(words, seg);
     }
     if words.is_cap(i) {
         // "Halden’s chief executive": a role at a named institution.
@@ -79,6 +80,15 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
         && lexicon::verb(w).is_none()
         && names_role(words, seg, i)
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// "the senator said he was leaving": a segment with a speech verb of its
+/// own (not one of a relative clause: "the man who said …") is a clause,
+/// no description of the name before it.
+fn has_own_speech_verb(words: &Words<'_>, seg: &Range<usize>) -> bool {
+    seg.clone()
+        .take_while(|&k| !matches!(words.w(k), "who" | "whose" | "which" | "that"))
+        .any(|k| words.is_word(k) && lexicon::verb(words.w(k)).is_some_and(|v| !v.participle))
 }
 
 /// "R-Oconomowoc", "D-Ohio": a party's initial, a hyphen and a place.

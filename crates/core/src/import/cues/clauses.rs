@@ -390,9 +390,10 @@ pub(super) fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>
     let first = analyze(words, segs[0].clone());
     let mut k = 1;
     // "the former ambassador to Russia, Wi Sung Lak", "its director
-    // general, Mark Evans": the name comes second.
+    // general, Mark Evans", "another neighbor, Tom Reyna": the name comes
+    // second.
     let second = match &first {
-        None | Some((Who::Anaphor { .. } | Who::Group { .. }, _)) => segs
+        None | Some((Who::Anaphor { .. } | Who::Group { .. } | Who::Unnamed { .. }, _)) => segs
             .get(1)
             .and_then(|seg| analyze(words, seg.clone()))
             .filter(|(w, _)| matches!(w, Who::Person { .. })),
@@ -412,13 +413,36 @@ pub(super) fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>
         (Some(f), None) => f,
         (None, None) => return None,
     };
-    let mut roles = Vec::new();
+    let mut roles: Vec<String> = Vec::new();
     while k < segs.len() && is_appositive(words, &segs[k]) && !segs[k].is_empty() {
-        roles.push(words.slice(segs[k].start, segs[k].end));
+        roles.push(words.slice(segs[k].start, segs[k].end).to_string());
+        k += 1;
+    }
+    // "…, who gave only her first name, Kayla": the name after the clause
+    // that gives it, as "who gave her name as Kayla" says it.
+    if let (Some(last), Some(seg)) = (roles.last_mut(), segs.get(k))
+        && let Some(name) = given_name_segment(words, seg)
+        && last
+            .split_whitespace()
+            .any(|w| lexicon::is_name_giving_word(&w.to_lowercase()))
+    {
+        *last = format!("{last} as {name}");
         k += 1;
     }
     let after = segs.get(k).map_or(end, |s| s.start);
+    let roles: Vec<&str> = roles.iter().map(String::as_str).collect();
     Some((with_roles(who, &roles), np, after))
+}
+
+/// Most words of a name given on its own after the clause that gives it.
+const MAX_GIVEN_NAME_WORDS: usize = 3;
+
+/// A segment of one to three capitalised words and nothing else.
+fn given_name_segment<'a>(words: &Words<'a>, seg: &Range<usize>) -> Option<&'a str> {
+    let ws: Vec<usize> = seg.clone().filter(|&i| words.is_word(i)).collect();
+    let all_cap = ws.iter().all(|&i| words.is_cap(i));
+    ((1..=MAX_GIVEN_NAME_WORDS).contains(&ws.len()) && all_cap)
+        .then(|| words.slice(ws[0], ws[ws.len() - 1] + 1))
 }
 
 #[cfg(test)]

@@ -336,7 +336,55 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
     // Particles ("van der") are no words of the name's count.
     let name_words = run.iter().filter(|&&k| words.is_cap(k)).count();
     let who = person_as_described(words, who, start, j, name_words, appositive)?;
-    Some((who, words.span(start, j)))
+    Some((with_office(words, who, start), words.span(start, j)))
+}
+
+/// `who`, named at `start`, with the office named before them (see
+/// [`office_before`]) added to their role.
+fn with_office(words: &Words<'_>, who: Who, start: usize) -> Who {
+    match (who, office_before(words, start)) {
+        (
+            Who::Person {
+                name,
+                role,
+                affiliation,
+                titled,
+            },
+            Some(office),
+        ) if !role.as_deref().is_some_and(|r| r.contains(office)) => Who::Person {
+            name,
+            role: Some(match role {
+                Some(r) => format!("{office}; {r}"),
+                None => office.to_string(),
+            }),
+            affiliation,
+            titled,
+        },
+        (who, _) => who,
+    }
+}
+
+/// Most words of an office named before a name ("the Senate President, ").
+const MAX_OFFICE_WORDS: usize = 4;
+
+/// "read by the Senate President, Senator Abubakar Danladi": the office,
+/// after "the" and before the comma that sets the name off, when it ends
+/// with a noun for a role.
+fn office_before<'a>(words: &Words<'a>, start: usize) -> Option<&'a str> {
+    if start < 3 || !words.is_punct(start - 1, ',') {
+        return None;
+    }
+    let last = start - 2;
+    if !words.is_word(last) || !lexicon::is_role_noun(words.w(last)) {
+        return None;
+    }
+    let det = (last.saturating_sub(MAX_OFFICE_WORDS)..last)
+        .rev()
+        .take_while(|&k| words.is_word(k))
+        .find(|&k| words.w(k) == "the")?;
+    // Only capitalised words or the noun: "the Senate President", not
+    // "the man who hired the lawyer".
+    ((det + 1..last).all(|k| words.is_cap(k))).then(|| words.slice(det + 1, last + 1))
 }
 
 /// "Derek Osei of Brightwater Capital": a person's name of two words or
