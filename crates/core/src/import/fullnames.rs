@@ -21,7 +21,8 @@ const MAX_WORDS_BEFORE: usize = 3;
 pub(super) fn complete(body: &str, reg: &mut Registry) {
     let lone =
         |r: &super::speakers::Rec| r.person && !r.plural && r.name.split_whitespace().count() == 1;
-    if !reg.recs.iter().any(lone) {
+    let long = |r: &super::speakers::Rec| r.person && r.name.split_whitespace().count() >= 3;
+    if !reg.recs.iter().any(|r| lone(r) || long(r)) {
         return;
     }
     let index = Index::of(body);
@@ -31,6 +32,9 @@ pub(super) fn complete(body: &str, reg: &mut Registry) {
         .flat_map(|r| std::iter::once(&r.name).chain(&r.aliases))
         .map(|n| key(n))
         .collect();
+    for rec in &mut reg.recs {
+        role_out_of_name(&index, rec);
+    }
     for i in 0..reg.recs.len() {
         if !lone(&reg.recs[i]) {
             continue;
@@ -59,6 +63,38 @@ pub(super) fn complete(body: &str, reg: &mut Registry) {
             rec.gender = gender;
         }
     }
+}
+
+/// "Bandmate Ricky Dale": a name of three words or more whose first word
+/// the body also writes in lower case ("his former bandmates") and which is
+/// no given name opens with the person's role, capitalised only because it
+/// opens a sentence.
+fn role_out_of_name(index: &Index<'_>, rec: &mut super::speakers::Rec) {
+    if !rec.person || rec.name.split_whitespace().count() < 3 {
+        return;
+    }
+    let Some((first, rest)) = rec.name.split_once(' ') else {
+        return;
+    };
+    let lower = first.to_lowercase();
+    let common =
+        index.lower.contains(lower.as_str()) || index.lower.contains(format!("{lower}s").as_str());
+    if !common
+        || rec.kind == crate::model::SpeakerKind::UnnamedGroup
+        || !first.chars().next().is_some_and(char::is_uppercase)
+        || lexicon::given_name_gender(&lower).is_some()
+        || lexicon::is_place_word(first)
+        || !first.chars().all(char::is_alphabetic)
+    {
+        return;
+    }
+    let rest = rest.to_string();
+    let old = std::mem::replace(&mut rec.name, rest);
+    rec.aliases.retain(|a| *a != old);
+    rec.role = Some(match rec.role.take() {
+        Some(r) => format!("{lower}; {r}"),
+        None => lower,
+    });
 }
 
 fn fits(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {

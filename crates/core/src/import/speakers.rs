@@ -7,7 +7,7 @@
 //! same paragraph or the one before. "I", "we" and "this author" are the
 //! article's author.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::cues::Who;
 use super::kinds::org_kind;
@@ -84,7 +84,13 @@ pub struct Registry {
     /// Relatives met by full name in passing, whom the family name alone
     /// does not mean while someone else has it.
     kin: HashSet<usize>,
+    /// People of two names or more by their first name, folded: whom a
+    /// short form of it ("Jax" for "Jaxon Reeve") may mean.
+    by_given: BTreeMap<String, Vec<usize>>,
 }
+
+/// Fewest letters of a short form of a given name ("Jax", "Alex").
+const MIN_SHORT_NAME_LETTERS: usize = 3;
 
 /// Prominence of a mention: the subject of a cue ...
 const SPEAKER: u8 = 2;
@@ -175,7 +181,8 @@ fn without_courtesy(role: &str) -> Option<String> {
             ws.retain(|w| !lexicon::is_courtesy_title(&w.trim_end_matches('.').to_lowercase()));
             ws.join(" ")
         })
-        .filter(|p| !p.is_empty())
+        // "Gordon Fairbrother, 64,": an age is no role.
+        .filter(|p| !p.is_empty() && !p.chars().all(|c| c.is_ascii_digit()))
         .collect::<Vec<String>>();
     (!parts.is_empty()).then(|| parts.join("; "))
 }
@@ -198,7 +205,38 @@ impl Registry {
             }
         }
         self.recs.push(rec);
+        self.note_given(i);
         i
+    }
+
+    /// Files person `i` under their first name, if they have a family name.
+    fn note_given(&mut self, i: usize) {
+        let k = key(&self.recs[i].name);
+        if let (true, Some((first, _))) = (self.recs[i].person, k.split_once(' ')) {
+            let list = self.by_given.entry(first.to_string()).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+
+    /// The one person whose first name `one` is a short form of ("Jax":
+    /// "Jaxon Reeve"), if there is exactly one; asked only for a name that
+    /// is surely a person's ("Jax, 29,"), not a word in passing ("the
+    /// river Severn" is no "Severnside Water").
+    fn by_short_name(&self, one: &str, gender: Option<Pronoun>) -> Option<usize> {
+        if one.chars().count() < MIN_SHORT_NAME_LETTERS {
+            return None;
+        }
+        let mut found = self
+            .by_given
+            .range(one.to_string()..)
+            .take_while(|(k, _)| k.starts_with(one))
+            .filter(|(k, _)| k.as_str() != one)
+            .flat_map(|(_, v)| v.iter().copied())
+            .filter(|&i| self.recs[i].may_be(gender));
+        let first = found.next()?;
+        found.all(|i| i == first).then_some(first)
     }
 
     /// The most recently mentioned of `candidates`.
@@ -503,6 +541,11 @@ impl Registry {
         }
         if let [one] = tokens.as_slice() {
             self.by_one_name.insert((i, one.to_string()));
+            // "Jax" for "Jaxon Reeve": the short form finds them from now on.
+            let list = self.by_token.entry(one.to_string()).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
         }
         if tokens.len() > 1 || titled {
             self.describe(i, role, affiliation);
@@ -599,7 +642,9 @@ impl Registry {
             return exact;
         }
         if let [one] = tokens {
-            return self.by_one_word(one, gender, role, titled);
+            return self
+                .by_one_word(one, gender, role, titled)
+                .or_else(|| titled.then(|| self.by_short_name(one, gender)).flatten());
         }
         // "Pacheco Pardo" is "Ramon Pacheco Pardo"; "Kim Yung-ho" is not
         // "Kim Sung-nam".
@@ -655,6 +700,7 @@ impl Registry {
                 }
             }
             self.by_key.insert(k.to_string(), i);
+            self.note_given(i);
         } else if key(&rec.name) != k
             && tokens.len() > 1
             && !rec.aliases.iter().any(|a| key(a) == k)

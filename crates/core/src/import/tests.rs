@@ -1306,3 +1306,37 @@ fn offices_refer_to_their_holder_or_stand_alone() {
     assert_eq!(said_by(&d, "nine years old"), "the judge");
     assert_eq!(said_by(&d, "the one driving"), "Linh Tran");
 }
+
+#[test]
+fn short_forms_roles_before_names_and_ages() {
+    let d = run(
+        "POP heartthrob Jaxon Reeve and TV presenter Tilly Marchbank have married.\n\n\
+         Tilly, who rose to fame on a reality show, shared the first snap last night.\n\n\
+         \"Best day of my entire life,\" she wrote.\n\n\
+         Jax, 29, posted his own tribute minutes later.\n\n\
+         \"Married my best friend today,\" he wrote.\n\n\
+         Jax's former bandmates sang at the reception. Bandmate Ricky Dale told the \
+         Daily Buzz: \"We had one rehearsal in a barn the night before.\"\n\n\
+         \"We had helicopters over the pub all afternoon,\" said Gordon Fairbrother, 64, \
+         landlord of the Fox and Feathers.",
+    );
+    assert_eq!(said_by(&d, "Best day"), "Tilly Marchbank");
+    assert_eq!(said_by(&d, "best friend"), "Jaxon Reeve");
+    assert_eq!(said_by(&d, "one rehearsal"), "Ricky Dale");
+    let dale = d.speakers.iter().find(|s| s.name == "Ricky Dale").unwrap();
+    assert_eq!(dale.role.as_deref(), Some("bandmate"));
+    let tilly = d
+        .speakers
+        .iter()
+        .find(|s| s.name == "Tilly Marchbank")
+        .unwrap();
+    assert_eq!(tilly.role.as_deref(), Some("TV presenter"));
+    for s in &d.speakers {
+        assert!(
+            !s.role.as_deref().unwrap_or("").contains("64"),
+            "{}: {:?}",
+            s.name,
+            s.role
+        );
+    }
+}

@@ -462,7 +462,7 @@ fn person_as_described(
         && !role.as_deref().is_some_and(|r| {
             r.split_whitespace().any(|w| {
                 let w = w.to_lowercase();
-                lexicon::is_role_or_person_noun(&w)
+                lexicon::is_role_or_person_noun(&w) || lexicon::is_agent_noun(&w)
             })
         })
     {
