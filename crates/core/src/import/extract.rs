@@ -293,6 +293,7 @@ impl Extractor<'_> {
             .chain(cues.iter().enumerate().map(|(k, c)| (c.np.start, true, k)))
             .collect();
         order.sort_unstable();
+        self.note_opening_possessive(words, u);
         let mut resolved: Vec<Option<Target>> = vec![None; cues.len()];
         for (_, is_cue, k) in order {
             if is_cue {
@@ -368,6 +369,21 @@ impl Extractor<'_> {
             && let Some(t) = self.reg.resolve(&Who::Pronoun(p), u.para, false)
         {
             self.introduced = Some((t, ui));
+        }
+    }
+
+    /// "Her son, Julien, 31, …": a sentence that opens with "his" or "her"
+    /// refers to someone named before, whose gender it tells, so that "he
+    /// said" next is the son's, not hers.
+    fn note_opening_possessive(&mut self, words: &Words<'_>, u: &Unit) {
+        let Some(first) = words.toks.iter().position(|t| t.is_word()) else {
+            return;
+        };
+        let w = words.w(first);
+        if let Some(p @ (Pronoun::He | Pronoun::She)) = lexicon::pronoun(w)
+            && lexicon::is_possessive_pronoun(w)
+        {
+            self.reg.resolve(&Who::Pronoun(p), u.para, false);
         }
     }
 

@@ -106,10 +106,20 @@ const MESSAGE_REACH_PARAGRAPHS: usize = 3;
 /// Whether a speaker's role names `noun` ("Senate President; Senator"
 /// holds "president").
 fn holds(r: &Rec, noun: &str) -> bool {
-    r.role
-        .as_deref()
-        .is_some_and(|role| role.to_lowercase().contains(noun))
+    r.role.as_deref().is_some_and(|role| {
+        let role = role.to_lowercase();
+        // "Gov.", "Sen.", "Prof.": an abbreviated title holds the noun it
+        // begins.
+        role.contains(noun)
+            || role.split([' ', ';']).any(|w| {
+                w.strip_suffix('.')
+                    .is_some_and(|a| a.len() >= MIN_ABBREVIATED_TITLE && noun.starts_with(a))
+            })
+    })
 }
+
+/// Fewest letters of an abbreviated title that [`holds`] expands ("Gov.").
+const MIN_ABBREVIATED_TITLE: usize = 3;
 
 /// A name folded for comparison: lower case, no accents, no punctuation,
 /// no leading article.
@@ -430,6 +440,13 @@ impl Registry {
                     || r.kind == SpeakerKind::UnnamedGroup
                         && key(&r.name).split(' ').any(|w| w == noun))
         })
+        // "A source close to the pair told …", pages later "the source
+        // said": the unnamed source of that noun, however far back.
+        .or_else(|| {
+            self.last_anywhere(|r| {
+                r.kind == SpeakerKind::UnnamedGroup && key(&r.name).split(' ').any(|w| w == noun)
+            })
+        })
         .or_else(|| {
             let gender = lexicon::gender_word(noun);
             let office = lexicon::is_office(noun);
@@ -457,7 +474,11 @@ impl Registry {
                     })
                     .flatten()
             })
-            .or_else(|| self.last(para, |r| r.institution));
+            // "the school's athletic communications office": an owner of
+            // its own makes it no institution named before.
+            .or_else(|| {
+                (!phrase.contains(['\'', '’'])).then(|| self.last(para, |r| r.institution))?
+            });
         found.unwrap_or_else(|| {
             let name = if phrase.is_empty() { noun } else { phrase };
             self.org(name, Org::Government, &None)

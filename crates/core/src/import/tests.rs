@@ -1340,3 +1340,25 @@ fn short_forms_roles_before_names_and_ages() {
         );
     }
 }
+
+#[test]
+fn back_references_by_role_family_and_far_sources() {
+    let d = run("The harvest began on Monday.\n\n\
+         \"It was a disaster,\" said Hélène Marchais, a winemaker.\n\n\
+         Marchais farms nine hectares. Her son, Julien, 31, walked the rows on Monday.\n\n\
+         \"There is almost nothing in the top parcels,\" he said.\n\n\
+         And a source close to the family told the Courier that the day had gone badly.\n\n\
+         The vines are old.\n\n\
+         The weather turned.\n\n\
+         \"Phones were handed in at the gate,\" the source said.\n\n\
+         Gov. Claire Bettencourt spoke first.\n\n\
+         Lawmakers waited.\n\n\
+         Reporters asked about the cuts.\n\n\
+         \"I have a budget to pass,\" the governor said.\n\n\
+         Tomas Halvorsen scored 31 points. Asked whether that was true, Halvorsen laughed.\n\n\
+         “He was nervous,” the center said.");
+    assert_eq!(said_by(&d, "top parcels"), "Julien");
+    assert_eq!(said_by(&d, "handed in"), "a source close to the family");
+    assert_eq!(said_by(&d, "budget to pass"), "Claire Bettencourt");
+    assert_eq!(said_by(&d, "He was nervous"), "Tomas Halvorsen");
+}

@@ -343,7 +343,13 @@ impl<'w, 'a> Phrase<'w, 'a> {
         let from = if lexicon::is_group_determiner(self.det()) && ws.len() > 1 {
             ws[1]
         } else {
-            first
+            // "Last night the Tilley family said": the group is named from
+            // its own article on.
+            ws.iter()
+                .copied()
+                .rev()
+                .find(|&i| i > first && i < h.i && words.w(i) == "the")
+                .unwrap_or(first)
         };
         let mut name = words.slice(from, last + 1).to_string();
         if depth_free(&name) {
@@ -424,8 +430,10 @@ impl<'w, 'a> Phrase<'w, 'a> {
     /// "the professor", "this publication", "the ministry": a phrase that
     /// refers back to a speaker named before.
     fn anaphor(&self, h: &Head) -> Option<(Who, Range<usize>)> {
+        // "the source said", "the lawyer added": a role noun refers back
+        // as a person noun does.
         let kind = lexicon::anaphor_noun(&h.word)
-            .or_else(|| lexicon::is_person_noun(&h.word).then_some(Anaphor::Person))?;
+            .or_else(|| lexicon::is_role_or_person_noun(&h.word).then_some(Anaphor::Person))?;
         if !(matches!(self.det(), "the" | "this" | "that") && h.first_prep <= MAX_ANAPHOR_PREP) {
             return None;
         }

@@ -32,7 +32,7 @@ pub(super) fn verb(words: &Words<'_>, i: usize, v: lexicon::Verb) -> Option<Cue>
         }
         end = i + 2;
     }
-    if reports_nothing_yet(words, i) {
+    if reports_nothing_yet(words, i) || insists_on_doing(words, end) {
         return None;
     }
     let (who, np, content, post) = verb_speaker(words, i, end)?;
@@ -133,6 +133,14 @@ fn content_start(words: &Words<'_>, v: lexicon::Verb, content: usize) -> usize {
         content_tok = content;
     }
     content_tok
+}
+
+/// "the governor insists on reading the letters aloud": a speech verb
+/// with "on" and an -ing form after it tells what someone does, not says.
+fn insists_on_doing(words: &Words<'_>, end: usize) -> bool {
+    matches!(words.w(end), "on" | "upon")
+        && words.is_word(end + 1)
+        && words.w(end + 1).ends_with("ing")
 }
 
 /// Whether a clause, a colon or a quotation follows a verb ending at token
