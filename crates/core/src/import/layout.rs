@@ -495,7 +495,18 @@ fn is_credit_line(lower: &str) -> bool {
 /// Outlet." opens with.
 fn byline_name(t: &str, lower: &str) -> Option<String> {
     let head = t.split(',').next().unwrap_or("");
-    (lower.contains(" for the ") || lower.contains("exclusively for"))
+    // The outlet after "for" is a name: not "Rhian Evans, 31, campaigned
+    // for the review."
+    let outlet_named = [" for the ", "exclusively for "].iter().any(|k| {
+        lower.find(k).is_some_and(|at| {
+            t[at + k.len()..]
+                .trim_start_matches("online magazine ")
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+    });
+    outlet_named
         .then_some(head)
         .filter(|h| looks_like_name(h) && h.split_whitespace().count() >= 2)
         .map(str::to_string)

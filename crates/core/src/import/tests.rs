@@ -1362,3 +1362,19 @@ fn back_references_by_role_family_and_far_sources() {
     assert_eq!(said_by(&d, "budget to pass"), "Claire Bettencourt");
     assert_eq!(said_by(&d, "He was nervous"), "Tomas Halvorsen");
 }
+
+#[test]
+fn where_a_person_is_from_is_no_person_and_an_age_makes_one() {
+    let d = run("The tournament ended on Sunday.\n\n\
+         Tourism Bay of Plenty estimated the weekend was worth $9.5 million to the region.\n\n\
+         Among the crowd was Aroha Peneha, 54, from Whakatāne, who has been to every \
+         tournament since 2001.\n\n\
+         \"This is a nicer kind of crying,\" she said.\n\n\
+         Rhian Evans, 31, from Newcastle Emlyn, campaigned for the review.\n\n\
+         \"I asked to see a doctor three times,\" she said.");
+    assert_eq!(said_by(&d, "nicer kind"), "Aroha Peneha");
+    assert_eq!(said_by(&d, "three times"), "Rhian Evans");
+    for s in &d.speakers {
+        assert!(!["Tourism Bay", "Newcastle Emlyn", "Whakatāne"].contains(&s.name.as_str()));
+    }
+}

@@ -290,8 +290,10 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
     }
     // Marguerite “Peg” Lindahl: the nickname is no part of the name.
     let run: Vec<usize> = (start..j).filter(|&k| words.is_word(k)).collect();
-    // "in Port Anselm", "at Quayside Park": a place, not a person.
-    let after_locative = start > 0 && lexicon::is_locative(words.w(start - 1));
+    // "in Port Anselm", "at Quayside Park": a place, not a person; nor is
+    // where a person is from ("Rhian Evans, 31, from Newcastle Emlyn,").
+    let after_locative = start > 0 && lexicon::is_locative(words.w(start - 1))
+        || start > 1 && words.w(start - 1) == "from" && words.is_punct(start - 2, ',');
     if is_possessive(words.text(j - 1)) {
         return None;
     }
@@ -470,7 +472,11 @@ fn person_as_described(
         // "For forty years, Alasdair Grant kept …") is a person too; the
         // words before any other name are no role.
         let role_before = names_a_role_before(words, start);
-        if !(run_len <= MAX_BARE_NAME_WORDS && (is_subject(words, start, j) || role_before)) {
+        // "Among the crowd was Aroha Peneha, 54, …": a name with an age
+        // is a person's wherever it stands.
+        let aged = age_after(words, j);
+        if !(run_len <= MAX_BARE_NAME_WORDS && (is_subject(words, start, j) || role_before || aged))
+        {
             return (run_len == 2 && name.split_whitespace().count() == 2)
                 .then_some(Who::Kin { name });
         }
