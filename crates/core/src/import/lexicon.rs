@@ -399,7 +399,12 @@ static GIVEN_NAMES: LazyLock<WordList<Pronoun>> =
 
 /// The usual gender of a given name (lower case: "helen", "paul").
 pub fn given_name_gender(name: &str) -> Option<Pronoun> {
-    GIVEN_NAMES.get(name)
+    GIVEN_NAMES
+        .get(name)
+        .or_else(|| match crate::text::fold(name) {
+            std::borrow::Cow::Owned(folded) => GIVEN_NAMES.get(&folded),
+            std::borrow::Cow::Borrowed(_) => None,
+        })
 }
 
 static ABBREVIATIONS: LazyLock<WordList> =
@@ -834,6 +839,13 @@ pub fn is_dangling_clause_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_names_are_looked_up_without_their_accents() {
+        assert_eq!(given_name_gender("zoe"), Some(Pronoun::She));
+        assert_eq!(given_name_gender("zoë"), Some(Pronoun::She));
+        assert_eq!(given_name_gender("josé"), Some(Pronoun::He));
+    }
 
     #[test]
     fn months_and_numbers() {
