@@ -1378,3 +1378,15 @@ fn where_a_person_is_from_is_no_person_and_an_age_makes_one() {
         assert!(!["Tourism Bay", "Newcastle Emlyn", "Whakatāne"].contains(&s.name.as_str()));
     }
 }
+
+#[test]
+fn a_relative_clause_that_gives_the_name_after_one() {
+    let d = run("Queues formed outside the store at dawn.\n\n\
+         “I’ve had my phone for four years,” said one, a 29-year-old nurse who gave her name \
+         only as Jess. “I’m only upgrading because I want the camera.”\n\n\
+         \"We'll be back next year,\" said one of them, an Auckland builder who gave his name \
+         only as Tevita.");
+    assert_eq!(said_by(&d, "four years"), "Jess");
+    assert_eq!(said_by(&d, "the camera"), "Jess");
+    assert_eq!(said_by(&d, "back next year"), "Tevita");
+}

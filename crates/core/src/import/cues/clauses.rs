@@ -368,12 +368,14 @@ pub(super) fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>
                 break;
             }
             TokKind::Quote(_) => break,
-            // "…, who asked not to be named": an appositive, read on.
+            // "…, who asked not to be named": an appositive, read on; so is
+            // "a nurse who gave her name only as Jess", which names her.
             TokKind::Word
                 if depth == 0
                     && (words.w(end) == "that"
                         || matches!(words.w(end), "who" | "which")
-                            && !words.is_punct(end.wrapping_sub(1), ',')) =>
+                            && !words.is_punct(end.wrapping_sub(1), ',')
+                            && !gives_a_name(words, end)) =>
             {
                 break;
             }
@@ -432,6 +434,18 @@ pub(super) fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>
     let after = segs.get(k).map_or(end, |s| s.start);
     let roles: Vec<&str> = roles.iter().map(String::as_str).collect();
     Some((with_roles(who, &roles), np, after))
+}
+
+/// Most tokens of a relative clause that gives a name ("who gave her name
+/// only as Jess").
+const MAX_NAME_CLAUSE_TOKENS: usize = 12;
+
+/// Whether the relative clause at `who` gives the name its person goes by:
+/// a name-giving word, then "as" and a capitalised word.
+fn gives_a_name(words: &Words<'_>, who: usize) -> bool {
+    let end = (who + MAX_NAME_CLAUSE_TOKENS).min(words.toks.len());
+    let names = (who + 1..end).any(|k| lexicon::is_name_giving_word(words.w(k)));
+    names && (who + 1..end).any(|k| words.w(k) == "as" && words.is_cap(k + 1))
 }
 
 /// Most words of a name given on its own after the clause that gives it.
