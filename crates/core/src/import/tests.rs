@@ -1390,3 +1390,17 @@ fn a_relative_clause_that_gives_the_name_after_one() {
     assert_eq!(said_by(&d, "the camera"), "Jess");
     assert_eq!(said_by(&d, "back next year"), "Tevita");
 }
+
+#[test]
+fn descriptions_with_a_place_and_names_that_open_with_a_small_word() {
+    let d = run("Customs seized six tonnes of scales.\n\n\
+         An investigator with the Wildlife Justice Network, a Netherlands-based group that \
+         tracks trafficking syndicates, said the route matched a known network.\n\n\
+         \"Six tonnes of scales means 10,000 dead pangolins,\" said Do Thi Lan Anh, director \
+         of the group.");
+    assert_eq!(
+        said_by(&d, "route matched"),
+        "an investigator with the Wildlife Justice Network"
+    );
+    assert_eq!(said_by(&d, "dead pangolins"), "Do Thi Lan Anh");
+}

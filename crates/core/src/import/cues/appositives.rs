@@ -52,10 +52,16 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
     }
     if matches!(w, "a" | "an") {
         // "a nurse", "a 58-year-old dental hygienist": a person described
-        // by any common noun, in the role list or not.
+        // by any common noun, in the role list or not; "a Netherlands-based
+        // group …": a description, its capital only a place's.
+        let modifier = words
+            .text(i + 1)
+            .split('-')
+            .skip(1)
+            .any(|p| p.chars().next().is_some_and(char::is_lowercase));
         return names_role(words, seg, i)
             || words.is_word(i + 1)
-                && !words.is_cap(i + 1)
+                && (!words.is_cap(i + 1) || modifier)
                 && !lexicon::is_function_word(words.w(i + 1));
     }
     if w == "the" {

@@ -228,11 +228,21 @@ impl<'w, 'a> Phrase<'w, 'a> {
             }
             k > r && k < ws.len() && words.is_cap(ws[k])
         };
+        // "said Do Thi Lan Anh": a capitalised small word after a lower-case
+        // word and before a name is the name's own.
+        let named_mid_sentence = |r: usize| {
+            r + 1 < ws.len()
+                && words.is_cap(ws[r + 1])
+                && ws[r] > 0
+                && words.is_word(ws[r] - 1)
+                && !words.is_cap(ws[r] - 1)
+                && !lexicon::is_determiner(words.w(ws[r]))
+        };
         while r < ws.len()
             && !particles(r)
             && (!words.is_cap(ws[r])
                 || lexicon::is_determiner(words.w(ws[r]))
-                || lexicon::is_function_word(words.w(ws[r])))
+                || lexicon::is_function_word(words.w(ws[r])) && !named_mid_sentence(r))
         {
             r += 1;
         }
