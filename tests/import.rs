@@ -167,7 +167,7 @@ fn outlet_style_article_scores() {
         ("hearing-ride-trial.txt", 0.88, 0.79, 0.89, 0.47, 0.81),
         ("hk-developer-loss.txt", 0.90, 0.66, 0.74, 0.64, 0.70),
         ("house-ai-chip-hearing.txt", 0.88, 0.69, 0.87, 0.41, 0.99),
-        ("hum-field-hospital.txt", 0.87, 0.79, 0.82, 0.47, 0.74),
+        ("hum-field-hospital.txt", 0.93, 0.87, 0.91, 0.43, 0.99),
         ("hurricane-fema-recovery.txt", 0.97, 0.86, 0.87, 0.45, 0.92),
         ("ie-housing-rezoning.txt", 0.97, 0.81, 0.91, 0.87, 0.91),
         ("ie-hurling-final.txt", 0.90, 0.75, 0.87, 0.41, 0.75),

@@ -1404,3 +1404,15 @@ fn descriptions_with_a_place_and_names_that_open_with_a_small_word() {
     );
     assert_eq!(said_by(&d, "dead pangolins"), "Do Thi Lan Anh");
 }
+
+#[test]
+fn a_bare_role_before_a_name_and_an_acronym_in_a_role() {
+    let d = run("The hospital opened in December.\n\n\
+         In the maternity tent, midwife Amina Rahal has delivered 61 babies since December.\n\n\
+         \"The mothers arrive exhausted,\" she said.\n\n\
+         “We are cutting rations,” Rafael Arce, the WFP country director, said in a video call.");
+    assert_eq!(said_by(&d, "arrive exhausted"), "Amina Rahal");
+    assert_eq!(said_by(&d, "cutting rations"), "Rafael Arce");
+    let arce = d.speakers.iter().find(|s| s.name == "Rafael Arce").unwrap();
+    assert_eq!(arce.role.as_deref(), Some("WFP country director"));
+}

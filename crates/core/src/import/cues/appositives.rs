@@ -65,7 +65,11 @@ pub(super) fn is_appositive(words: &Words<'_>, seg: &Range<usize>) -> bool {
                 && !lexicon::is_function_word(words.w(i + 1));
     }
     if w == "the" {
-        return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1)))
+        // "the WFP country director": capitals before a role noun that
+        // ends the segment name where the role is.
+        let last = (seg.start..seg.end).rev().find(|&k| words.is_word(k));
+        let role_last = last.is_some_and(|k| !words.is_cap(k) && lexicon::is_role_noun(words.w(k)));
+        return (!words.is_cap(i + 1) || lexicon::is_title(words.text(i + 1)) || role_last)
             && names_role(words, seg, i)
             && !has_own_speech_verb(words, seg);
     }

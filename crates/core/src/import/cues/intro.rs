@@ -732,8 +732,16 @@ fn is_subject(words: &Words<'_>, start: usize, j: usize) -> bool {
         && matches!(words.w(start - 1), "and" | "but" | "while")
         && words.is_punct(start - 2, ',');
     let from = dateline_end(words, start);
+    // "In the maternity tent, midwife Amina Rahal has delivered …": a noun
+    // for what she does, opening the clause before her name.
+    let bare_role = start >= 2
+        && words.is_word(start - 1)
+        && !words.is_cap(start - 1)
+        && !lexicon::is_function_word(words.w(start - 1))
+        && words.is_punct(start - 2, ',');
     let opens = (from..start).all(|k| !words.is_word(k) || is_connector(words.w(k)))
         || start > 0 && words.is_punct(start - 1, ',') && no_verb_before
+        || bare_role && no_verb_before
         || after_and
         || described_opening(words, start);
     let mut v = j;
