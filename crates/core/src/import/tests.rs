@@ -1416,3 +1416,15 @@ fn a_bare_role_before_a_name_and_an_acronym_in_a_role() {
     let arce = d.speakers.iter().find(|s| s.name == "Rafael Arce").unwrap();
     assert_eq!(arce.role.as_deref(), Some("WFP country director"));
 }
+
+#[test]
+fn a_titled_office_before_a_name_and_a_relative_clause_with_commas() {
+    let d = run("Fuel queues grew on Monday.\n\n\
+         The Minister of State for Petroleum Resources, Dr Halima Yusuf-Danjuma, told \
+         journalists in Abuja that the deregulation would not be reversed.\n\n\
+         \"I understand the pain,\" the minister said.\n\n\
+         Former sous chef Tara Nguyen, who now runs her own restaurant, Wattle & Ash, in \
+         Newtown, said Bellandi had trained a generation of cooks.");
+    assert_eq!(said_by(&d, "understand the pain"), "Halima Yusuf-Danjuma");
+    assert_eq!(said_by(&d, "trained a generation"), "Tara Nguyen");
+}

@@ -209,6 +209,12 @@ fn walk_segments(
     if let Some(found) = listed_institution(words, &segs, k) {
         return Some(found);
     }
+    // "Tara Nguyen, who now runs her own restaurant, Wattle & Ash, in
+    // Newtown, said": a relative clause with commas of its own; the
+    // subject is the name before it.
+    if appositive_mode && let Some(found) = name_before_relative(words, &segs) {
+        return Some(found);
+    }
     let mut appos = Vec::new();
     if appositive_mode {
         while k > 0 {
@@ -434,6 +440,23 @@ pub(super) fn np_after(words: &Words<'_>, a: usize) -> Option<(Who, Range<usize>
     let after = segs.get(k).map_or(end, |s| s.start);
     let roles: Vec<&str> = roles.iter().map(String::as_str).collect();
     Some((with_roles(who, &roles), np, after))
+}
+
+/// The person named in the segment before the first that opens a relative
+/// clause ("who", "whose"), if there is such a segment after the first.
+fn name_before_relative(words: &Words<'_>, segs: &[Range<usize>]) -> Option<(Who, Range<usize>)> {
+    let opens = |seg: &Range<usize>| {
+        seg.clone()
+            .find(|&k| words.is_word(k))
+            .is_some_and(|k| matches!(words.w(k), "who" | "whose"))
+    };
+    let w = (1..segs.len()).find(|&i| opens(&segs[i]))?;
+    // Only when what follows the clause is more than one segment: one is
+    // the plain "X, who …, said".
+    if segs.len() <= w + 1 {
+        return None;
+    }
+    analyze(words, segs[w - 1].clone()).filter(|(who, _)| matches!(who, Who::Person { .. }))
 }
 
 /// Most tokens of a relative clause that gives a name ("who gave her name

@@ -366,18 +366,20 @@ fn with_office(words: &Words<'_>, who: Who, start: usize) -> Who {
     }
 }
 
-/// Most words of an office named before a name ("the Senate President, ").
-const MAX_OFFICE_WORDS: usize = 4;
+/// Most words of an office named before a name ("the Minister of State for
+/// Petroleum Resources, ").
+const MAX_OFFICE_WORDS: usize = 7;
 
-/// "read by the Senate President, Senator Abubakar Danladi": the office,
+/// "read by the Senate President, Senator Abubakar Danladi", "The Minister
+/// of State for Petroleum Resources, Dr Halima Yusuf-Danjuma,": the office,
 /// after "the" and before the comma that sets the name off, when it ends
-/// with a noun for a role.
+/// with a noun for a role or opens with a title.
 fn office_before<'a>(words: &Words<'a>, start: usize) -> Option<&'a str> {
     if start < 3 || !words.is_punct(start - 1, ',') {
         return None;
     }
     let last = start - 2;
-    if !words.is_word(last) || !lexicon::is_role_noun(words.w(last)) {
+    if !words.is_word(last) {
         return None;
     }
     let det = (last.saturating_sub(MAX_OFFICE_WORDS)..last)
@@ -386,7 +388,13 @@ fn office_before<'a>(words: &Words<'a>, start: usize) -> Option<&'a str> {
         .find(|&k| words.w(k) == "the")?;
     // Only capitalised words or the noun: "the Senate President", not
     // "the man who hired the lawyer".
-    ((det + 1..last).all(|k| words.is_cap(k))).then(|| words.slice(det + 1, last + 1))
+    let ends_with_role =
+        lexicon::is_role_noun(words.w(last)) && (det + 1..last).all(|k| words.is_cap(k));
+    let titled = det < last
+        && lexicon::is_title(words.text(det + 1))
+        && words.is_cap(det + 1)
+        && (det + 1..=last).all(|k| words.is_cap(k) || matches!(words.w(k), "of" | "for" | "and"));
+    (ends_with_role || titled).then(|| words.slice(det + 1, last + 1))
 }
 
 /// "Derek Osei of Brightwater Capital": a person's name of two words or
