@@ -104,6 +104,7 @@ fn outlet_style_article_scores() {
     for (article, q, s, a, c, d) in [
         ("album-salt-year.txt", 0.97, 0.90, 0.95, 0.53, 0.99),
         ("ap-court-drones.txt", 0.97, 0.85, 0.95, 0.37, 0.99),
+        ("arctic-ice-voyage.txt", 0.90, 0.87, 0.99, 0.43, 0.89),
         ("au-inquest-quadbike.txt", 0.97, 0.94, 0.95, 0.57, 0.99),
         ("au-state-budget.txt", 0.97, 0.99, 0.99, 0.35, 0.99),
         ("auto-plant-closure.txt", 0.90, 0.82, 0.95, 0.70, 0.99),
@@ -125,7 +126,16 @@ fn outlet_style_article_scores() {
         ("ca-first-nation-wildfire.txt", 0.94, 0.99, 0.99, 0.68, 0.99),
         ("ca-rural-er.txt", 0.95, 0.94, 0.99, 0.55, 0.99),
         ("campus-food-bank.txt", 0.85, 0.82, 0.88, 0.99, 0.88),
+        (
+            "campus-tuition-hike-protest.txt",
+            0.90,
+            0.77,
+            0.99,
+            0.39,
+            0.92,
+        ),
         ("cfb-rivalry-presser.txt", 0.95, 0.89, 0.92, 0.69, 0.85),
+        ("chef-saltbush-closure.txt", 0.99, 0.99, 0.99, 0.38, 0.99),
         ("climate-cop32-adaptation.txt", 0.87, 0.77, 0.99, 0.47, 0.99),
         ("column-mural-posts.txt", 0.75, 0.91, 0.99, 0.99, 0.79),
         ("community-school-week.txt", 0.99, 0.99, 0.99, 0.58, 0.99),
@@ -141,6 +151,7 @@ fn outlet_style_article_scores() {
         ("county-fair-4h.txt", 0.96, 0.91, 0.99, 0.60, 0.99),
         ("court-landlord-trial.txt", 0.99, 0.99, 0.99, 0.99, 0.99),
         ("cricket-galle-test.txt", 0.97, 0.91, 0.99, 0.39, 0.99),
+        ("cricket-wc-semifinal.txt", 0.93, 0.88, 0.99, 0.53, 0.99),
         ("crime-garage-fire.txt", 0.88, 0.83, 0.99, 0.62, 0.99),
         (
             "crypto-harbourlight-collapse.txt",
@@ -161,8 +172,11 @@ fn outlet_style_article_scores() {
         ("feature-bridge-tender.txt", 0.85, 0.79, 0.93, 0.49, 0.68),
         ("festival-island-review.txt", 0.97, 0.79, 0.85, 0.63, 0.87),
         ("foreign-bolivia-mayor.txt", 0.95, 0.77, 0.94, 0.81, 0.99),
+        ("fr-pension-freeze-strike.txt", 0.91, 0.80, 0.91, 0.32, 0.84),
+        ("ga-court-abortion-ruling.txt", 0.94, 0.91, 0.99, 0.37, 0.99),
         ("gh-cocoa-smuggling.txt", 0.97, 0.79, 0.72, 0.76, 0.70),
         ("halifax-transit-strike.txt", 0.96, 0.94, 0.99, 0.60, 0.99),
+        ("harcourt-bank-job-cuts.txt", 0.93, 0.99, 0.99, 0.49, 0.99),
         ("health-sickle-cell.txt", 0.93, 0.99, 0.99, 0.82, 0.99),
         ("hearing-ride-trial.txt", 0.88, 0.79, 0.89, 0.47, 0.81),
         ("hk-developer-loss.txt", 0.90, 0.66, 0.74, 0.64, 0.70),
@@ -195,6 +209,7 @@ fn outlet_style_article_scores() {
         ),
         ("my-by-election-night.txt", 0.93, 0.83, 0.94, 0.76, 0.99),
         ("nba-kings-nuggets-2ot.txt", 0.94, 0.93, 0.95, 0.66, 0.99),
+        ("ng-fuel-price-protest.txt", 0.97, 0.87, 0.96, 0.44, 0.93),
         ("ng-senator-defection.txt", 0.88, 0.90, 0.99, 0.43, 0.93),
         ("nhs-hip-waiting-list.txt", 0.93, 0.66, 0.78, 0.53, 0.72),
         ("nl-a12-blockade.txt", 0.93, 0.77, 0.83, 0.43, 0.87),
@@ -219,6 +234,7 @@ fn outlet_style_article_scores() {
         ("schoolboard-start-times.txt", 0.99, 0.82, 0.84, 0.87, 0.86),
         ("sci-new-antibiotic.txt", 0.93, 0.74, 0.94, 0.40, 0.99),
         ("science-sleep-study.txt", 0.87, 0.90, 0.99, 0.54, 0.99),
+        ("scot-tarsay-ferry.txt", 0.99, 0.84, 0.92, 0.66, 0.99),
         ("scot-teachers-pay.txt", 0.94, 0.82, 0.92, 0.43, 0.99),
         (
             "senate-farm-bill-filibuster.txt",
@@ -264,6 +280,7 @@ fn outlet_style_article_scores() {
         ("uk-council-bins.txt", 0.99, 0.74, 0.79, 0.99, 0.79),
         ("uk-crown-court-fraud.txt", 0.99, 0.87, 0.95, 0.73, 0.99),
         ("uk-market-town-meadow.txt", 0.95, 0.87, 0.95, 0.53, 0.99),
+        ("uk-missing-girl-found.txt", 0.85, 0.87, 0.56, 0.51, 0.43),
         ("uk-pothole-campaign.txt", 0.92, 0.85, 0.95, 0.61, 0.99),
         ("uk-select-committee.txt", 0.90, 0.87, 0.99, 0.87, 0.99),
         ("us-school-drill-board.txt", 0.99, 0.99, 0.99, 0.49, 0.99),
@@ -312,7 +329,7 @@ fn gold_datasets_pass_check() {
         .arg(fixtures().join("gold"))
         .assert()
         .success()
-        .stdout(contains("142 article(s)"));
+        .stdout(contains("152 article(s)"));
 }
 
 #[test]
