@@ -1428,3 +1428,14 @@ fn a_titled_office_before_a_name_and_a_relative_clause_with_commas() {
     assert_eq!(said_by(&d, "understand the pain"), "Halima Yusuf-Danjuma");
     assert_eq!(said_by(&d, "trained a generation"), "Tara Nguyen");
 }
+
+#[test]
+fn a_verb_with_a_particle_right_after_a_quotation_and_chants() {
+    let d = run("The ship reached the ice on Monday.\n\n\
+         Dr Astrid Lindqvist-Haug is lying on the ice.\n\n\
+         “One metre forty,” she calls, when the drill breaks through. “Write it down.”\n\n\
+         Protesters chanted \"We no go pay!\" as police watched.");
+    assert_eq!(said_by(&d, "One metre forty"), "Astrid Lindqvist-Haug");
+    assert_eq!(said_by(&d, "Write it down"), "Astrid Lindqvist-Haug");
+    assert_eq!(said_by(&d, "We no go pay"), "Protesters");
+}

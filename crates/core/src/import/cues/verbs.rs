@@ -27,10 +27,17 @@ pub(super) fn verb(words: &Words<'_>, i: usize, v: lexicon::Verb) -> Option<Cue>
     }
     let mut end = i + 1;
     if !v.particle.is_empty() {
-        if !v.particle.contains(&words.w(i + 1)) {
+        // "“One metre forty,” she calls": right after a quotation and its
+        // speaker, the verb needs no particle to report it.
+        let after_quote = i >= 1 && words.toks[i - 1].is_quote()
+            || i >= 2
+                && words.toks[i - 2].is_quote()
+                && lexicon::pronoun(words.w(i - 1)).is_some_and(|p| p != lexicon::Pronoun::Author);
+        if v.particle.contains(&words.w(i + 1)) {
+            end = i + 2;
+        } else if !after_quote {
             return None;
         }
-        end = i + 2;
     }
     if reports_nothing_yet(words, i) || insists_on_doing(words, end) {
         return None;
