@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{self, Pronoun};
+use super::lexicon;
 use super::speakers::{Registry, key};
 
 /// Most words before a family name that a full name may have ("Mary Ann
@@ -35,14 +35,21 @@ pub(super) fn complete(body: &str, reg: &mut Registry) {
     for rec in &mut reg.recs {
         role_out_of_name(&index, rec);
     }
+    // Each name folded, with a space either side, for whole-word search.
+    let mut padded: Vec<String> = reg
+        .recs
+        .iter()
+        .map(|r| format!(" {} ", key(&r.name)))
+        .collect();
     for i in 0..reg.recs.len() {
         if !lone(&reg.recs[i]) {
             continue;
         }
         let one = reg.recs[i].name.clone();
-        let shared = reg.recs.iter().enumerate().any(|(j, r)| {
-            j != i && format!(" {} ", key(&r.name)).contains(&format!(" {} ", key(&one)))
-        });
+        let shared = padded
+            .iter()
+            .enumerate()
+            .any(|(j, p)| j != i && p.contains(padded[i].as_str()));
         if shared {
             continue;
         }
@@ -53,12 +60,13 @@ pub(super) fn complete(body: &str, reg: &mut Registry) {
         let first = full.split_whitespace().next().unwrap_or("");
         let gender = lexicon::given_name_gender(&first.to_lowercase());
         let rec = &mut reg.recs[i];
-        if taken.contains(&key(full)) || !fits(rec.gender, gender) {
+        if taken.contains(&key(full)) || !rec.may_be(gender) {
             continue;
         }
         rec.aliases.retain(|a| key(a) != key(full));
         rec.aliases
             .insert(0, std::mem::replace(&mut rec.name, full.clone()));
+        padded[i] = format!(" {} ", key(full));
         if rec.gender.is_none() {
             rec.gender = gender;
         }
@@ -95,10 +103,6 @@ fn role_out_of_name(index: &Index<'_>, rec: &mut super::speakers::Rec) {
         Some(r) => format!("{lower}; {r}"),
         None => lower,
     });
-}
-
-fn fits(a: Option<Pronoun>, b: Option<Pronoun>) -> bool {
-    a.is_none() || b.is_none() || a == b
 }
 
 /// The body's words, read once: where each capitalised one stands, and

@@ -52,7 +52,7 @@ impl Rec {
 
     /// Whether this person may be of `gender` (always, when either is not
     /// known).
-    fn may_be(&self, gender: Option<Pronoun>) -> bool {
+    pub(super) fn may_be(&self, gender: Option<Pronoun>) -> bool {
         gender.is_none() || self.gender.is_none() || self.gender == gender
     }
 }
@@ -116,6 +116,19 @@ fn holds(r: &Rec, noun: &str) -> bool {
                     .is_some_and(|a| a.len() >= MIN_ABBREVIATED_TITLE && noun.starts_with(a))
             })
     })
+}
+
+/// Adds speaker `i` to a list of speakers, once.
+fn push_once(list: &mut Vec<usize>, i: usize) {
+    if !list.contains(&i) {
+        list.push(i);
+    }
+}
+
+/// Whether a speaker is an unnamed source whose phrase has `noun` ("a
+/// source close to the pair" for "source").
+fn unnamed_by(r: &Rec, noun: &str) -> bool {
+    r.kind == SpeakerKind::UnnamedGroup && key(&r.name).split(' ').any(|w| w == noun)
 }
 
 /// Fewest letters of an abbreviated title that [`holds`] expands ("Gov.").
@@ -223,10 +236,7 @@ impl Registry {
     fn note_given(&mut self, i: usize) {
         let k = key(&self.recs[i].name);
         if let (true, Some((first, _))) = (self.recs[i].person, k.split_once(' ')) {
-            let list = self.by_given.entry(first.to_string()).or_default();
-            if !list.contains(&i) {
-                list.push(i);
-            }
+            push_once(self.by_given.entry(first.to_string()).or_default(), i);
         }
     }
 
@@ -437,16 +447,11 @@ impl Registry {
                 && (holds(r, noun)
                     // "A senior official in the department, who asked not
                     // to be named," is "the official" later.
-                    || r.kind == SpeakerKind::UnnamedGroup
-                        && key(&r.name).split(' ').any(|w| w == noun))
+                    || unnamed_by(r, noun))
         })
         // "A source close to the pair told …", pages later "the source
         // said": the unnamed source of that noun, however far back.
-        .or_else(|| {
-            self.last_anywhere(|r| {
-                r.kind == SpeakerKind::UnnamedGroup && key(&r.name).split(' ').any(|w| w == noun)
-            })
-        })
+        .or_else(|| self.last_anywhere(|r| unnamed_by(r, noun)))
         .or_else(|| {
             let gender = lexicon::gender_word(noun);
             let office = lexicon::is_office(noun);
@@ -563,10 +568,7 @@ impl Registry {
         if let [one] = tokens.as_slice() {
             self.by_one_name.insert((i, one.to_string()));
             // "Jax" for "Jaxon Reeve": the short form finds them from now on.
-            let list = self.by_token.entry(one.to_string()).or_default();
-            if !list.contains(&i) {
-                list.push(i);
-            }
+            push_once(self.by_token.entry(one.to_string()).or_default(), i);
         }
         if tokens.len() > 1 || titled {
             self.describe(i, role, affiliation);
@@ -715,10 +717,7 @@ impl Registry {
                 rec.aliases.push(old);
             }
             for t in tokens {
-                let list = self.by_token.entry(t.to_string()).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
-                }
+                push_once(self.by_token.entry(t.to_string()).or_default(), i);
             }
             self.by_key.insert(k.to_string(), i);
             self.note_given(i);

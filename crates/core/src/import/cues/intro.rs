@@ -343,27 +343,16 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
 
 /// `who`, named at `start`, with the office named before them (see
 /// [`office_before`]) added to their role.
-fn with_office(words: &Words<'_>, who: Who, start: usize) -> Who {
-    match (who, office_before(words, start)) {
-        (
-            Who::Person {
-                name,
-                role,
-                affiliation,
-                titled,
-            },
-            Some(office),
-        ) if !role.as_deref().is_some_and(|r| r.contains(office)) => Who::Person {
-            name,
-            role: Some(match role {
-                Some(r) => format!("{office}; {r}"),
-                None => office.to_string(),
-            }),
-            affiliation,
-            titled,
-        },
-        (who, _) => who,
+fn with_office(words: &Words<'_>, mut who: Who, start: usize) -> Who {
+    if let (Who::Person { role, .. }, Some(office)) = (&mut who, office_before(words, start))
+        && !role.as_deref().is_some_and(|r| r.contains(office))
+    {
+        *role = Some(match role.take() {
+            Some(r) => format!("{office}; {r}"),
+            None => office.to_string(),
+        });
     }
+    who
 }
 
 /// Most words of an office named before a name ("the Minister of State for
@@ -408,23 +397,11 @@ fn person_of_institution(words: &Words<'_>, start: usize, j: usize) -> Option<(W
     if after.is_empty() {
         return None;
     }
-    let (who, _) = introduction(words, start, of)?;
-    let Who::Person {
-        name,
-        role,
-        affiliation,
-        titled,
-    } = who
-    else {
+    let (mut who, _) = introduction(words, start, of)?;
+    let Who::Person { affiliation, .. } = &mut who else {
         return None;
     };
-    let institution = words.slice(after[0], j).to_string();
-    let who = Who::Person {
-        name,
-        role,
-        affiliation: affiliation.or(Some(institution)),
-        titled,
-    };
+    affiliation.get_or_insert_with(|| words.slice(after[0], j).to_string());
     Some((who, words.span(start, j)))
 }
 
