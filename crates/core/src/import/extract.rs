@@ -81,6 +81,9 @@ const MIN_SEPARABLE_CLAUSE_WORDS: usize = 5;
 /// Fewest words for a quotation by another speaker than the clause's to be
 /// direct.
 const MIN_OTHER_SPEAKER_QUOTE_WORDS: usize = 6;
+/// Most paragraphs after the lede in which the person its subject
+/// describes may be named.
+const LEDE_SUBJECT_NAMED_WITHIN: usize = 2;
 
 /// Runs the rules over the article and returns its quotes in text order.
 /// Fewest words of a paraphrase, its cue and speaker included.
@@ -99,6 +102,7 @@ pub(super) fn extract(
         frags: &frags,
         turns: interview::turns(body, &layout.paragraphs),
         lede: units.first().map(|u| u.para),
+        lede_subject: None,
         reg,
         out: Vec::new(),
         cur: None,
@@ -137,6 +141,9 @@ struct Extractor<'a> {
     turns: Vec<Option<interview::Turn>>,
     /// The paragraph of the first unit.
     lede: Option<usize>,
+    /// The speaker the lede's subject, described but not named, was given
+    /// until the person is named.
+    lede_subject: Option<Target>,
     reg: &'a mut Registry,
     /// The quotes so far.
     out: Vec<Raw>,
@@ -279,9 +286,6 @@ impl Extractor<'_> {
         let intros = cues::introductions(words);
         let cues: Vec<Cue> = if with_cues {
             cues::find(words)
-                .into_iter()
-                .filter(|c| !(Some(u.para) == self.lede && is_delayed_identification(&c.who)))
-                .collect()
         } else {
             Vec::new()
         };
@@ -297,12 +301,15 @@ impl Extractor<'_> {
         let mut resolved: Vec<Option<Target>> = vec![None; cues.len()];
         for (_, is_cue, k) in order {
             if is_cue {
-                resolved[k] = self.reg.resolve(&cues[k].who, u.para, true);
+                let who = &cues[k].who;
+                resolved[k] = self.reg.resolve(who, u.para, true);
+                self.note_lede_subject(who, resolved[k], u.para);
                 continue;
             }
             let (who, np) = &intros[k];
             let known = self.reg.recs.len();
             let t = self.reg.resolve(who, u.para, false);
+            self.note_lede_subject(who, t, u.para);
             if let (Some(t), Who::Person { .. }) = (t, who)
                 && let Some(nick) = cues::nickname_in(words, np)
             {
@@ -346,6 +353,34 @@ impl Extractor<'_> {
                 Some((c, t?, conf))
             })
             .collect()
+    }
+
+    /// "The Commerce Department official in charge of export controls told
+    /// lawmakers …" in the lede, then "Under Secretary Lorraine Hale …":
+    /// the lede's subject, described without a name, is the person the
+    /// paragraphs right after it name first; the lede's quotes go to them.
+    fn note_lede_subject(&mut self, who: &Who, t: Option<Target>, para: usize) {
+        let Some(t) = t else { return };
+        if Some(para) == self.lede {
+            if is_delayed_identification(who) && self.lede_subject.is_none() {
+                self.lede_subject = Some(t);
+            }
+            return;
+        }
+        let Some(held) = self.lede_subject else {
+            return;
+        };
+        let near = self
+            .lede
+            .is_some_and(|l| para <= l + LEDE_SUBJECT_NAMED_WITHIN);
+        if !near {
+            self.lede_subject = None;
+        } else if matches!(who, Who::Person { .. }) && t != held {
+            for r in self.out.iter_mut().filter(|r| r.speaker == held) {
+                r.speaker = t;
+            }
+            self.lede_subject = None;
+        }
     }
 
     /// "He laughed.", "Asked who won, he laughed.": a sentence without a cue

@@ -152,10 +152,11 @@ fn classify(layout: &mut Layout, headings: &[Range<usize>]) {
         if text.contains('\n') && !is_meta_line(text.lines().next().unwrap_or("")) {
             break;
         }
-        let next_is_meta = paras
-            .get(i + 1)
-            .is_some_and(|p| is_meta_line(&body[p.range.clone()]));
-        if parse_meta_line(text, meta) {
+        let next_is_meta = paras.get(i + 1).is_some_and(|p| {
+            let next = &body[p.range.clone()];
+            is_meta_line(next.lines().next().unwrap_or(""))
+        });
+        if parse_meta_line(text, meta) || parse_byline_block(text, meta) {
             paras[i].role = Role::Meta;
         } else if meta.title.is_none()
             && (is_heading_like(text) || i == 0 && next_is_meta && is_headline(text))
@@ -279,6 +280,49 @@ fn set_title(meta: &mut Meta, text: &str) {
 }
 
 /// Whether a line is a header's date or author line.
+/// Most lines in a header block of a byline and what follows it.
+const MAX_BYLINE_BLOCK_LINES: usize = 3;
+/// Most words in a line under a header byline that names the author's role
+/// or desk ("Science Correspondent", "Western Queensland Bureau").
+const MAX_AUTHOR_ROLE_WORDS: usize = 6;
+
+/// Reads a header block of short lines that opens with a byline: "By Name"
+/// over the author's role or desk and perhaps a date ("By Ann Lee\nScience
+/// Correspondent\nMarch 3, 2028"). Returns whether it was one; a line that
+/// is neither a date nor a short role leaves the block to the body.
+fn parse_byline_block(text: &str, meta: &mut Meta) -> bool {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    if !(2..=MAX_BYLINE_BLOCK_LINES).contains(&lines.len()) {
+        return false;
+    }
+    let mut block = Meta::default();
+    if !parse_meta_line(lines[0], &mut block) || block.author.is_none() {
+        return false;
+    }
+    for line in &lines[1..] {
+        if parse_meta_line(line, &mut block) {
+            continue;
+        }
+        if !is_author_role_line(line) || block.author_role.is_some() {
+            return false;
+        }
+        block.author_role = Some(line.to_string());
+    }
+    meta.author = block.author;
+    meta.date = meta.date.take().or(block.date);
+    meta.author_role = meta.author_role.take().or(block.author_role);
+    true
+}
+
+/// A short capitalised line without sentence punctuation or quotation
+/// marks: a role or a desk under a byline.
+fn is_author_role_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=MAX_AUTHOR_ROLE_WORDS).contains(&words)
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !line.contains(['.', '"', '“', '”', '?', '!', ':', ';'])
+}
+
 fn is_meta_line(line: &str) -> bool {
     parse_meta_line(line, &mut Meta::default())
 }
@@ -898,6 +942,29 @@ mod tests {
             author_names("Special Correspondent"),
             Some("Special Correspondent")
         );
+    }
+
+    #[test]
+    fn a_byline_over_the_authors_desk_is_header() {
+        let l = from_text(
+            "Hail ruins a harvest in Burgundy.\n\nBy Claire Vautrin\nForeign Desk\n\nAugust 30, 2028\n\nThe storm came.",
+        );
+        assert_eq!(l.meta.author.as_deref(), Some("Claire Vautrin"));
+        assert_eq!(l.meta.author_role.as_deref(), Some("Foreign Desk"));
+        assert_eq!(l.meta.date.as_deref(), Some("2028-08-30"));
+        let text: Vec<_> = l
+            .paragraphs
+            .iter()
+            .filter(|p| p.role == Role::Text)
+            .collect();
+        assert_eq!(text.len(), 1);
+        // A byline with its date on the next line.
+        let l = from_text("Title here\n\nBy Ann Lee\nMay 2, 2025\n\nText.");
+        assert_eq!(l.meta.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(l.meta.date.as_deref(), Some("2025-05-02"));
+        // A line that is a sentence leaves the block to the body.
+        let l = from_text("Title here\n\nBy Ann Lee\nShe said it was over.\n\nText.");
+        assert_eq!(l.meta.author, None);
     }
 
     #[test]

@@ -1439,3 +1439,23 @@ fn a_verb_with_a_particle_right_after_a_quotation_and_chants() {
     assert_eq!(said_by(&d, "Write it down"), "Astrid Lindqvist-Haug");
     assert_eq!(said_by(&d, "We no go pay"), "Protesters");
 }
+
+#[test]
+fn the_ledes_unnamed_subject_is_the_person_named_next() {
+    let d = run("Panel told of chip smuggling\n\n\
+         By Dana Whitcomb\nCapitol Bureau\n\nMay 16, 2029\n\n\
+         The Commerce Department official in charge of export controls told lawmakers on Wednesday that her agency has 11 agents.\n\n\
+         Lorraine Hale, who leads the Bureau of Industry and Security, said the bureau had opened 140 investigations.\n\n\
+         “We are being asked to police a global supply chain,” Hale said.");
+    assert_eq!(d.article.author, "Dana Whitcomb");
+    assert_eq!(said_by(&d, "11 agents"), "Lorraine Hale");
+    assert_eq!(said_by(&d, "140 investigations"), "Lorraine Hale");
+    assert_eq!(d.speakers.len(), 1, "{:?}", d.speakers);
+}
+
+#[test]
+fn a_participle_after_an_unnamed_sources_noun_ends_its_name() {
+    let d = run("Rains failed.\n\n\
+         More than 400,000 people now need food aid, according to a county drought assessment released on Tuesday.");
+    assert_eq!(said_by(&d, "food aid"), "a county drought assessment");
+}

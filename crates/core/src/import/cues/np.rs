@@ -482,7 +482,18 @@ impl<'w, 'a> Phrase<'w, 'a> {
         {
             // "one aide" and "another aide" are two people, as the article
             // says them; "A nurse" opening a sentence is "a nurse".
-            let name = ws
+            // "a county drought assessment released on Tuesday": a past
+            // participle after the noun opens a clause about it.
+            let cut = (2..ws.len())
+                .find(|&k| {
+                    words.w(ws[k]).ends_with("ed")
+                        && is_noun_like(words, ws[k - 1])
+                        && ws
+                            .get(k + 1)
+                            .is_none_or(|&n| lexicon::is_preposition(words.w(n)))
+                })
+                .unwrap_or(ws.len());
+            let name = ws[..cut]
                 .iter()
                 .map(|&i| words.text(i))
                 .collect::<Vec<_>>()
