@@ -1459,3 +1459,36 @@ fn a_participle_after_an_unnamed_sources_noun_ends_its_name() {
          More than 400,000 people now need food aid, according to a county drought assessment released on Tuesday.");
     assert_eq!(said_by(&d, "food aid"), "a county drought assessment");
 }
+
+#[test]
+fn a_spokeswoman_for_an_institution_is_one_person_she_refers_to() {
+    let d = run("Noise rows go on.\n\n\
+         A spokeswoman for Wakefield Council said officers had installed noise-monitoring equipment.\n\n\
+         ‘We will not hesitate to act if a statutory nuisance is established,’ she said.");
+    assert_eq!(
+        said_by(&d, "noise-monitoring"),
+        "a spokeswoman for Wakefield Council"
+    );
+    assert_eq!(
+        said_by(&d, "not hesitate"),
+        "a spokeswoman for Wakefield Council"
+    );
+    assert_eq!(d.speakers.len(), 1, "{:?}", d.speakers);
+}
+
+#[test]
+fn a_name_of_an_institution_with_small_words_and_its_town() {
+    let d = run("The count ended.\n\n\
+         Political analyst Dr. J. Prabhakaran of the Centre for Public Affairs, Kochi, said the swing had been decisive.\n\n\
+         Mariana Uribe of Capital Sur Research in London said the split vote suggested a divided board.\n\n\
+         The district governor of Bel Qara, Kamal Issa, denied that the authorities were obstructing aid.");
+    assert_eq!(said_by(&d, "swing"), "J. Prabhakaran");
+    assert_eq!(said_by(&d, "split vote"), "Mariana Uribe");
+    assert_eq!(said_by(&d, "obstructing"), "Kamal Issa");
+    let uribe = d
+        .speakers
+        .iter()
+        .find(|s| s.name == "Mariana Uribe")
+        .unwrap();
+    assert_eq!(uribe.affiliation.as_deref(), Some("Capital Sur Research"));
+}

@@ -354,11 +354,20 @@ fn is_place_after_place(words: &Words<'_>, segs: &[Range<usize>], k: usize) -> b
     while p > prev.start && words.is_word(p - 1) && words.is_cap(p - 1) {
         p -= 1;
     }
-    short_name
-        && p < prev.end
-        && p > prev.start
-        && words.is_word(p - 1)
-        && lexicon::is_locative(words.w(p - 1))
+    if !(short_name && p < prev.end && p > prev.start && words.is_word(p - 1)) {
+        return false;
+    }
+    // "Dr. J. Prabhakaran of the Centre for Public Affairs, Kochi, said":
+    // the town of an institution named in the name's own "of" phrase.
+    let before = words.w(p - 1);
+    let opens_with_name = (prev.clone()).find(|&i| words.is_word(i)).is_some_and(|i| {
+        words.is_cap(i)
+            && !lexicon::is_preposition(words.w(i))
+            && !lexicon::is_determiner(words.w(i))
+    });
+    let name_of = (prev.start + 1..p)
+        .any(|i| words.is_word(i) && matches!(words.w(i), "of" | "at") && words.is_cap(i - 1));
+    lexicon::is_locative(before) || opens_with_name && name_of && lexicon::is_preposition(before)
 }
 
 /// The noun phrase after a cue ("according to X, a professor at Y,").

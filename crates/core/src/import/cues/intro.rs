@@ -201,7 +201,10 @@ fn unnamed_subject(words: &Words<'_>, first: usize) -> Option<(Who, Range<usize>
         })?;
     let verb = (noun + 1..(det + MAX_UNNAMED_SUBJECT_WORDS).min(words.toks.len())).find(|&k| {
         let w = words.w(k);
-        words.is_word(k) && (lexicon::is_auxiliary(w) || w.len() > 4 && w.ends_with("ed"))
+        words.is_word(k)
+            && (lexicon::is_auxiliary(w)
+                || lexicon::verb(w).is_some()
+                || w.len() > 4 && w.ends_with("ed"))
     })?;
     if (noun + 1..verb).any(|k| !words.is_word(k) || lexicon::is_clause_word(words.w(k))) {
         return None;

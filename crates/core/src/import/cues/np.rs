@@ -91,8 +91,13 @@ pub fn analyze(words: &Words<'_>, seg: Range<usize>) -> Option<(Who, Range<usize
             Named::Within(org) => pp_org = org,
         }
     }
-    p.common(pp_org)
+    p.common(pp_org.clone())
+        .or_else(|| p.person_of(pp_org.as_ref()))
 }
+
+/// Prepositions after a person's name that introduce where they work
+/// ("Jim Lee of the Centre for Public Affairs", "Ann Roe at Acme").
+const AFFILIATION_PREPOSITIONS: [&str; 3] = ["of", "at", "from"];
 
 /// A noun phrase's words, read for [`analyze`].
 struct Phrase<'w, 'a> {
@@ -173,6 +178,62 @@ impl<'w, 'a> Phrase<'w, 'a> {
             first,
             last,
         })
+    }
+
+    /// "Jim Lee of the Centre for Public Affairs", "Mariana Uribe of
+    /// Capital Sur Research in London": a person named before the first
+    /// preposition, which opens where they work; the person speaks, with
+    /// the institution as affiliation.
+    fn person_of(&self, org: Option<&Who>) -> Option<(Who, Range<usize>)> {
+        let (words, ws) = (self.words, &self.ws);
+        let at = ws
+            .iter()
+            .position(|&i| AFFILIATION_PREPOSITIONS.contains(&words.w(i)) && !words.is_cap(i))?;
+        if at == 0
+            || !words.is_cap(ws[at - 1])
+            || !ws
+                .get(at + 1)
+                .is_some_and(|&i| words.is_cap(i) || words.w(i) == "the")
+        {
+            return None;
+        }
+        let (who, np) = analyze(self.words, ws[0]..ws[at])?;
+        let Who::Person {
+            name,
+            role,
+            affiliation,
+            titled,
+        } = who
+        else {
+            return None;
+        };
+        // The institution right after the preposition, not a town after it.
+        let mut a = at + 1;
+        if ws.get(a).is_some_and(|&i| words.w(i) == "the") {
+            a += 1;
+        }
+        let mut b = a;
+        while b < ws.len()
+            && (words.is_cap(ws[b])
+                || lexicon::is_name_joiner(words.w(ws[b]))
+                    && ws.get(b + 1).is_some_and(|&n| words.is_cap(n)))
+        {
+            b += 1;
+        }
+        let named = (b > a).then(|| words.slice(ws[a], ws[b - 1] + 1).to_string());
+        let affiliation = affiliation.or(named).or_else(|| match org {
+            Some(Who::Org { name, .. }) => Some(name.clone()),
+            _ => None,
+        });
+        Some((
+            Who::Person {
+                name,
+                role,
+                affiliation,
+                titled,
+            },
+            np.start..self.np.end,
+        ))
     }
 
     /// A lone pronoun; "this author", "the writer": the author.
@@ -418,7 +479,15 @@ impl<'w, 'a> Phrase<'w, 'a> {
         {
             return institution(words.w(n).to_string());
         }
-        if of_org && let Some(org) = pp_org {
+        // "a spokeswoman for Wakefield Council": one unnamed person, who
+        // may be quoted as "she" later, not the council itself.
+        let one_spokesperson = lexicon::is_spokesperson_noun(&h.word)
+            && matches!(det, "a" | "an")
+            && word_at(h.first_prep) == "for";
+        if of_org
+            && !one_spokesperson
+            && let Some(org) = pp_org
+        {
             return Some((org, self.np.clone()));
         }
         let spokes = lexicon::is_spokesperson_noun(&h.word);
