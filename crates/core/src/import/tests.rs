@@ -1492,3 +1492,36 @@ fn a_name_of_an_institution_with_small_words_and_its_town() {
         .unwrap();
     assert_eq!(uribe.affiliation.as_deref(), Some("Capital Sur Research"));
 }
+
+#[test]
+fn an_unnamed_person_described_at_a_sentences_start_speaks_next() {
+    let d = run("The game ended late.\n\n\
+         “We skipped a chemistry exam for this,” said Kayla Brunswick, a junior from Dunmore.\n\n\
+         Her roommate was more cautious. “Technically we rescheduled the exam,” she said.\n\n\
+         A Gulf Coast fan, heading for the exits with his young son, put it more simply. “That’s March,” he said.\n\n\
+         One woman who had travelled down from Ilkley, and who asked not to be named, had hoped to hear an apology. “I didn’t hear one,” she said.\n\n\
+         A father waiting in a pickup truck was blunter. “It’s a babysitting problem,” he said.");
+    assert_eq!(said_by(&d, "rescheduled"), "her roommate");
+    assert_eq!(said_by(&d, "That’s March"), "a Gulf Coast fan");
+    assert_eq!(said_by(&d, "hear one"), "one woman");
+    assert_eq!(
+        said_by(&d, "babysitting"),
+        "a father waiting in a pickup truck"
+    );
+}
+
+#[test]
+fn a_long_unnamed_sources_name_ends_at_its_participle() {
+    let d = run("Schools stayed shut.\n\n\
+         One father dropping his son off at a YMCA day camp set up for students said he had taken two unpaid days off work.\n\n\
+         One student travelling to Leeds said she had found out from a poster.");
+    assert_eq!(said_by(&d, "unpaid days"), "one father");
+    assert_eq!(said_by(&d, "poster"), "one student travelling to Leeds");
+}
+
+#[test]
+fn an_institutions_report_is_the_institutions() {
+    let d = run("Drivers walked out.\n\n\
+         Operators were assaulted 61 times in 2027, according to a Halifax Transit report published in March.");
+    assert_eq!(said_by(&d, "assaulted"), "Halifax Transit");
+}

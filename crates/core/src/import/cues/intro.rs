@@ -145,6 +145,9 @@ fn described_subject(words: &Words<'_>) -> Option<(Who, Range<usize>)> {
     if let Some(found) = unnamed_subject(words, first) {
         return Some(found);
     }
+    if let Some(found) = possessed_subject(words, first) {
+        return Some(found);
+    }
     if words.w(first) != "the" {
         return None;
     }
@@ -173,6 +176,35 @@ fn described_subject(words: &Words<'_>) -> Option<(Who, Range<usize>)> {
     })
 }
 
+/// "Her roommate was more cautious.": a sentence that opens with someone
+/// described by their tie to a person named before (not a relative, whom
+/// the article names or leaves to its pronouns) is about one unnamed person,
+/// whom "she said" next may refer to.
+fn possessed_subject(words: &Words<'_>, first: usize) -> Option<(Who, Range<usize>)> {
+    let w = words.w(first);
+    if !(matches!(w, "his" | "her" | "their") && lexicon::is_possessive_pronoun(w)) {
+        return None;
+    }
+    let noun = first + 1;
+    let n = words.w(noun);
+    let verb_next = words.is_word(noun + 1)
+        && !words.is_cap(noun + 1)
+        && (lexicon::is_auxiliary(words.w(noun + 1)) || lexicon::verb(words.w(noun + 1)).is_some());
+    (words.is_word(noun)
+        && !words.is_cap(noun)
+        && lexicon::is_person_noun(n)
+        && !lexicon::is_family_noun(n)
+        && verb_next)
+        .then(|| {
+            let name = format!("{w} {}", words.text(noun));
+            (Who::Unnamed { name }, words.span(first, noun + 1))
+        })
+}
+
+/// Most words of a phrase after an unnamed person's noun kept in their
+/// name.
+const MAX_NAME_PHRASE_WORDS: usize = 5;
+
 /// Most words of an unnamed person's description before its verb.
 const MAX_UNNAMED_SUBJECT_WORDS: usize = 9;
 
@@ -182,7 +214,7 @@ const MAX_UNNAMED_SUBJECT_WORDS: usize = 9;
 /// named further back.
 fn unnamed_subject(words: &Words<'_>, first: usize) -> Option<(Who, Range<usize>)> {
     let det = (first..words.toks.len().min(first + DATELINE_TOKENS * 2)).find(|&k| {
-        matches!(words.w(k), "a" | "an")
+        matches!(words.w(k), "a" | "an" | "one" | "another")
                 && words.is_word(k)
                 // After an opening phrase ("At the curtain call, a woman
                 // …"), not as an appositive after a name ("Jean-Claude
@@ -192,13 +224,52 @@ fn unnamed_subject(words: &Words<'_>, first: usize) -> Option<(Who, Range<usize>
                         && (lexicon::is_preposition(words.w(first))
                             || words.w(first).ends_with("ing")))
     })?;
+    // "A Gulf Coast fan": capitalised words may name where they are from.
     let noun = (det + 1..=det + MAX_DESCRIBED_SUBJECT_WORDS)
-        .take_while(|&n| words.is_word(n) && !words.is_cap(n))
+        .take_while(|&n| words.is_word(n))
         .find(|&n| {
             let w = words.w(n);
-            (lexicon::is_person_noun(w) || lexicon::gender_word(w).is_some())
+            !words.is_cap(n)
+                && (lexicon::is_person_noun(w) || lexicon::gender_word(w).is_some())
                 && !lexicon::is_demonym_noun(w)
         })?;
+    let named = |to: usize| {
+        let name = format!(
+            "{}{}",
+            words.w(det),
+            &words.slice(det, to)[words.text(det).len()..]
+        );
+        Some((Who::Unnamed { name }, words.span(det, to)))
+    };
+    if let Some(verb) = verb_after_description(words, det, noun) {
+        return named(verb);
+    }
+    // "One woman who had travelled down …, and who asked not to be named,
+    // had hoped …", "A Gulf Coast fan, heading for the exits, put it more
+    // simply": a clause or phrase after the noun says more of the person
+    // the sentence is about, named by the noun.
+    let n = noun + 1;
+    let said_more = words.is_punct(n, ',')
+        || words.is_word(n)
+            && (matches!(words.w(n), "who" | "in" | "from" | "with")
+                || words.w(n).ends_with("ing"));
+    if !said_more {
+        return None;
+    }
+    // A short phrase after the noun stays in the name ("a woman in the
+    // row ahead"); a clause does not.
+    let end = (n..words.toks.len())
+        .find(|&k| !words.is_word(k) || lexicon::is_clause_word(words.w(k)))
+        .unwrap_or(words.toks.len());
+    if words.w(n) != "who" && (n..end).count() <= MAX_NAME_PHRASE_WORDS {
+        return named(end);
+    }
+    named(n)
+}
+
+/// "A father waiting in a pickup truck was blunter": the verb after an
+/// unnamed person's description with no comma or clause in between.
+fn verb_after_description(words: &Words<'_>, det: usize, noun: usize) -> Option<usize> {
     let verb = (noun + 1..(det + MAX_UNNAMED_SUBJECT_WORDS).min(words.toks.len())).find(|&k| {
         let w = words.w(k);
         words.is_word(k)
@@ -206,15 +277,9 @@ fn unnamed_subject(words: &Words<'_>, first: usize) -> Option<(Who, Range<usize>
                 || lexicon::verb(w).is_some()
                 || w.len() > 4 && w.ends_with("ed"))
     })?;
-    if (noun + 1..verb).any(|k| !words.is_word(k) || lexicon::is_clause_word(words.w(k))) {
-        return None;
-    }
-    let name = format!(
-        "{}{}",
-        words.w(det),
-        &words.slice(det, verb)[words.text(det).len()..]
-    );
-    Some((Who::Unnamed { name }, words.span(det, verb)))
+    (noun + 1..verb)
+        .all(|k| words.is_word(k) && !lexicon::is_clause_word(words.w(k)))
+        .then_some(verb)
 }
 
 /// A person or institution introduced, with its noun phrase.

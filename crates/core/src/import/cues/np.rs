@@ -362,6 +362,23 @@ impl<'w, 'a> Phrase<'w, 'a> {
             word: words.w(head_i).to_string(),
             first_prep,
         };
+        // "a Halifax Transit report": the institution that wrote it speaks.
+        // ("a Halifax Transit report published in March").
+        let end = if first_prep >= 4 && words.w(ws[first_prep - 1]).ends_with("ed") {
+            first_prep - 1
+        } else {
+            first_prep
+        };
+        let last = ws[end - 1];
+        if lexicon::is_document_noun(words.w(last))
+            && end >= 3
+            && ws[1..end - 1]
+                .iter()
+                .all(|&i| words.is_cap(i) && !is_possessive(words.text(i)))
+            && let Some((org @ Who::Org { .. }, _)) = analyze(words, ws[1]..last)
+        {
+            return Some((org, self.np.clone()));
+        }
         // "a study by researchers at Lund University": the authors speak.
         if lexicon::is_document_noun(&h.word)
             && first_prep < ws.len()
@@ -545,23 +562,31 @@ impl<'w, 'a> Phrase<'w, 'a> {
                 self.np.clone(),
             ));
         }
+        // "a county drought assessment released on Tuesday", "one father
+        // dropping his son off at a day camp": a participle after the noun
+        // opens a clause about it.
+        let cut = (2..ws.len())
+            .find(|&k| {
+                let w = words.w(ws[k]);
+                let next = ws.get(k + 1).map(|&n| words.w(n));
+                let object = next.is_some_and(|n| {
+                    lexicon::is_preposition(n)
+                        || lexicon::is_determiner(n)
+                        || lexicon::is_possessive_pronoun(n)
+                });
+                // A present participle's phrase stays in a short name ("one
+                // student travelling to Leeds").
+                is_noun_like(words, ws[k - 1])
+                    && (w.ends_with("ed") && (next.is_none() || object)
+                        || w.ends_with("ing") && object && ws.len() > MAX_UNNAMED_WORDS)
+            })
+            .unwrap_or(ws.len());
         if matches!(det, "a" | "an" | "one" | "another")
-            && ws.len() <= MAX_UNNAMED_WORDS
+            && cut <= MAX_UNNAMED_WORDS
             && is_noun_like(words, h.i)
         {
             // "one aide" and "another aide" are two people, as the article
             // says them; "A nurse" opening a sentence is "a nurse".
-            // "a county drought assessment released on Tuesday": a past
-            // participle after the noun opens a clause about it.
-            let cut = (2..ws.len())
-                .find(|&k| {
-                    words.w(ws[k]).ends_with("ed")
-                        && is_noun_like(words, ws[k - 1])
-                        && ws
-                            .get(k + 1)
-                            .is_none_or(|&n| lexicon::is_preposition(words.w(n)))
-                })
-                .unwrap_or(ws.len());
             let name = ws[..cut]
                 .iter()
                 .map(|&i| words.text(i))
