@@ -616,6 +616,18 @@ impl Registry {
                 c = same;
             }
         }
+        // "Frank Halloran died in 2009. Halloran says …", "Mr. Holloway
+        // taught himself …" before his brother Marcus Holloway spoke: the
+        // one the article has called so all along, not the relative named
+        // in full since.
+        let before: Vec<usize> = c
+            .iter()
+            .copied()
+            .filter(|&i| self.by_one_name.contains(&(i, one.to_string())))
+            .collect();
+        if !before.is_empty() {
+            return self.most_recent(&before);
+        }
         // "Mia's mother, Linh Tran, …", "Linh Tran told the court …",
         // "“…,” Ms Tran said": a title and a family name mean one who has
         // spoken before, rather than a relative of theirs never quoted.
@@ -625,17 +637,7 @@ impl Registry {
                 c = spoke;
             }
         }
-        // "Frank Halloran died in 2009. Halloran says …": the Halloran
-        // the article has called so all along, not the husband just
-        // named in full.
-        let before: Vec<usize> = c
-            .iter()
-            .copied()
-            .filter(|&i| self.by_one_name.contains(&(i, one.to_string())))
-            .collect();
-        if !before.is_empty() {
-            c = before;
-        } else if c.iter().any(|i| !self.kin.contains(i)) {
+        if c.iter().any(|i| !self.kin.contains(i)) {
             c.retain(|i| !self.kin.contains(i));
         }
         self.most_recent(&c)

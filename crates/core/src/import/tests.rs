@@ -1525,3 +1525,16 @@ fn an_institutions_report_is_the_institutions() {
          Operators were assaulted 61 times in 2027, according to a Halifax Transit report published in March.");
     assert_eq!(said_by(&d, "assaulted"), "Halifax Transit");
 }
+
+#[test]
+fn a_name_with_an_agent_noun_appositive_is_met_and_keeps_its_title() {
+    let d = run("A life in music.\n\n\
+         Clarence Holloway, the trumpeter, died on Sunday. He was 86.\n\n\
+         Mr. Holloway taught himself to play on a dented cornet.\n\n\
+         His younger brother, Marcus Holloway, 79, a retired schoolteacher, said the nickname came early.\n\n\
+         “I never played a note I didn’t mean,” Mr. Holloway told The Tribune in a 2009 interview.\n\n\
+         His co-star, newcomer Ava Lindqvist, who plays his daughter, said he had learned to sail.");
+    assert_eq!(said_by(&d, "nickname"), "Marcus Holloway");
+    assert_eq!(said_by(&d, "never played"), "Clarence Holloway");
+    assert_eq!(said_by(&d, "learned to sail"), "Ava Lindqvist");
+}

@@ -138,8 +138,14 @@ fn names_role(words: &Words<'_>, seg: &Range<usize>, i: usize) -> bool {
             TokKind::Word if depth == 0 => {
                 let w = words.w(k);
                 let singular = w.strip_suffix('s').unwrap_or(w);
+                // "the trumpeter and bandleader": a noun for what a person
+                // does, by its ending, names a role too.
                 if lexicon::is_role_noun(w)
                     || lexicon::is_role_noun(singular)
+                    || lexicon::is_agent_noun(w)
+                        && !words.is_cap(k)
+                        // Not a role before a name ("newcomer Ava Lindqvist").
+                        && !(k + 1 < seg.end && words.is_word(k + 1) && words.is_cap(k + 1))
                     || lexicon::is_title(words.text(k))
                     || lexicon::org_word(words.text(k)).is_some()
                     || lexicon::is_group_noun(w)
