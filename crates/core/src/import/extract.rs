@@ -379,6 +379,7 @@ impl Extractor<'_> {
             for r in self.out.iter_mut().filter(|r| r.speaker == held) {
                 r.speaker = t;
             }
+            self.reg.identified(held, t);
             self.lede_subject = None;
         }
     }

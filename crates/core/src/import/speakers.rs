@@ -314,6 +314,42 @@ impl Registry {
 
     /// Marks `t`, just resolved in paragraph `para`, as the subject its
     /// sentence opens with, which pronouns prefer to a name in passing.
+    /// The lede's unnamed subject `held` ("a pub landlord") turned out to
+    /// be `t`: mentions of the description are mentions of `t`, who takes
+    /// the noun they were described by as a role, so that "the landlord"
+    /// later is them.
+    pub fn identified(&mut self, held: Target, t: Target) {
+        let (Target::Speaker(h), Target::Speaker(i)) = (held, t) else {
+            return;
+        };
+        // Whatever referred to the description refers to the person now.
+        for r in &mut self.recent {
+            if r.0 == h {
+                r.0 = i;
+            }
+        }
+        for v in self.by_key.values_mut() {
+            if *v == h {
+                *v = i;
+            }
+        }
+        let Some(noun) = key(&self.recs[h].name)
+            .rsplit(' ')
+            .next()
+            .map(str::to_string)
+        else {
+            return;
+        };
+        if !lexicon::is_role_or_person_noun(&noun) || holds(&self.recs[i], &noun) {
+            return;
+        }
+        let role = match self.recs[i].role.take() {
+            Some(r) => format!("{r}; {noun}"),
+            None => noun,
+        };
+        self.recs[i].role = Some(role);
+    }
+
     pub fn opened_with(&mut self, t: Target, para: usize) {
         if let (Target::Speaker(s), Some(last)) = (t, self.recent.last_mut())
             && last.0 == s
@@ -452,11 +488,15 @@ impl Registry {
         // "A source close to the pair told …", pages later "the source
         // said": the unnamed source of that noun, however far back.
         .or_else(|| self.last_anywhere(|r| unnamed_by(r, noun)))
+        // "Terry Pickersgill, 54, a landlord, …", paragraphs later "the
+        // defiant landlord told the Courier": the one whose role it is.
+        .or_else(|| self.last_anywhere(|r| r.person && holds(r, noun)))
         .or_else(|| {
             let gender = lexicon::gender_word(noun);
             let office = lexicon::is_office(noun);
+            // One person, not a group ("Neighbours claim …").
             (lexicon::is_expert_noun(noun) || lexicon::is_person_noun(noun) && !office)
-                .then(|| self.last(para, |r| r.person && r.may_be(gender)))
+                .then(|| self.last(para, |r| r.person && !r.plural && r.may_be(gender)))
                 .flatten()
         })
     }

@@ -1538,3 +1538,21 @@ fn a_name_with_an_agent_noun_appositive_is_met_and_keeps_its_title() {
     assert_eq!(said_by(&d, "never played"), "Clarence Holloway");
     assert_eq!(said_by(&d, "learned to sail"), "Ava Lindqvist");
 }
+
+#[test]
+fn the_ledes_described_subject_named_next_is_that_noun_later() {
+    let d = run("Karaoke row\n\nBy Ann Lee\n\nMay 2, 2028\n\n\
+         A PUB landlord has been accused of wrecking village life with his karaoke nights – and he says he has no intention of turning the volume down.\n\n\
+         Terry Pickersgill, 54, who runs the Drovers Arms, has been hit with 30 noise complaints.\n\n\
+         Neighbours claim the singing goes on well past midnight.\n\n\
+         But the defiant landlord told the Courier: ‘Karaoke is going nowhere!’\n\n\
+         ‘This is a pub, not a library,’ he added.");
+    assert_eq!(said_by(&d, "volume down"), "Terry Pickersgill");
+    assert_eq!(said_by(&d, "not a library"), "Terry Pickersgill");
+    let terry = d
+        .speakers
+        .iter()
+        .find(|s| s.name == "Terry Pickersgill")
+        .unwrap();
+    assert_eq!(terry.role.as_deref(), Some("landlord"));
+}
