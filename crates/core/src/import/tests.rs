@@ -1556,3 +1556,12 @@ fn the_ledes_described_subject_named_next_is_that_noun_later() {
         .unwrap();
     assert_eq!(terry.role.as_deref(), Some("landlord"));
 }
+
+#[test]
+fn a_named_owners_statement_speaks_for_them_and_is_the_statement_later() {
+    let d = run("A running app leaked its users' routes.\n\n\
+         PaceTrail's statement, emailed to Bytewire on Tuesday, said the company had notified authorities in the European Union.\n\n\
+         \"We take the trust of our community extremely seriously,\" the statement said.");
+    assert_eq!(said_by(&d, "notified"), "PaceTrail");
+    assert_eq!(said_by(&d, "trust of our community"), "PaceTrail");
+}

@@ -6,11 +6,8 @@
 use std::ops::Range;
 
 use super::clauses::{clause_start, np_after, subject_before};
-use super::names::classify_run;
-use super::np::analyze;
-use super::{
-    Cue, CueKind, Who, Words, is_clause_word, is_connector, is_possessive, strip_possessive,
-};
+use super::np::{analyze, possessor};
+use super::{Cue, CueKind, Who, Words, is_clause_word, is_connector, is_possessive};
 use crate::import::lexicon::{self, Pronoun};
 use crate::import::quotes::Tok;
 
@@ -314,83 +311,6 @@ fn np_start_before(words: &Words<'_>, p: usize) -> usize {
         }
     }
     s
-}
-
-fn possessor(words: &Words<'_>, s: usize, p: usize) -> Option<(Who, Range<usize>)> {
-    let w = words.w(p);
-    let np = words.span(s, p + 1);
-    if let Some(pr) = lexicon::pronoun(w) {
-        return Some((Who::Pronoun(pr), np));
-    }
-    // Analyse the phrase with the possessive ending removed.
-    let stripped = strip_possessive(words.text(p));
-    if p == s {
-        let name = stripped.to_string();
-        if let Some(org) = lexicon::known_org(&name) {
-            return Some((
-                Who::Org {
-                    name,
-                    org,
-                    role: None,
-                },
-                np,
-            ));
-        }
-        if name.chars().next().is_some_and(char::is_uppercase) {
-            return Some((
-                Who::Person {
-                    name,
-                    role: None,
-                    affiliation: None,
-                    titled: false,
-                },
-                np,
-            ));
-        }
-        return None;
-    }
-    if matches!(words.w(p), "author's" | "writer's")
-        && matches!(words.w(s), "this" | "the" | "present")
-    {
-        return Some((Who::Pronoun(Pronoun::Author), np));
-    }
-    // Several words: treat the last as its bare form.
-    let (who, _) = analyze(words, s..p)?;
-    let extend = |name: String| format!("{name} {stripped}");
-    Some((
-        match who {
-            Who::Person {
-                name,
-                role,
-                affiliation,
-                titled,
-            } => Who::Person {
-                name: extend(name),
-                role,
-                affiliation,
-                titled,
-            },
-            other => match classify_run(
-                words,
-                &(s..p + 1).filter(|&i| words.is_word(i)).collect::<Vec<_>>(),
-                &[],
-            ) {
-                Some(Who::Person {
-                    name,
-                    role,
-                    affiliation,
-                    titled,
-                }) => Who::Person {
-                    name: strip_possessive(&name).to_string(),
-                    role,
-                    affiliation,
-                    titled,
-                },
-                _ => other,
-            },
-        },
-        np,
-    ))
 }
 
 #[cfg(test)]

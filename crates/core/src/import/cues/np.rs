@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use super::names::classify_run;
-use super::{Who, Words, is_acronym, is_clause_word, is_connector, is_possessive};
+use super::{
+    Who, Words, is_acronym, is_clause_word, is_connector, is_possessive, strip_possessive,
+};
 use crate::import::lexicon::{self, Anaphor, Pronoun};
 use crate::import::quotes::TokKind;
 
@@ -236,6 +238,25 @@ impl<'w, 'a> Phrase<'w, 'a> {
         ))
     }
 
+    /// "PaceTrail's statement", "the ministry's report": a message or
+    /// document before the first preposition, owned by a name.
+    fn owner_of_message(&self, first_prep: usize) -> Option<(Who, Range<usize>)> {
+        let (words, ws) = (self.words, &self.ws);
+        let last = words.w(ws[first_prep - 1]);
+        let message = lexicon::anaphor_noun(last) == Some(Anaphor::Message)
+            || lexicon::is_document_noun(last);
+        let p = *ws[..first_prep - 1]
+            .iter()
+            .rev()
+            .find(|&&i| is_possessive(words.text(i)))?;
+        let s = ws.iter().copied().find(|&i| words.is_cap(i))?;
+        if !message || s > p || !words.is_cap(p) || p + 1 != ws[first_prep - 1] {
+            return None;
+        }
+        let (who, _) = possessor(words, s, p)?;
+        Some((who, self.np.clone()))
+    }
+
     /// A lone pronoun; "this author", "the writer": the author.
     fn pronoun(&self) -> Option<(Who, Range<usize>)> {
         let (words, first, last) = (self.words, self.first, self.last);
@@ -362,6 +383,11 @@ impl<'w, 'a> Phrase<'w, 'a> {
             word: words.w(head_i).to_string(),
             first_prep,
         };
+        // "PaceTrail's statement, emailed to Bytewire, said": whoever's
+        // statement or report it is speaks.
+        if let Some(found) = self.owner_of_message(first_prep) {
+            return Some(found);
+        }
         // "a Halifax Transit report": the institution that wrote it speaks.
         // ("a Halifax Transit report published in March").
         let end = if first_prep >= 4 && words.w(ws[first_prep - 1]).ends_with("ed") {
@@ -597,6 +623,83 @@ impl<'w, 'a> Phrase<'w, 'a> {
         }
         None
     }
+}
+
+pub(super) fn possessor(words: &Words<'_>, s: usize, p: usize) -> Option<(Who, Range<usize>)> {
+    let w = words.w(p);
+    let np = words.span(s, p + 1);
+    if let Some(pr) = lexicon::pronoun(w) {
+        return Some((Who::Pronoun(pr), np));
+    }
+    // Analyse the phrase with the possessive ending removed.
+    let stripped = strip_possessive(words.text(p));
+    if p == s {
+        let name = stripped.to_string();
+        if let Some(org) = lexicon::known_org(&name) {
+            return Some((
+                Who::Org {
+                    name,
+                    org,
+                    role: None,
+                },
+                np,
+            ));
+        }
+        if name.chars().next().is_some_and(char::is_uppercase) {
+            return Some((
+                Who::Person {
+                    name,
+                    role: None,
+                    affiliation: None,
+                    titled: false,
+                },
+                np,
+            ));
+        }
+        return None;
+    }
+    if matches!(words.w(p), "author's" | "writer's")
+        && matches!(words.w(s), "this" | "the" | "present")
+    {
+        return Some((Who::Pronoun(Pronoun::Author), np));
+    }
+    // Several words: treat the last as its bare form.
+    let (who, _) = analyze(words, s..p)?;
+    let extend = |name: String| format!("{name} {stripped}");
+    Some((
+        match who {
+            Who::Person {
+                name,
+                role,
+                affiliation,
+                titled,
+            } => Who::Person {
+                name: extend(name),
+                role,
+                affiliation,
+                titled,
+            },
+            other => match classify_run(
+                words,
+                &(s..p + 1).filter(|&i| words.is_word(i)).collect::<Vec<_>>(),
+                &[],
+            ) {
+                Some(Who::Person {
+                    name,
+                    role,
+                    affiliation,
+                    titled,
+                }) => Who::Person {
+                    name: strip_possessive(&name).to_string(),
+                    role,
+                    affiliation,
+                    titled,
+                },
+                _ => other,
+            },
+        },
+        np,
+    ))
 }
 
 fn depth_free(s: &str) -> bool {
