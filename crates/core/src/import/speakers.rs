@@ -596,6 +596,14 @@ impl Registry {
                 {
                     return Some(i);
                 }
+                // "Halvorsen said" after "Halvorsen Therapeutics": the
+                // institution's name cut to its first word.
+                if let [one] = tokens.as_slice()
+                    && !titled
+                    && let Some(i) = self.institution_first_named(one)
+                {
+                    return Some(i);
+                }
                 if tokens.len() == 1 && !titled && !as_speaker {
                     return None;
                 }
@@ -805,6 +813,16 @@ impl Registry {
             institution: kind != SpeakerKind::MediaOutlet,
             gender: None,
         })
+    }
+
+    /// The one institution of several words whose name starts with the
+    /// word `one` (folded), if only one does.
+    fn institution_first_named(&self, one: &str) -> Option<usize> {
+        let prefix = format!("{one} ");
+        let mut found = (0..self.recs.len())
+            .filter(|&i| self.recs[i].institution && key(&self.recs[i].name).starts_with(&prefix));
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
     /// A full name in passing: the person of that name, or a new person

@@ -1565,3 +1565,12 @@ fn a_named_owners_statement_speaks_for_them_and_is_the_statement_later() {
     assert_eq!(said_by(&d, "notified"), "PaceTrail");
     assert_eq!(said_by(&d, "trust of our community"), "PaceTrail");
 }
+
+#[test]
+fn an_institutions_first_word_alone_is_the_institution() {
+    let d = run("A pill for diabetes.\n\n\
+         Halvorsen Therapeutics said its pill cut blood sugar in a trial of 2,000 people.\n\n\
+         Halvorsen said in a statement that it planned to apply for approval before the end of the year.");
+    assert_eq!(said_by(&d, "apply for approval"), "Halvorsen Therapeutics");
+    assert_eq!(d.speakers.len(), 1, "{:?}", d.speakers);
+}
