@@ -1574,3 +1574,13 @@ fn an_institutions_first_word_alone_is_the_institution() {
     assert_eq!(said_by(&d, "apply for approval"), "Halvorsen Therapeutics");
     assert_eq!(d.speakers.len(), 1, "{:?}", d.speakers);
 }
+
+#[test]
+fn a_full_name_in_the_possessive_is_a_person_met_in_passing() {
+    let d = run("A harbor wakes early.\n\n\
+         The only light on the wharf comes from the cab of Kayla Hennessey’s pickup. She is 23.\n\n\
+         On Wharf Street, Dot Ferland, 61, has run the Tidewater Diner for 27 years.\n\n\
+         Kayla, who hauls 600 traps alone through the winter, has heard the question before.\n\n\
+         “You have to want it at four in the morning in February,” she says.");
+    assert_eq!(said_by(&d, "four in the morning"), "Kayla Hennessey");
+}

@@ -282,6 +282,26 @@ fn verb_after_description(words: &Words<'_>, det: usize, noun: usize) -> Option<
         .then_some(verb)
 }
 
+/// "the cab of Kayla Hennessey’s pickup": a usual given name and a family
+/// name in the possessive name a person in passing, whom "Kayla" finds
+/// later; a possessive place or institution ("Korea's") names no one.
+fn possessive_full_name(words: &Words<'_>, run: &[usize]) -> Option<Who> {
+    let [first, .., last] = run else {
+        return None;
+    };
+    let plain = run.len() == 2 && words.is_cap(*first) && words.is_cap(*last);
+    (plain && lexicon::given_name_gender(words.w(*first)).is_some()).then(|| Who::Person {
+        name: format!(
+            "{} {}",
+            words.text(*first),
+            super::strip_possessive(words.text(*last))
+        ),
+        role: None,
+        affiliation: None,
+        titled: false,
+    })
+}
+
 /// A person or institution introduced, with its noun phrase.
 type Introduced = (Who, Range<usize>);
 
@@ -363,7 +383,7 @@ fn introduction(words: &Words<'_>, start: usize, j: usize) -> Option<(Who, Range
     let after_locative = start > 0 && lexicon::is_locative(words.w(start - 1))
         || start > 1 && words.w(start - 1) == "from" && words.is_punct(start - 2, ',');
     if is_possessive(words.text(j - 1)) {
-        return None;
+        return possessive_full_name(words, &run).map(|who| (who, words.span(start, j)));
     }
     if run.len() == 1 {
         if after_locative {
