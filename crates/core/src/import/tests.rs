@@ -1584,3 +1584,16 @@ fn a_full_name_in_the_possessive_is_a_person_met_in_passing() {
          “You have to want it at four in the morning in February,” she says.");
     assert_eq!(said_by(&d, "four in the morning"), "Kayla Hennessey");
 }
+
+#[test]
+fn called_with_a_quotation_after_its_object_reports_speech() {
+    let d = run("The governor vetoed the bill.\n\n\
+         Its chief sponsor, State Senator Joan Delacroix, a Democrat from New Haven, called the veto “a gift to every landlord in the state.”\n\n\
+         Residents called the meeting to order at seven.");
+    assert_eq!(said_by(&d, "a gift to every landlord"), "Joan Delacroix");
+    assert!(
+        quotes(&d).iter().all(|q| !q.2.contains("to order")),
+        "{:?}",
+        quotes(&d)
+    );
+}

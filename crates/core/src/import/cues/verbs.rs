@@ -15,6 +15,9 @@ const THAT_WINDOW_TOKENS: usize = 14;
 /// Fewest words after that "that" for it to be a conjunction ("disputed
 /// that account" has too few).
 const MIN_WORDS_AFTER_THAT: usize = 2;
+/// Most words of the object between a verb that needs a particle and a
+/// quotation that says what it reports ("called the veto “…”").
+const MAX_OBJECT_WORDS: usize = 4;
 /// Tokens after a verb that needs a clause looked through for one.
 const CLAUSE_WINDOW_TOKENS: usize = 3;
 
@@ -33,9 +36,14 @@ pub(super) fn verb(words: &Words<'_>, i: usize, v: lexicon::Verb) -> Option<Cue>
             || i >= 2
                 && words.toks[i - 2].is_quote()
                 && lexicon::pronoun(words.w(i - 1)).is_some_and(|p| p != lexicon::Pronoun::Author);
+        // "called the veto “a gift to every landlord”": a quotation after
+        // a short object says what the verb reports.
+        let quote_after_object = (i + 1..(i + 2 + MAX_OBJECT_WORDS).min(words.toks.len()))
+            .take_while(|&k| words.is_word(k) || words.toks[k].is_quote())
+            .any(|k| k > i + 1 && words.toks[k].is_quote());
         if v.particle.contains(&words.w(i + 1)) {
             end = i + 2;
-        } else if !after_quote {
+        } else if !after_quote && !quote_after_object {
             return None;
         }
     }
