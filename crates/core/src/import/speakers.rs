@@ -525,6 +525,11 @@ impl Registry {
                 (!phrase.contains(['\'', '’'])).then(|| self.last(para, |r| r.institution))?
             });
         found.unwrap_or_else(|| {
+            // "a spokeswoman said" with no institution nearby: one unnamed
+            // person, not an institution called "spokeswoman".
+            if phrase.is_empty() && lexicon::is_spokesperson_noun(noun) {
+                return self.unnamed(&format!("a {noun}"));
+            }
             let name = if phrase.is_empty() { noun } else { phrase };
             self.org(name, Org::Government, &None)
         })

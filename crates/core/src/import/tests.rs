@@ -1597,3 +1597,10 @@ fn called_with_a_quotation_after_its_object_reports_speech() {
         quotes(&d)
     );
 }
+
+#[test]
+fn a_spokeswoman_with_no_institution_nearby_is_one_unnamed_person() {
+    let d = run("A new pill.\n\n\
+         The F.D.A. does not comment on pending applications, a spokeswoman said in an email.");
+    assert_eq!(said_by(&d, "pending applications"), "a spokeswoman");
+}
