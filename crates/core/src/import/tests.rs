@@ -1604,3 +1604,10 @@ fn a_spokeswoman_with_no_institution_nearby_is_one_unnamed_person() {
          The F.D.A. does not comment on pending applications, a spokeswoman said in an email.");
     assert_eq!(said_by(&d, "pending applications"), "a spokeswoman");
 }
+
+#[test]
+fn an_unnamed_source_before_an_anonymity_clause_with_commas() {
+    let d = run("The bank raised rates.\n\n\
+         A central bank official, speaking on condition of anonymity because he was not authorised to discuss the deliberations, said two members had pushed for more.");
+    assert_eq!(said_by(&d, "pushed for more"), "a central bank official");
+}

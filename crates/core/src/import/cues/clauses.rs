@@ -255,7 +255,10 @@ fn walk_segments(
                 appos.push(segs[k].clone());
                 k -= 1;
             }
-            analyze(words, segs[k].clone()).filter(|(w, _)| matches!(w, Who::Person { .. }))?
+            // "A central bank official, speaking on condition of anonymity
+            // because …, said": an unnamed source too.
+            analyze(words, segs[k].clone())
+                .filter(|(w, _)| matches!(w, Who::Person { .. } | Who::Unnamed { .. }))?
         }
         None => return None,
     };
