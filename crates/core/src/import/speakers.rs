@@ -87,6 +87,8 @@ pub struct Registry {
     /// People of two names or more by their first name, folded: whom a
     /// short form of it ("Jax" for "Jaxon Reeve") may mean.
     by_given: BTreeMap<String, Vec<usize>>,
+    /// Institutions of two words or more by their first word, folded.
+    institutions_by_first: HashMap<String, Vec<usize>>,
 }
 
 /// Fewest letters of a short form of a given name ("Jax", "Alex").
@@ -226,6 +228,14 @@ impl Registry {
             for t in key(&rec.name).split(' ') {
                 self.by_token.entry(t.to_string()).or_default().push(i);
             }
+        }
+        if rec.institution
+            && let Some((first, _)) = key(&rec.name).split_once(' ')
+        {
+            self.institutions_by_first
+                .entry(first.to_string())
+                .or_default()
+                .push(i);
         }
         self.recs.push(rec);
         self.note_given(i);
@@ -823,11 +833,10 @@ impl Registry {
     /// The one institution of several words whose name starts with the
     /// word `one` (folded), if only one does.
     fn institution_first_named(&self, one: &str) -> Option<usize> {
-        let prefix = format!("{one} ");
-        let mut found = (0..self.recs.len())
-            .filter(|&i| self.recs[i].institution && key(&self.recs[i].name).starts_with(&prefix));
-        let first = found.next()?;
-        found.next().is_none().then_some(first)
+        match self.institutions_by_first.get(one)?.as_slice() {
+            [i] => Some(*i),
+            _ => None,
+        }
     }
 
     /// A full name in passing: the person of that name, or a new person

@@ -1611,3 +1611,12 @@ fn an_unnamed_source_before_an_anonymity_clause_with_commas() {
          A central bank official, speaking on condition of anonymity because he was not authorised to discuss the deliberations, said two members had pushed for more.");
     assert_eq!(said_by(&d, "pushed for more"), "a central bank official");
 }
+
+#[test]
+fn a_town_after_an_institution_in_an_appositive_and_a_name_after_an_office() {
+    let d = run("Lecturers walked out.\n\n\
+         Miss Adaeze Okonkwo, a student at the University of Nigeria, Nsukka, who is not related to the union leader, said: \"Everybody is fighting and we are the ones suffering.\"\n\n\
+         But the Minister of Education, Halima Bello-Musa, said the government had released N120 billion.");
+    assert_eq!(said_by(&d, "Everybody is fighting"), "Adaeze Okonkwo");
+    assert_eq!(said_by(&d, "N120 billion"), "Halima Bello-Musa");
+}

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::appositives::{descriptor, is_appositive, name_given_in, with_role, with_roles};
 use super::np::analyze;
-use super::{Who, Words, is_clause_word};
+use super::{Who, Words, is_clause_word, is_connector};
 use crate::import::lexicon::{self};
 use crate::import::quotes::TokKind;
 
@@ -364,13 +364,25 @@ fn is_place_after_place(words: &Words<'_>, segs: &[Range<usize>], k: usize) -> b
     // the town of an institution named in the name's own "of" phrase.
     let before = words.w(p - 1);
     let opens_with_name = (prev.clone()).find(|&i| words.is_word(i)).is_some_and(|i| {
+        let w = words.w(i);
         words.is_cap(i)
-            && !lexicon::is_preposition(words.w(i))
-            && !lexicon::is_determiner(words.w(i))
+            && !lexicon::is_preposition(w)
+            && !lexicon::is_determiner(w)
+            && !is_connector(w)
+            && !lexicon::is_function_word(w)
     });
+    // "the Minister of Education, Halima Bello-Musa, said": a person's
+    // name, not a town.
+    let given = ws
+        .first()
+        .is_some_and(|&i| lexicon::given_name_gender(words.w(i)).is_some());
     let name_of = (prev.start + 1..p)
         .any(|i| words.is_word(i) && matches!(words.w(i), "of" | "at") && words.is_cap(i - 1));
-    lexicon::is_locative(before) || opens_with_name && name_of && lexicon::is_preposition(before)
+    lexicon::is_locative(before)
+        || !given
+            && (opens_with_name || is_appositive(words, prev))
+            && name_of
+            && lexicon::is_preposition(before)
 }
 
 /// The noun phrase after a cue ("according to X, a professor at Y,").
