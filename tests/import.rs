@@ -392,7 +392,7 @@ fn outlet_style_article_scores() {
         ("cycling-giro-summit.txt", 0.88, 0.88, 0.89, 0.59, 0.71),
         ("farm-drought-wheat.txt", 0.93, 0.93, 0.92, 0.61, 0.89),
         ("games-studio-layoffs.txt", 0.94, 0.90, 0.95, 0.36, 0.85),
-        ("ng-asuu-strike.txt", 0.94, 0.75, 0.70, 0.42, 0.73),
+        ("ng-asuu-strike.txt", 0.94, 0.79, 0.85, 0.42, 0.88),
         ("tabloid-presenter-split.txt", 0.88, 0.63, 0.79, 0.59, 0.67),
         ("wire-fishing-talks.txt", 0.91, 0.85, 0.92, 0.43, 0.88),
     ] {

@@ -1620,3 +1620,16 @@ fn a_town_after_an_institution_in_an_appositive_and_a_name_after_an_office() {
     assert_eq!(said_by(&d, "Everybody is fighting"), "Adaeze Okonkwo");
     assert_eq!(said_by(&d, "N120 billion"), "Halima Bello-Musa");
 }
+
+#[test]
+fn a_participle_cue_after_an_office_and_a_name_is_the_names() {
+    let d = run("Lecturers walked out.\n\n\
+         The Minister of Education, Dr. Halima Bello-Musa, visited the campus, insisting that the government had paid.\n\n\
+         Residents of the town, many of them farmers, marched on Friday, demanding that the dam be stopped.");
+    assert_eq!(said_by(&d, "had paid"), "Halima Bello-Musa");
+    assert!(
+        d.speakers.iter().all(|s| s.name != "Education"),
+        "{:?}",
+        d.speakers
+    );
+}

@@ -206,8 +206,24 @@ pub(super) fn leading_np(words: &Words<'_>) -> Option<(Who, Range<usize>)> {
         }
         b += 1;
     }
+    // "The Minister of Education, Dr. Halima Bello-Musa, visited …": the
+    // name after the office is whom the sentence opens with.
+    if b > a && words.is_punct(b, ',') {
+        let c = b + 1;
+        let d = (c..(c + MAX_NAME_AFTER_OFFICE_TOKENS).min(toks.len()))
+            .find(|&k| words.is_punct(k, ','));
+        if let Some(d) = d
+            && d > c
+            && let Some(found @ (Who::Person { .. }, _)) = analyze(words, c..d)
+        {
+            return Some(found);
+        }
+    }
     (b > a).then(|| analyze(words, a..b)).flatten()
 }
+
+/// Most tokens of a name between commas after an office opening a sentence.
+const MAX_NAME_AFTER_OFFICE_TOKENS: usize = 8;
 
 #[cfg(test)]
 mod tests {
