@@ -260,7 +260,9 @@ fn is_headline(text: &str) -> bool {
 fn headline_shape(t: &str, max_words: usize) -> bool {
     !t.contains('\n')
         && (1..=max_words).contains(&t.split_whitespace().count())
-        && t.chars()
+        // "“We treat what comes through the door”: a field hospital …".
+        && t.trim_start_matches(['“', '"', '‘', '\''])
+            .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
@@ -284,7 +286,7 @@ fn set_title(meta: &mut Meta, text: &str) {
 const MAX_BYLINE_BLOCK_LINES: usize = 3;
 /// Most words in a line under a header byline that names the author's role
 /// or desk ("Science Correspondent", "Western Queensland Bureau").
-const MAX_AUTHOR_ROLE_WORDS: usize = 6;
+const MAX_AUTHOR_ROLE_WORDS: usize = 8;
 
 /// Reads a header block of short lines that opens with a byline: "By Name"
 /// over the author's role or desk and perhaps a date ("By Ann Lee\nScience
@@ -303,14 +305,26 @@ fn parse_byline_block(text: &str, meta: &mut Meta) -> bool {
         if parse_meta_line(line, &mut block) {
             continue;
         }
+        // "at the Riverside Ground": where the author writes from.
+        if line.starts_with("at ") || line.starts_with("in ") {
+            continue;
+        }
         if !is_author_role_line(line) || block.author_role.is_some() {
             return false;
         }
-        block.author_role = Some(line.to_string());
+        // "Health and Science Reporter, Pulse Health News": role, outlet.
+        match line.rsplit_once(", ") {
+            Some((role, outlet)) if outlet.starts_with(char::is_uppercase) => {
+                block.author_role = Some(role.to_string());
+                block.outlet = Some(outlet.to_string());
+            }
+            _ => block.author_role = Some(line.to_string()),
+        }
     }
     meta.author = block.author;
     meta.date = meta.date.take().or(block.date);
     meta.author_role = meta.author_role.take().or(block.author_role);
+    meta.outlet = meta.outlet.take().or(block.outlet);
     true
 }
 
@@ -962,6 +976,20 @@ mod tests {
         let l = from_text("Title here\n\nBy Ann Lee\nMay 2, 2025\n\nText.");
         assert_eq!(l.meta.author.as_deref(), Some("Ann Lee"));
         assert_eq!(l.meta.date.as_deref(), Some("2025-05-02"));
+        // A headline in quotation marks; a role with the outlet; a place.
+        let l = from_text(
+            "“We treat what comes”: a field hospital\n\nBy Salma Haddad\nHealth Reporter, Pulse News\n\nJanuary 22, 2029\n\nText.",
+        );
+        assert_eq!(
+            l.meta.title.as_deref(),
+            Some("“We treat what comes”: a field hospital")
+        );
+        assert_eq!(l.meta.author.as_deref(), Some("Salma Haddad"));
+        assert_eq!(l.meta.author_role.as_deref(), Some("Health Reporter"));
+        assert_eq!(l.meta.outlet.as_deref(), Some("Pulse News"));
+        let l =
+            from_text("Okoro strikes late\n\nBy Callum Brierley\nat the Riverside Ground\n\nText.");
+        assert_eq!(l.meta.author.as_deref(), Some("Callum Brierley"));
         // A line that is a sentence leaves the block to the body.
         let l = from_text("Title here\n\nBy Ann Lee\nShe said it was over.\n\nText.");
         assert_eq!(l.meta.author, None);
