@@ -322,8 +322,6 @@ impl Registry {
         }
     }
 
-    /// Marks `t`, just resolved in paragraph `para`, as the subject its
-    /// sentence opens with, which pronouns prefer to a name in passing.
     /// The lede's unnamed subject `held` ("a pub landlord") turned out to
     /// be `t`: mentions of the description are mentions of `t`, who takes
     /// the noun they were described by as a role, so that "the landlord"
@@ -343,13 +341,8 @@ impl Registry {
                 *v = i;
             }
         }
-        let Some(noun) = key(&self.recs[h].name)
-            .rsplit(' ')
-            .next()
-            .map(str::to_string)
-        else {
-            return;
-        };
+        let name = key(&self.recs[h].name);
+        let noun = name.rsplit(' ').next().unwrap_or_default().to_string();
         if !lexicon::is_role_or_person_noun(&noun) || holds(&self.recs[i], &noun) {
             return;
         }
@@ -360,6 +353,8 @@ impl Registry {
         self.recs[i].role = Some(role);
     }
 
+    /// Marks `t`, just resolved in paragraph `para`, as the subject its
+    /// sentence opens with, which pronouns prefer to a name in passing.
     pub fn opened_with(&mut self, t: Target, para: usize) {
         if let (Target::Speaker(s), Some(last)) = (t, self.recent.last_mut())
             && last.0 == s

@@ -286,10 +286,10 @@ fn verb_after_description(words: &Words<'_>, det: usize, noun: usize) -> Option<
 /// name in the possessive name a person in passing, whom "Kayla" finds
 /// later; a possessive place or institution ("Korea's") names no one.
 fn possessive_full_name(words: &Words<'_>, run: &[usize]) -> Option<Who> {
-    let [first, .., last] = run else {
+    let [first, last] = run else {
         return None;
     };
-    let plain = run.len() == 2 && words.is_cap(*first) && words.is_cap(*last);
+    let plain = words.is_cap(*first) && words.is_cap(*last);
     (plain && lexicon::given_name_gender(words.w(*first)).is_some()).then(|| Who::Person {
         name: format!(
             "{} {}",

@@ -199,14 +199,8 @@ impl<'w, 'a> Phrase<'w, 'a> {
         {
             return None;
         }
-        let (who, np) = analyze(self.words, ws[0]..ws[at])?;
-        let Who::Person {
-            name,
-            role,
-            affiliation,
-            titled,
-        } = who
-        else {
+        let (mut who, np) = analyze(self.words, ws[0]..ws[at])?;
+        let Who::Person { affiliation, .. } = &mut who else {
             return None;
         };
         // The institution right after the preposition, not a town after it.
@@ -223,19 +217,13 @@ impl<'w, 'a> Phrase<'w, 'a> {
             b += 1;
         }
         let named = (b > a).then(|| words.slice(ws[a], ws[b - 1] + 1).to_string());
-        let affiliation = affiliation.or(named).or_else(|| match org {
-            Some(Who::Org { name, .. }) => Some(name.clone()),
-            _ => None,
-        });
-        Some((
-            Who::Person {
-                name,
-                role,
-                affiliation,
-                titled,
-            },
-            np.start..self.np.end,
-        ))
+        if affiliation.is_none() {
+            *affiliation = named.or_else(|| match org {
+                Some(Who::Org { name, .. }) => Some(name.clone()),
+                _ => None,
+            });
+        }
+        Some((who, np.start..self.np.end))
     }
 
     /// "PaceTrail's statement", "the ministry's report": a message or
